@@ -1,0 +1,1 @@
+"""Cases: the thread that ties a household's events about one matter together."""

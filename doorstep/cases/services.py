@@ -1,0 +1,171 @@
+"""Opening, assigning, closing and annotating cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+
+from doorstep.cases.choices import PREFIX, CaseStatus, CaseType
+from doorstep.cases.models import Case
+from doorstep.cases.projections import case_state
+from doorstep.core.errors import DomainError
+from doorstep.core.references import next_reference
+from doorstep.properties.models import Property
+from doorstep.residents.models import Household, Person
+from doorstep.staff.models import Contractor, Team
+from doorstep.timeline.actors import actor_name_of
+from doorstep.timeline.models import Channel, Event
+from doorstep.timeline.services import event_append
+from doorstep.timeline.when import When
+
+ALREADY_CLOSED = "Case {reference} is already closed."
+NOT_CLOSED = "Case {reference} is open; only a closed case can be reopened."
+CONTACT_ALREADY_OPENED = "That contact already opened case {reference}."
+CONTACT_WRONG_HOUSEHOLD = "That contact was recorded for another household."
+NOT_A_CONTACT = "Only a contact (something received or sent) can open a case."
+PROPERTY_NOT_HOUSEHOLDS = (
+    "A case for a household is about its home or the building it is in, not {address}."
+)
+LINK_SELF = "A case cannot be linked to itself."
+NOTE_EMPTY = "Write the note before saving it."
+
+
+def record_on_case(*, case: Case, kind: str, data: dict[str, Any], actor: Model | None,
+                   at: dt.datetime, occurred: When | None = None, summary: str = "",
+                   channel: str = Channel.INTERNAL, by: str = "",
+                   supersedes: Event | None = None) -> Event:
+    """Append an event to a case, in its household's history (or its property's)."""
+    return event_append(
+        kind=kind, occurred=occurred or When.at(at), recorded_at=at, actor=actor,
+        actor_name=actor_name_of(actor), channel=channel, data=data, summary=summary,
+        household=case.household, property=case.property, case=case, by=by,
+        supersedes=supersedes,
+    )
+
+
+def _check_property(household: Household | None, prop: Property) -> None:
+    if household is None or prop.pk == household.property_id:
+        return
+    ancestors, current = set(), household.property.part_of
+    while current is not None:
+        ancestors.add(current.pk)
+        current = current.part_of
+    if prop.pk not in ancestors:
+        raise DomainError(PROPERTY_NOT_HOUSEHOLDS.format(address=prop.address), field="property")
+
+
+@transaction.atomic
+def case_open(*, actor: Model | None, case_type: str, title: str, at: dt.datetime,
+              household: Household | None = None, property: Property | None = None,
+              people: list[Person] | None = None, owner_team: Team | None = None,
+              from_event: Event | None = None, occurred: When | None = None,
+              channel: str = Channel.INTERNAL) -> Case:
+    """Open a case for a household, or a communal case for a building (no household)."""
+    kind = CaseType(case_type)
+    prop = property or (household.property if household else None)
+    if prop is None:
+        raise DomainError("Say which household or property the case is about.", field="household")
+    _check_property(household, prop)
+    if from_event is not None:
+        _check_contact(from_event, household)
+    case = Case.objects.create(
+        reference=next_reference(PREFIX[kind], at.year), case_type=kind, title=title.strip(),
+        household=household, property=prop, owner_team=owner_team, opened_at=at,
+    )
+    if people:
+        case.people.set(people)
+    record_on_case(case=case, kind="case.opened", actor=actor, at=at, occurred=occurred,
+                   channel=channel, data={
+                       "reference": case.reference, "case_type": kind.value, "title": case.title,
+                       "from_event": str(from_event.uid) if from_event else None,
+                       "team": owner_team.slug if owner_team else None,
+                   }, summary=f"{kind.label} case {case.reference} opened: {case.title}")
+    return case
+
+
+def _check_contact(event: Event, household: Household | None) -> None:
+    if not event.kind.startswith("contact."):
+        raise DomainError(NOT_A_CONTACT, field="from_event")
+    if household is not None and event.household_id != household.pk:
+        raise DomainError(CONTACT_WRONG_HOUSEHOLD, field="from_event")
+    opened = Event.objects.filter(kind="case.opened", data__from_event=str(event.uid)).first()
+    if opened is not None:
+        raise DomainError(CONTACT_ALREADY_OPENED.format(reference=opened.data["reference"]),
+                          field="from_event")
+
+
+@transaction.atomic
+def case_assign(*, actor: Model | None, case: Case, at: dt.datetime, team: Team | None = None,
+                officer: Model | None = None, contractor: Contractor | None = None) -> Case:
+    case.owner_team = team or case.owner_team
+    case.officer = officer or case.officer  # type: ignore[assignment]
+    case.contractor = contractor or case.contractor
+    case.save(update_fields=["owner_team", "officer", "contractor"])
+    record_on_case(case=case, kind="case.assigned", actor=actor, at=at, data={
+        "team": case.owner_team.slug if case.owner_team else None,
+        "officer": actor_name_of(case.officer) if case.officer else None,
+        "contractor": case.contractor.name if case.contractor else None,
+    }, summary="Case assigned")
+    return case
+
+
+def _project(case: Case) -> None:
+    rows = case.events.filter(kind__in=["case.opened", "case.closed", "case.reopened"])
+    state = case_state((e.kind, e.occurred_latest) for e in rows.order_by("occurred_earliest", "id"))
+    case.status, case.closed_at = state.status, state.closed_at
+    case.save(update_fields=["status", "closed_at"])
+
+
+@transaction.atomic
+def case_close(*, actor: Model | None, case: Case, reason: str, at: dt.datetime) -> Case:
+    if case.status == CaseStatus.CLOSED:
+        raise DomainError(ALREADY_CLOSED.format(reference=case.reference))
+    record_on_case(case=case, kind="case.closed", actor=actor, at=at, data={"reason": reason},
+                   summary=f"Case closed: {reason}")
+    _project(case)
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, actor: Model | None, case: Case, reason: str, at: dt.datetime) -> Case:
+    if case.status != CaseStatus.CLOSED:
+        raise DomainError(NOT_CLOSED.format(reference=case.reference))
+    record_on_case(case=case, kind="case.reopened", actor=actor, at=at, data={"reason": reason},
+                   summary=f"Case reopened: {reason}")
+    _project(case)
+    return case
+
+
+@transaction.atomic
+def case_link(*, actor: Model | None, case: Case, other: Case, reason: str,
+              at: dt.datetime) -> Case:
+    if case.pk == other.pk:
+        raise DomainError(LINK_SELF, field="other")
+    case.links.add(other)
+    for one, two in ((case, other), (other, case)):
+        record_on_case(case=one, kind="case.linked", actor=actor, at=at,
+                       data={"other": two.reference, "reason": reason},
+                       summary=f"Linked to {two.reference}")
+    return case
+
+
+def note_add(*, actor: Model | None, case: Case, text: str, at: dt.datetime,
+             supersedes: Event | None = None) -> Event:
+    """An internal note on a case. A note that corrects an earlier entry names it."""
+    if not text.strip():
+        raise DomainError(NOTE_EMPTY, field="text")
+    return record_on_case(case=case, kind="note", actor=actor, at=at,
+                          data={"text": text.strip()}, supersedes=supersedes)
+
+
+def projections_rebuild() -> int:
+    """Recompute every case's status from its events. Returns how many changed."""
+    changed = 0
+    for case in Case.objects.all().iterator():
+        before = (case.status, case.closed_at)
+        _project(case)
+        changed += before != (case.status, case.closed_at)
+    return changed

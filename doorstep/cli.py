@@ -1,0 +1,51 @@
+"""The `doorstep` command: the operations a person runs, each with its own --help.
+
+    doorstep serve      run the web UI and API
+    doorstep verify     check every history's hash chain
+    doorstep demo       load the demo estate
+    ...
+
+Each operation is a Django management command; this wrapper lists the ones that matter to
+a landlord, sets the settings module, and passes everything else through.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+OPERATIONS: dict[str, tuple[str, str]] = {
+    "serve": ("serve", "Run Doorstep's web UI and API (migrates first)."),
+    "verify": ("verify", "Check every history's hash chain; name the first entry that breaks."),
+    "demo": ("demo", "Load the demo estate, households, cases and staff logins."),
+    "rebuild": ("rebuild", "Recompute every projection (case status) from the timeline."),
+    "roles": ("roles", "Create or update the staff roles and their permissions."),
+    "token": ("token", "Issue an API token for a staff account."),
+    "migrate": ("migrate", "Bring the database schema up to date."),
+}
+
+
+def usage() -> str:
+    width = max(len(name) for name in OPERATIONS)
+    lines = ["usage: doorstep OPERATION [options]", "", "Operations:"]
+    lines += [f"  {name:<{width}}  {text}" for name, (_, text) in OPERATIONS.items()]
+    lines += ["", "`doorstep OPERATION --help` explains each one.",
+              "Set DATABASE_URL to choose the database (default: SQLite in ./var)."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(usage())
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorstep.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    name = args[0]
+    command = OPERATIONS.get(name, (name, ""))[0]
+    execute_from_command_line(["doorstep", command, *args[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The contact log: everything received or sent, on any channel, lands on a household."""

@@ -1,0 +1,1 @@
+"""Shared machinery: errors, request ids, page furniture. Knows nothing of housing."""

@@ -1,0 +1,1 @@
+"""Demo data: a small estate with households, cases and staff logins."""

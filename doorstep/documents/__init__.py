@@ -1,0 +1,1 @@
+"""Documents: surveys, inspection reports, photos, letters, medical evidence, call records."""

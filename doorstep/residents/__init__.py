@@ -1,0 +1,1 @@
+"""People, households, tenancies, contact preferences, adjustments and authorised third parties."""

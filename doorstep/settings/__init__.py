@@ -1,0 +1,1 @@
+"""Settings split as base, dev, test and production; DATABASE_URL chooses the database."""

@@ -1,0 +1,7 @@
+"""Local development and the demo: SQLite by default, DEBUG on, localhost only."""
+
+from doorstep.settings.base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "doorstep-dev-only-not-secret"  # noqa: F405
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405

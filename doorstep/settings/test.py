@@ -1,0 +1,12 @@
+"""The test suite: fast password hashing; the database comes from DATABASE_URL."""
+
+from doorstep.settings.base import *  # noqa: F403
+
+SECRET_KEY = "doorstep-test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

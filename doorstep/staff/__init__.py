@@ -1,0 +1,1 @@
+"""Staff, teams, contractors, roles and API tokens."""

@@ -1,0 +1,1 @@
+"""The record: one append-only, hash-chained history of dated, attributed events."""

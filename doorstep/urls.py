@@ -1,0 +1,17 @@
+"""URL map. Each app owns its URLs; the JSON API lives under /api/v1/."""
+
+from django.urls import include, path
+
+from doorstep.api.api import api
+
+urlpatterns = [
+    path("", include("doorstep.core.urls")),
+    path("", include("doorstep.staff.urls")),
+    path("properties/", include("doorstep.properties.urls")),
+    path("households/", include("doorstep.residents.urls")),
+    path("households/", include("doorstep.vulnerabilities.urls")),
+    path("households/", include("doorstep.contacts.urls")),
+    path("cases/", include("doorstep.cases.urls")),
+    path("documents/", include("doorstep.documents.urls")),
+    path("api/v1/", api.urls),
+]
