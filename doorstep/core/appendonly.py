@@ -52,12 +52,12 @@ class AppendOnlyTable(migrations.operations.base.Operation):
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any,
                           to_state: Any) -> None:
         for sql in _statements(schema_editor.connection.vendor, self.table)[0]:
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, None)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any,
                            to_state: Any) -> None:
         for sql in _statements(schema_editor.connection.vendor, self.table)[1]:
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, None)
 
     def describe(self) -> str:
         return f"Make {self.table} append-only"

@@ -12,6 +12,10 @@ from doorstep.properties.choices import ALLOWED_PARENTS, PropertyKind
 from doorstep.properties.models import Property, PropertyAlias
 
 BAD_PARENT = "A {kind} cannot be part of {parent}."
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 UPRN_TAKEN = "UPRN {uprn} already belongs to {reference}."
 UPRN_RANGE = "A UPRN is a whole number from 1 to 999999999999."
 ALIAS_TAKEN = "The {scheme} reference {value} already belongs to {reference}."
@@ -35,7 +39,7 @@ def property_create(
     """Add a property to the landlord's stock, with its place in the hierarchy."""
     parent_kind = part_of.kind if part_of else None
     if parent_kind not in ALLOWED_PARENTS[PropertyKind(kind)]:
-        parent = f"a {PropertyKind(parent_kind).label.lower()}" if parent_kind else "nothing"
+        parent = _a(PropertyKind(parent_kind).label.lower()) if parent_kind else "nothing"
         raise DomainError(
             BAD_PARENT.format(kind=PropertyKind(kind).label.lower(), parent=parent),
             field="part_of",

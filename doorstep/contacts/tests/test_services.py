@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from doorstep.cases.services import CONTACT_ALREADY_OPENED
+from doorstep.contacts.selectors import contact_log
+from doorstep.contacts.services import (
+    INTERNAL_CHANNEL, case_open_from_contact, contact_record,
+)
+from doorstep.core.errors import DomainError
+from doorstep.core.tests.factories import CaseFactory, HouseholdFactory
+from doorstep.core.tests.helpers import appended
+from doorstep.timeline.when import When
+
+pytestmark = pytest.mark.django_db
+
+
+def _call(household, at, **overrides):
+    args = {"actor": None, "household": household, "direction": "in", "channel": "phone",
+            "party": "Resident", "text": "Black mould in the bathroom, baby due soon",
+            "occurred": When.at(at), "at": at}
+    return contact_record(**{**args, **overrides})
+
+
+def test_every_contact_lands_on_the_household(at):
+    household = HouseholdFactory()
+    with appended() as events:
+        contact = _call(household, at)
+        _call(household, at, direction="out", channel="letter", party="Resident",
+              text="We will visit on 4 April")
+    assert events.kinds == ["contact.in", "contact.out"]
+    assert contact.data == {"from": "Resident", "text": "Black mould in the bathroom, baby due soon"}
+    assert [entry.event.kind for entry in contact_log(household=household)] == [
+        "contact.out", "contact.in"]
+
+
+def test_a_contact_about_a_case_lands_on_the_case_too(at):
+    case = CaseFactory()
+    contact = _call(case.household, at, case=case)
+    assert contact.case == case and contact.household == case.household
+
+
+def test_a_contact_opens_a_case_in_one_step_keeping_the_link(at):
+    household = HouseholdFactory()
+    contact = _call(household, at)
+    with appended() as events:
+        case = case_open_from_contact(actor=None, contact=contact, case_type="hazard",
+                                      title="Damp and mould", at=at)
+    assert events.kinds == ["case.opened", "case.linked"]
+    assert events[0].data["from_event"] == str(contact.uid)
+    assert events[0].channel == "phone"
+    (entry,) = contact_log(household=household)
+    assert entry.opened_case == case.reference
+    with pytest.raises(DomainError) as info:
+        case_open_from_contact(actor=None, contact=contact, case_type="complaint", title="x",
+                               at=at)
+    assert info.value.message == CONTACT_ALREADY_OPENED.format(reference=case.reference)
+
+
+def test_a_contact_comes_on_a_real_channel(at):
+    with pytest.raises(DomainError) as info:
+        _call(HouseholdFactory(), at, channel="internal")
+    assert info.value.message == INTERNAL_CHANNEL
+
+
+def test_an_imprecise_contact_keeps_its_precision(at):
+    contact = _call(HouseholdFactory(), at, occurred=When.parse("2021-03"))
+    assert contact.occurred_precision == "month"
