@@ -49,13 +49,15 @@ class AppendOnlyTable(migrations.operations.base.Operation):
     def state_forwards(self, app_label: str, state: Any) -> None:
         pass
 
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any,
-                          to_state: Any) -> None:
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
         for sql in _statements(schema_editor.connection.vendor, self.table)[0]:
             schema_editor.execute(sql, None)
 
-    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any,
-                           to_state: Any) -> None:
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
         for sql in _statements(schema_editor.connection.vendor, self.table)[1]:
             schema_editor.execute(sql, None)
 

@@ -25,7 +25,7 @@ class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
 

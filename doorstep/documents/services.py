@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 import hashlib
 import uuid
 from pathlib import Path
@@ -65,9 +66,18 @@ def _store(content: bytes, content_type: str, at: dt.datetime) -> str:
 
 
 @transaction.atomic
-def document_add(*, actor: Model | None, content: bytes, original_name: str, doc_type: str,
-                 title: str, at: dt.datetime, household: Household | None = None,
-                 case: Case | None = None, dated: dt.date | None = None) -> Document:
+def document_add(
+    *,
+    actor: Any,
+    content: bytes,
+    original_name: str,
+    doc_type: str,
+    title: str,
+    at: dt.datetime,
+    household: Household | None = None,
+    case: Case | None = None,
+    dated: dt.date | None = None,
+) -> Document:
     """Attach a document to a household or a case, and record it on the timeline."""
     DocumentType(doc_type)
     if not title.strip():
@@ -76,11 +86,14 @@ def document_add(*, actor: Model | None, content: bytes, original_name: str, doc
         raise DomainError(EMPTY_FILE, field="file")
     limit = settings.DOCUMENT_MAX_BYTES
     if len(content) > limit:
-        raise DomainError(TOO_LARGE.format(size=_megabytes(len(content)),
-                                           limit=_megabytes(limit)), field="file")
+        raise DomainError(
+            TOO_LARGE.format(size=_megabytes(len(content)), limit=_megabytes(limit)), field="file"
+        )
     content_type = sniff_content_type(content)
-    if content_type is None or content_type not in EXTENSIONS or (
-        content_type not in TEXT_TYPES and content_type not in SIGNATURES
+    if (
+        content_type is None
+        or content_type not in EXTENSIONS
+        or (content_type not in TEXT_TYPES and content_type not in SIGNATURES)
     ):
         raise DomainError(UNKNOWN_TYPE, field="file")
     if case is not None and household is not None and case.household_id not in (None, household.pk):
@@ -88,22 +101,46 @@ def document_add(*, actor: Model | None, content: bytes, original_name: str, doc
     household = household or (case.household if case else None)
     prop = case.property if case else household.property  # type: ignore[union-attr]
     document = Document.objects.create(
-        reference=next_reference("DOC", at.year), doc_type=doc_type, title=title.strip(),
-        household=household, property=prop, case=case, original_name=original_name[:255],
-        content_type=content_type, size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), storage_path=_store(content, content_type, at),
-        uploaded_by=actor, uploaded_by_name=actor_name_of(actor), uploaded_at=at, dated=dated,
+        reference=next_reference("DOC", at.year),
+        doc_type=doc_type,
+        title=title.strip(),
+        household=household,
+        property=prop,
+        case=case,
+        original_name=original_name[:255],
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        storage_path=_store(content, content_type, at),
+        uploaded_by=actor,
+        uploaded_by_name=actor_name_of(actor),
+        uploaded_at=at,
+        dated=dated,
     )
-    data = {"document": document.reference, "type": doc_type, "title": document.title,
-            "sha256": document.sha256}
+    data = {
+        "document": document.reference,
+        "type": doc_type,
+        "title": document.title,
+        "sha256": document.sha256,
+    }
     summary = f"{document.get_doc_type_display()} added: {document.title}"
     if case is not None:
-        record_on_case(case=case, kind="document.added", actor=actor, at=at, data=data,
-                       summary=summary)
+        record_on_case(
+            case=case, kind="document.added", actor=actor, at=at, data=data, summary=summary
+        )
     else:
-        event_append(kind="document.added", occurred=When.at(at), recorded_at=at, actor=actor,
-                     actor_name=actor_name_of(actor), channel="internal", data=data,
-                     summary=summary, household=household, property=prop)
+        event_append(
+            kind="document.added",
+            occurred=When.at(at),
+            recorded_at=at,
+            actor=actor,
+            actor_name=actor_name_of(actor),
+            channel="internal",
+            data=data,
+            summary=summary,
+            household=household,
+            property=prop,
+        )
     return document
 
 
@@ -111,6 +148,7 @@ def document_open(*, document: Document) -> bytes:
     """The stored bytes, checked against the checksum taken when it was added."""
     content = (Path(settings.DOCUMENTS_ROOT) / document.storage_path).read_bytes()
     if hashlib.sha256(content).hexdigest() != document.sha256:
-        raise DomainError(f"Document {document.reference} no longer matches its checksum.",
-                          code="tampered")
+        raise DomainError(
+            f"Document {document.reference} no longer matches its checksum.", code="tampered"
+        )
     return content

@@ -20,18 +20,30 @@ class Role(StrEnum):
 
 
 READ_RECORD = [
-    "properties.view_property", "residents.view_household", "residents.view_person",
-    "cases.view_case", "timeline.view_event", "documents.view_document",
+    "properties.view_property",
+    "residents.view_household",
+    "residents.view_person",
+    "cases.view_case",
+    "timeline.view_event",
+    "documents.view_document",
     "vulnerabilities.view_vulnerability",
 ]
 WRITE_RECORD = [
-    "cases.add_case", "cases.change_case", "timeline.add_event", "documents.add_document",
+    "cases.add_case",
+    "cases.change_case",
+    "timeline.add_event",
+    "documents.add_document",
 ]
 PEOPLE_AND_PLACES = [
-    "properties.add_property", "residents.add_household", "residents.add_person",
+    "properties.add_property",
+    "residents.add_household",
+    "residents.add_person",
     "residents.change_household",
 ]
-SPECIAL_CATEGORY = ["vulnerabilities.view_vulnerability_detail", "vulnerabilities.add_vulnerability"]
+SPECIAL_CATEGORY = [
+    "vulnerabilities.view_vulnerability_detail",
+    "vulnerabilities.add_vulnerability",
+]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.HOUSING_OFFICER: READ_RECORD + WRITE_RECORD + PEOPLE_AND_PLACES + SPECIAL_CATEGORY,
@@ -39,12 +51,23 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.REPAIRS_COORDINATOR: READ_RECORD + WRITE_RECORD + ["vulnerabilities.add_vulnerability"],
     Role.COMPLAINTS_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY,
     Role.ASB_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY,
-    Role.MANAGER: READ_RECORD + WRITE_RECORD + PEOPLE_AND_PLACES + SPECIAL_CATEGORY
+    Role.MANAGER: READ_RECORD
+    + WRITE_RECORD
+    + PEOPLE_AND_PLACES
+    + SPECIAL_CATEGORY
     + ["vulnerabilities.view_specialcategoryaccess"],
     # An Ombudsman investigator reads everything the landlord holds, and writes nothing.
-    Role.AUDITOR: READ_RECORD + ["vulnerabilities.view_vulnerability_detail",
-                                 "vulnerabilities.view_specialcategoryaccess"],
+    Role.AUDITOR: [
+        *READ_RECORD,
+        "vulnerabilities.view_vulnerability_detail",
+        "vulnerabilities.view_specialcategoryaccess",
+    ],
     # A contractor sees its own cases (filtered by `cases_visible_to`) and may add to them.
-    Role.CONTRACTOR: ["cases.view_case", "timeline.view_event", "timeline.add_event",
-                      "documents.view_document", "documents.add_document"],
+    Role.CONTRACTOR: [
+        "cases.view_case",
+        "timeline.view_event",
+        "timeline.add_event",
+        "documents.view_document",
+        "documents.add_document",
+    ],
 }

@@ -41,7 +41,10 @@ class Correction(EventKind):
     kind = "record.corrected"
     label = "Entry corrected"
     payload = CorrectionPayload
-    example = {"reason": "The visit was on the 4th, not the 3rd.", "corrected": {"at": "2022-03-04"}}
+    example = {
+        "reason": "The visit was on the 4th, not the 3rd.",
+        "corrected": {"at": "2022-03-04"},
+    }
     invalid_example = {"reason": ""}
 
     @classmethod

@@ -44,7 +44,7 @@ class AppendOnlyQuerySet(models.QuerySet["Event"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
     def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
@@ -56,11 +56,17 @@ class Stream(models.Model):
 
     key = models.CharField(max_length=40, unique=True)
     household = models.OneToOneField(
-        "residents.Household", null=True, blank=True, on_delete=models.PROTECT,
+        "residents.Household",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="stream",
     )
     property = models.OneToOneField(
-        "properties.Property", null=True, blank=True, on_delete=models.PROTECT,
+        "properties.Property",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="stream",
     )
     length = models.PositiveIntegerField(default=0)
@@ -88,12 +94,16 @@ class Event(models.Model):
     occurred_latest = models.DateTimeField()
     recorded_at = models.DateTimeField()
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     actor_name = models.CharField(max_length=200)
     by = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         help_text="Who did it in the world (the landlord, a resident, a contractor), "
         "where that is not the person recording it.",
     )
@@ -101,11 +111,17 @@ class Event(models.Model):
     summary = models.CharField(max_length=500, blank=True)
     data = models.JSONField(default=dict)
     household = models.ForeignKey(
-        "residents.Household", null=True, blank=True, on_delete=models.PROTECT,
+        "residents.Household",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="events",
     )
     property = models.ForeignKey(
-        "properties.Property", null=True, blank=True, on_delete=models.PROTECT,
+        "properties.Property",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="events",
     )
     case = models.ForeignKey(

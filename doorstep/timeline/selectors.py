@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from typing import Any
+
+from django.db.models import QuerySet
 
 from doorstep.timeline.models import Event
 
@@ -11,11 +13,11 @@ def _ordered(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.select_related("case", "supersedes", "actor").order_by("occurred_earliest", "id")
 
 
-def events_for_case(*, case: Model) -> QuerySet[Event]:
+def events_for_case(*, case: Any) -> QuerySet[Event]:
     return _ordered(Event.objects.filter(case=case))
 
 
-def events_for_household(*, household: Model) -> QuerySet[Event]:
+def events_for_household(*, household: Any) -> QuerySet[Event]:
     return _ordered(Event.objects.filter(household=household))
 
 

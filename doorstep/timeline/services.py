@@ -19,7 +19,9 @@ from doorstep.timeline.when import When
 NO_STREAM = "An event must belong to a household or a property."
 BAD_CHANNEL = "{channel!r} is not a channel Doorstep knows: use one of {known}."
 FUTURE_EVENT = "An event cannot have happened after it was recorded ({when} is after {recorded})."
-SUPERSEDES_OTHER_STREAM = "A correction must be recorded in the same history as the entry it corrects."
+SUPERSEDES_OTHER_STREAM = (
+    "A correction must be recorded in the same history as the entry it corrects."
+)
 NAIVE_RECORDED_AT = "recorded_at must carry its time zone."
 
 
@@ -52,8 +54,12 @@ def hash_content(event: Event) -> dict[str, Any]:
         "stream": event.stream.key,
         "seq": event.seq,
         "kind": event.kind,
-        "occurred": [event.occurred_text, event.occurred_precision,
-                     iso(event.occurred_earliest), iso(event.occurred_latest)],
+        "occurred": [
+            event.occurred_text,
+            event.occurred_precision,
+            iso(event.occurred_earliest),
+            iso(event.occurred_latest),
+        ],
         "recorded_at": iso(event.recorded_at),
         "actor": event.actor_id,
         "actor_name": event.actor_name,
@@ -64,7 +70,7 @@ def hash_content(event: Event) -> dict[str, Any]:
         "household": event.household_id,
         "property": event.property_id,
         "case": event.case_id,
-        "supersedes": str(event.supersedes.uid) if event.supersedes_id else None,
+        "supersedes": str(event.supersedes.uid) if event.supersedes else None,
         "source_id": event.source_id,
         "batch": str(event.batch) if event.batch else None,
     }
@@ -76,20 +82,23 @@ def event_append(
     kind: str,
     occurred: When,
     recorded_at: dt.datetime,
-    actor: Model | None,
+    actor: Any,
     actor_name: str,
     channel: str,
     data: Mapping[str, Any],
     summary: str = "",
-    household: Model | None = None,
-    property: Model | None = None,
-    case: Model | None = None,
+    household: Any = None,
+    property: Any = None,
+    case: Any = None,
     by: str = "",
     supersedes: Event | None = None,
     source_id: str = "",
     batch: uuid.UUID | None = None,
 ) -> Event:
     """Append one event to its household's (or property's) history.
+
+    `actor` is a staff user, `household`, `property` and `case` their models: typed `Any`
+    because the timeline sits below the apps that define them.
 
     Validates the data against the kind's declared shape, keeps unknown fields, numbers the
     event in its stream and chains its hash to the previous one. Time is an argument: a

@@ -44,7 +44,9 @@ def _check_stream(stream: Stream) -> tuple[int, ChainBreak | None]:
             return ChainBreak(stream.key, event.seq, str(event.uid), reason)
 
         if event.seq != expected_seq:
-            return count, broken(f"expected entry {expected_seq}, found {event.seq}: an entry is missing")
+            return count, broken(
+                f"expected entry {expected_seq}, found {event.seq}: an entry is missing"
+            )
         if event.prev_hash != prev:
             return count, broken("its link to the previous entry does not match")
         when = When.parse(event.occurred_text)
@@ -56,7 +58,10 @@ def _check_stream(stream: Stream) -> tuple[int, ChainBreak | None]:
         expected_seq += 1
     if count != stream.length or prev != stream.head_hash:
         return count, ChainBreak(
-            stream.key, count, "", f"the history holds {count} entries but its head records "
+            stream.key,
+            count,
+            "",
+            f"the history holds {count} entries but its head records "
             f"{stream.length}: entries were removed or added outside Doorstep",
         )
     return count, None

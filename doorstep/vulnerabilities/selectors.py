@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from doorstep.core.errors import NotPermitted
 from doorstep.residents.models import Household
@@ -25,11 +26,19 @@ class VulnerabilityFlag:
 
 
 def vulnerability_flags(*, household: Household) -> list[VulnerabilityFlag]:
-    rows = (Vulnerability.objects.filter(household=household, ended_on__isnull=True)
-            .select_related("person").order_by("person__full_name", "category"))
+    rows = (
+        Vulnerability.objects.filter(household=household, ended_on__isnull=True)
+        .select_related("person")
+        .order_by("person__full_name", "category")
+    )
     return [
-        VulnerabilityFlag(v.person.full_name, v.person.reference, v.category,
-                          v.get_category_display(), v.recorded_on)
+        VulnerabilityFlag(
+            v.person.full_name,
+            v.person.reference,
+            v.category,
+            v.get_category_display(),
+            v.recorded_on,
+        )
         for v in rows
     ]
 
@@ -38,20 +47,31 @@ def can_see_detail(user: object) -> bool:
     return bool(getattr(user, "has_perm", lambda _p: False)(DETAIL_PERMISSION))
 
 
-def vulnerability_details(*, household: Household, user: object, purpose: str,
-                          at: dt.datetime) -> list[Vulnerability]:
+def vulnerability_details(
+    *, household: Household, user: Any, purpose: str, at: dt.datetime
+) -> list[Vulnerability]:
     """The register's full entries for a household, for a role allowed to read them.
 
     Writes one access-log row per person whose detail was read.
     """
     if not can_see_detail(user):
         raise NotPermitted()
-    rows = list(Vulnerability.objects.filter(household=household)
-                .select_related("person").order_by("person__full_name", "recorded_on"))
+    rows = list(
+        Vulnerability.objects.filter(household=household)
+        .select_related("person")
+        .order_by("person__full_name", "recorded_on")
+    )
     people = {v.person for v in rows}
-    SpecialCategoryAccess.objects.bulk_create([
-        SpecialCategoryAccess(at=at, user=user, user_name=actor_name_of(user),  # type: ignore[misc]
-                              person=person, purpose=purpose[:200])
-        for person in sorted(people, key=lambda p: p.pk)
-    ])
+    SpecialCategoryAccess.objects.bulk_create(
+        [
+            SpecialCategoryAccess(
+                at=at,
+                user=user,
+                user_name=actor_name_of(user),
+                person=person,
+                purpose=purpose[:200],
+            )
+            for person in sorted(people, key=lambda p: p.pk)
+        ]
+    )
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
@@ -27,10 +28,20 @@ NO_CONSENT_NO_DETAIL = (
 
 @transaction.atomic
 def vulnerability_record(
-    *, actor: Model | None, household: Household, person: Person, category: str, source: str,
-    learned: When, at: dt.datetime, consent_to_record: bool, detail: str = "",
-    source_detail: str = "", review_on: dt.date | None = None,
-    disclosure: Event | None = None, channel: str = Channel.INTERNAL,
+    *,
+    actor: Model | None,
+    household: Household,
+    person: Person,
+    category: str,
+    source: str,
+    learned: When,
+    at: dt.datetime,
+    consent_to_record: bool,
+    detail: str = "",
+    source_detail: str = "",
+    review_on: dt.date | None = None,
+    disclosure: Event | None = None,
+    channel: str = Channel.INTERNAL,
 ) -> Vulnerability:
     """Enter a vulnerability in the register.
 
@@ -39,8 +50,9 @@ def vulnerability_record(
     """
     Category(category)
     if not household.members.filter(person=person).exists():
-        raise DomainError(NOT_IN_HOUSEHOLD.format(person=person, household=household),
-                          field="person")
+        raise DomainError(
+            NOT_IN_HOUSEHOLD.format(person=person, household=household), field="person"
+        )
     if learned.earliest > at:
         raise DomainError(LEARNED_AFTER_RECORDED, field="learned")
     if review_on is not None and review_on <= at.date():
@@ -48,21 +60,51 @@ def vulnerability_record(
     if detail and not consent_to_record:
         raise DomainError(NO_CONSENT_NO_DETAIL, field="detail")
     vulnerability = Vulnerability.objects.create(
-        person=person, household=household, category=category, detail=detail, source=source,
-        source_detail=source_detail, learned_text=learned.text, learned_on=learned.latest_date,
-        recorded_on=at.date(), review_on=review_on, consent_to_record=consent_to_record,
+        person=person,
+        household=household,
+        category=category,
+        detail=detail,
+        source=source,
+        source_detail=source_detail,
+        learned_text=learned.text,
+        learned_on=learned.latest_date,
+        recorded_on=at.date(),
+        review_on=review_on,
+        consent_to_record=consent_to_record,
     )
-    common = {"household": household, "property": household.property, "actor": actor,
-              "actor_name": actor_name_of(actor), "recorded_at": at}
+    common: dict[str, Any] = {
+        "household": household,
+        "property": household.property,
+        "actor": actor,
+        "actor_name": actor_name_of(actor),
+        "recorded_at": at,
+    }
     label = vulnerability.get_category_display()
     if disclosure is None:
-        event_append(kind="vulnerability.disclosed", occurred=learned, channel=channel,
-                     data={"person": person.reference, "category": category, "detail": detail,
-                           "source": source},
-                     summary=f"Landlord learned of a vulnerability for {person.full_name}: {label}",
-                     **common)
-    event_append(kind="vulnerability.recorded", occurred=When.at(at), channel=Channel.INTERNAL,
-                 data={"person": person.reference, "category": category, "detail": detail,
-                       "review_on": review_on.isoformat() if review_on else None},
-                 summary=f"Vulnerability recorded for {person.full_name}: {label}", **common)
+        event_append(
+            kind="vulnerability.disclosed",
+            occurred=learned,
+            channel=channel,
+            data={
+                "person": person.reference,
+                "category": category,
+                "detail": detail,
+                "source": source,
+            },
+            summary=f"Landlord learned of a vulnerability for {person.full_name}: {label}",
+            **common,
+        )
+    event_append(
+        kind="vulnerability.recorded",
+        occurred=When.at(at),
+        channel=Channel.INTERNAL,
+        data={
+            "person": person.reference,
+            "category": category,
+            "detail": detail,
+            "review_on": review_on.isoformat() if review_on else None,
+        },
+        summary=f"Vulnerability recorded for {person.full_name}: {label}",
+        **common,
+    )
     return vulnerability

@@ -6,12 +6,20 @@ from django.core.management import call_command
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.cases.services import (
-    ALREADY_CLOSED, LINK_SELF, NOTE_EMPTY, PROPERTY_NOT_HOUSEHOLDS, case_assign, case_close, case_link, case_open, case_reopen,
+    ALREADY_CLOSED,
+    LINK_SELF,
+    NOTE_EMPTY,
+    PROPERTY_NOT_HOUSEHOLDS,
+    case_assign,
+    case_close,
+    case_link,
+    case_open,
+    case_reopen,
     note_add,
 )
 from doorstep.core.errors import DomainError
-from doorstep.core.tests.factories import CaseFactory, HouseholdFactory, StaffFactory
-from doorstep.core.tests.helpers import appended
+from doorstep.testing.factories import CaseFactory, HouseholdFactory, StaffFactory
+from doorstep.testing.helpers import appended
 from doorstep.staff.models import Contractor
 from doorstep.staff.roles import Role
 
@@ -21,8 +29,9 @@ pytestmark = pytest.mark.django_db
 def test_opening_a_case_gives_it_a_human_reference_and_an_event(at):
     household = HouseholdFactory()
     with appended() as events:
-        case = case_open(actor=None, case_type="complaint", title="Mould not treated",
-                         household=household, at=at)
+        case = case_open(
+            actor=None, case_type="complaint", title="Mould not treated", household=household, at=at
+        )
     assert case.reference == "CMP-2024-000001"
     assert events.kinds == ["case.opened"]
     assert events[0].case == case and events[0].household == household
@@ -53,8 +62,9 @@ def test_a_communal_repair_shows_on_every_household_in_the_block(at):
     first = HouseholdFactory()
     block = first.property.part_of
     second = HouseholdFactory(property__part_of=block)
-    door = case_open(actor=None, case_type="repair", title="Communal door will not lock",
-                     property=block, at=at)
+    door = case_open(
+        actor=None, case_type="repair", title="Communal door will not lock", property=block, at=at
+    )
     assert door.communal
     assert door in cases_for_household(household=first)
     assert door in cases_for_household(household=second)
@@ -64,8 +74,14 @@ def test_a_communal_repair_shows_on_every_household_in_the_block(at):
 def test_a_case_cannot_be_about_another_households_home(at):
     elsewhere = HouseholdFactory().property
     with pytest.raises(DomainError) as info:
-        case_open(actor=None, case_type="repair", title="x", household=HouseholdFactory(),
-                  property=elsewhere, at=at)
+        case_open(
+            actor=None,
+            case_type="repair",
+            title="x",
+            household=HouseholdFactory(),
+            property=elsewhere,
+            at=at,
+        )
     assert info.value.message == PROPERTY_NOT_HOUSEHOLDS.format(address=elsewhere.address)
 
 

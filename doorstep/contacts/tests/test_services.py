@@ -5,20 +5,29 @@ import pytest
 from doorstep.cases.services import CONTACT_ALREADY_OPENED
 from doorstep.contacts.selectors import contact_log
 from doorstep.contacts.services import (
-    INTERNAL_CHANNEL, case_open_from_contact, contact_record,
+    INTERNAL_CHANNEL,
+    case_open_from_contact,
+    contact_record,
 )
 from doorstep.core.errors import DomainError
-from doorstep.core.tests.factories import CaseFactory, HouseholdFactory
-from doorstep.core.tests.helpers import appended
+from doorstep.testing.factories import CaseFactory, HouseholdFactory
+from doorstep.testing.helpers import appended
 from doorstep.timeline.when import When
 
 pytestmark = pytest.mark.django_db
 
 
 def _call(household, at, **overrides):
-    args = {"actor": None, "household": household, "direction": "in", "channel": "phone",
-            "party": "Resident", "text": "Black mould in the bathroom, baby due soon",
-            "occurred": When.at(at), "at": at}
+    args = {
+        "actor": None,
+        "household": household,
+        "direction": "in",
+        "channel": "phone",
+        "party": "Resident",
+        "text": "Black mould in the bathroom, baby due soon",
+        "occurred": When.at(at),
+        "at": at,
+    }
     return contact_record(**{**args, **overrides})
 
 
@@ -26,12 +35,23 @@ def test_every_contact_lands_on_the_household(at):
     household = HouseholdFactory()
     with appended() as events:
         contact = _call(household, at)
-        _call(household, at, direction="out", channel="letter", party="Resident",
-              text="We will visit on 4 April")
+        _call(
+            household,
+            at,
+            direction="out",
+            channel="letter",
+            party="Resident",
+            text="We will visit on 4 April",
+        )
     assert events.kinds == ["contact.in", "contact.out"]
-    assert contact.data == {"from": "Resident", "text": "Black mould in the bathroom, baby due soon"}
+    assert contact.data == {
+        "from": "Resident",
+        "text": "Black mould in the bathroom, baby due soon",
+    }
     assert [entry.event.kind for entry in contact_log(household=household)] == [
-        "contact.out", "contact.in"]
+        "contact.out",
+        "contact.in",
+    ]
 
 
 def test_a_contact_about_a_case_lands_on_the_case_too(at):
@@ -44,16 +64,16 @@ def test_a_contact_opens_a_case_in_one_step_keeping_the_link(at):
     household = HouseholdFactory()
     contact = _call(household, at)
     with appended() as events:
-        case = case_open_from_contact(actor=None, contact=contact, case_type="hazard",
-                                      title="Damp and mould", at=at)
+        case = case_open_from_contact(
+            actor=None, contact=contact, case_type="hazard", title="Damp and mould", at=at
+        )
     assert events.kinds == ["case.opened", "case.linked"]
     assert events[0].data["from_event"] == str(contact.uid)
     assert events[0].channel == "phone"
     (entry,) = contact_log(household=household)
     assert entry.opened_case == case.reference
     with pytest.raises(DomainError) as info:
-        case_open_from_contact(actor=None, contact=contact, case_type="complaint", title="x",
-                               at=at)
+        case_open_from_contact(actor=None, contact=contact, case_type="complaint", title="x", at=at)
     assert info.value.message == CONTACT_ALREADY_OPENED.format(reference=case.reference)
 
 

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 
 from doorstep.core.errors import DomainError
-from doorstep.core.tests.factories import CaseFactory, HouseholdFactory
+from doorstep.testing.factories import CaseFactory, HouseholdFactory
 from doorstep.timeline.models import Event
 from doorstep.timeline.services import (
-    FUTURE_EVENT, SUPERSEDES_OTHER_STREAM, event_append,
+    FUTURE_EVENT,
+    SUPERSEDES_OTHER_STREAM,
+    event_append,
 )
 from doorstep.timeline.when import When
 
@@ -18,9 +20,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _append(household, at, **overrides):
-    args = {"kind": "note", "occurred": When.at(at), "recorded_at": at, "actor": None,
-            "actor_name": "Sam Officer", "channel": "internal", "data": {"text": "hello"},
-            "household": household, "property": household.property}
+    args = {
+        "kind": "note",
+        "occurred": When.at(at),
+        "recorded_at": at,
+        "actor": None,
+        "actor_name": "Sam Officer",
+        "channel": "internal",
+        "data": {"text": "hello"},
+        "household": household,
+        "property": household.property,
+    }
     return event_append(**{**args, **overrides})
 
 
@@ -39,8 +49,9 @@ def test_an_event_cannot_happen_after_it_was_recorded(at):
     with pytest.raises(DomainError) as info:
         _append(household, at, occurred=tomorrow)
     assert info.value.field == "occurred"
-    assert info.value.message == FUTURE_EVENT.format(when=tomorrow.display(),
-                                                     recorded=at.isoformat())
+    assert info.value.message == FUTURE_EVENT.format(
+        when=tomorrow.display(), recorded=at.isoformat()
+    )
 
 
 def test_an_unknown_channel_is_refused(at):

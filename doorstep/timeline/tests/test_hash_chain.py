@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
 from doorstep.cases.services import note_add
-from doorstep.core.tests.factories import CaseFactory
+from doorstep.testing.factories import CaseFactory
 from doorstep.timeline.hashing import GENESIS
 from doorstep.timeline.models import Event, Stream
 from doorstep.timeline.verify import verify_all
@@ -45,7 +47,7 @@ def test_each_event_links_to_the_one_before(case_with_notes):
     events = list(Event.objects.filter(stream=case_with_notes.household.stream).order_by("seq"))
     assert [e.seq for e in events] == list(range(1, len(events) + 1))
     assert events[0].prev_hash == GENESIS
-    for before, after in zip(events, events[1:], strict=False):
+    for before, after in itertools.pairwise(events):
         assert after.prev_hash == before.hash
     stream = Stream.objects.get(household=case_with_notes.household)
     assert (stream.length, stream.head_hash) == (events[-1].seq, events[-1].hash)

@@ -11,10 +11,21 @@ ALL = kinds.all_kinds()
 
 
 def test_the_registry_holds_the_foundation_kinds():
-    for name in ("note", "record.corrected", "contact.in", "contact.out", "case.opened",
-                 "case.closed", "document.added", "vulnerability.disclosed",
-                 "vulnerability.recorded", "household.created", "tenancy.started",
-                 "tenancy.ended", "third_party.authorised"):
+    for name in (
+        "note",
+        "record.corrected",
+        "contact.in",
+        "contact.out",
+        "case.opened",
+        "case.closed",
+        "document.added",
+        "vulnerability.disclosed",
+        "vulnerability.recorded",
+        "household.created",
+        "tenancy.started",
+        "tenancy.ended",
+        "third_party.authorised",
+    ):
         assert name in ALL
 
 

@@ -34,8 +34,10 @@ def test_a_month_runs_from_its_first_to_its_last_day(day):
 @given(days)
 def test_a_year_runs_from_new_year_to_31_december(day):
     when = When.parse(str(day.year))
-    assert (when.earliest_date, when.latest_date) == (dt.date(day.year, 1, 1),
-                                                     dt.date(day.year, 12, 31))
+    assert (when.earliest_date, when.latest_date) == (
+        dt.date(day.year, 1, 1),
+        dt.date(day.year, 12, 31),
+    )
 
 
 def test_a_time_without_a_zone_is_read_as_london():
@@ -44,8 +46,9 @@ def test_a_time_without_a_zone_is_read_as_london():
     assert when.precision is Precision.TIME
 
 
-@pytest.mark.parametrize("text, shown", [("2021", "2021"), ("2021-03", "March 2021"),
-                                          ("2022-03-03", "3 March 2022")])
+@pytest.mark.parametrize(
+    "text, shown", [("2021", "2021"), ("2021-03", "March 2021"), ("2022-03-03", "3 March 2022")]
+)
 def test_display_keeps_the_precision(text, shown):
     assert When.parse(text).display() == shown
 

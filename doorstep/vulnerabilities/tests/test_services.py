@@ -5,14 +5,17 @@ import datetime as dt
 import pytest
 
 from doorstep.core.errors import DomainError, NotPermitted
-from doorstep.core.tests.factories import HouseholdFactory, PersonFactory, StaffFactory
-from doorstep.core.tests.helpers import appended
+from doorstep.testing.factories import HouseholdFactory, PersonFactory, StaffFactory
+from doorstep.testing.helpers import appended
 from doorstep.staff.roles import Role
 from doorstep.timeline.when import When
 from doorstep.vulnerabilities.models import SpecialCategoryAccess
 from doorstep.vulnerabilities.selectors import vulnerability_details, vulnerability_flags
 from doorstep.vulnerabilities.services import (
-    LEARNED_AFTER_RECORDED, NO_CONSENT_NO_DETAIL, NOT_IN_HOUSEHOLD, vulnerability_record,
+    LEARNED_AFTER_RECORDED,
+    NO_CONSENT_NO_DETAIL,
+    NOT_IN_HOUSEHOLD,
+    vulnerability_record,
 )
 
 pytestmark = pytest.mark.django_db
@@ -24,10 +27,18 @@ def household():
 
 
 def _record(household, at, **overrides):
-    args = {"actor": None, "household": household, "person": household.members.get().person,
-            "category": "pregnancy", "source": "third_party", "learned": When.parse("2021-03"),
-            "at": at, "consent_to_record": True, "detail": "Due September 2021",
-            "source_detail": "health visitor"}
+    args = {
+        "actor": None,
+        "household": household,
+        "person": household.members.get().person,
+        "category": "pregnancy",
+        "source": "third_party",
+        "learned": When.parse("2021-03"),
+        "at": at,
+        "consent_to_record": True,
+        "detail": "Due September 2021",
+        "source_detail": "health visitor",
+    }
     return vulnerability_record(**{**args, **overrides})
 
 
@@ -51,11 +62,16 @@ def test_everyone_sees_the_flag_without_the_detail(household, at):
 def test_detail_is_only_for_roles_that_need_it_and_every_read_is_logged(household, at):
     _record(household, at)
     with pytest.raises(NotPermitted):
-        vulnerability_details(household=household, user=StaffFactory(
-            role=Role.REPAIRS_COORDINATOR), purpose="household page", at=at)
+        vulnerability_details(
+            household=household,
+            user=StaffFactory(role=Role.REPAIRS_COORDINATOR),
+            purpose="household page",
+            at=at,
+        )
     officer = StaffFactory(role=Role.HOUSING_OFFICER)
-    (entry,) = vulnerability_details(household=household, user=officer,
-                                     purpose="household page", at=at)
+    (entry,) = vulnerability_details(
+        household=household, user=officer, purpose="household page", at=at
+    )
     assert entry.detail == "Due September 2021"
     log = SpecialCategoryAccess.objects.get()
     assert (log.user, log.person, log.purpose) == (officer, entry.person, "household page")

@@ -13,8 +13,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("address", nargs="?", default="127.0.0.1:8000",
-                            help="host:port to listen on (default 127.0.0.1:8000)")
+        parser.add_argument(
+            "address",
+            nargs="?",
+            default="127.0.0.1:8000",
+            help="host:port to listen on (default 127.0.0.1:8000)",
+        )
         parser.add_argument("--no-migrate", action="store_true", help="skip migrations")
         parser.add_argument("--no-reload", action="store_true", help="do not reload on change")
 

@@ -28,7 +28,7 @@ class ServiceFactory(factory.Factory):
         abstract = True
 
     @classmethod
-    def _build(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def _build(cls, model_class, *args, **kwargs):
         raise NotImplementedError("Build these through the services: use .create().")
 
 
@@ -48,7 +48,7 @@ class PropertyFactory(ServiceFactory):
     )
 
     @classmethod
-    def _create(cls, model_class, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, **kwargs):
         return property_create(**kwargs)
 
 
@@ -60,7 +60,7 @@ class PersonFactory(ServiceFactory):
     at = MOMENT
 
     @classmethod
-    def _create(cls, model_class, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, **kwargs):
         return person_create(**kwargs)
 
 
@@ -75,11 +75,15 @@ class HouseholdFactory(ServiceFactory):
     actor = None
 
     @classmethod
-    def _create(cls, model_class, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, **kwargs):
         household = household_create(**kwargs)
-        household_member_add(actor=kwargs["actor"], household=household,
-                             person=PersonFactory.create(), relationship="tenant",
-                             at=kwargs["at"])
+        household_member_add(
+            actor=kwargs["actor"],
+            household=household,
+            person=PersonFactory.create(),
+            relationship="tenant",
+            at=kwargs["at"],
+        )
         return household
 
 
@@ -94,7 +98,7 @@ class CaseFactory(ServiceFactory):
     actor = None
 
     @classmethod
-    def _create(cls, model_class, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, **kwargs):
         return case_open(**kwargs)
 
 
@@ -107,5 +111,5 @@ class StaffFactory(ServiceFactory):
     role = Role.HOUSING_OFFICER
 
     @classmethod
-    def _create(cls, model_class, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, **kwargs):
         return staff_create(**kwargs)

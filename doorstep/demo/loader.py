@@ -1,0 +1,349 @@
+"""The demo landlord: a small estate, its households, and a few cases in progress.
+
+Everything is written through the same services staff use, so the demo's timeline is a real
+record (hash-chained, verifiable). Dates are set relative to `today` so clocks look live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from doorstep.cases.services import case_assign, case_link, case_open, note_add
+from doorstep.contacts.services import case_open_from_contact, contact_record
+from doorstep.documents.services import document_add
+from doorstep.properties.models import Property
+from doorstep.properties.services import property_create
+from doorstep.residents.models import Household
+from doorstep.residents.services import (
+    adjustment_record,
+    contact_preference_set,
+    household_create,
+    household_member_add,
+    person_create,
+    tenancy_start,
+    third_party_authorise,
+)
+from doorstep.staff.models import Contractor, Team, User
+from doorstep.staff.roles import Role
+from doorstep.staff.services import roles_sync, staff_create
+from doorstep.timeline.when import When
+from doorstep.vulnerabilities.services import vulnerability_record
+
+DEMO_PASSWORD = "doorstep-demo"
+
+LOGINS: list[tuple[str, Role, str, str]] = [
+    ("officer", Role.HOUSING_OFFICER, "Hannah", "Okafor"),
+    ("repairs", Role.REPAIRS_COORDINATOR, "Ravi", "Patel"),
+    ("complaints", Role.COMPLAINTS_OFFICER, "Claire", "Morgan"),
+    ("asb", Role.ASB_OFFICER, "Adam", "Shaw"),
+    ("manager", Role.MANAGER, "Maya", "Lewis"),
+    ("auditor", Role.AUDITOR, "Ola", "Investigator"),
+    ("contractor", Role.CONTRACTOR, "Carl", "Builder"),
+]
+
+# A one-page PDF a viewer opens: "Damp survey" in Helvetica.
+SURVEY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 88>>stream\nBT /F1 18 Tf 72 760 Td (Damp survey: 2 Elm Court) Tj 0 -30 Td"
+    b" (Cause: failed pointing) Tj ET\nendstream endobj\n"
+    b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@dataclass
+class Demo:
+    households: list[Household]
+    logins: list[tuple[str, str]]
+
+
+def _moment(today: dt.date, days_ago: int, hour: int = 10) -> dt.datetime:
+    from doorstep.timeline.when import LONDON
+
+    return dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour), tzinfo=LONDON)
+
+
+def _staff(contractor: Contractor, teams: dict[str, Team]) -> dict[str, User]:
+    team_of = {
+        "officer": "housing",
+        "repairs": "repairs",
+        "complaints": "complaints",
+        "asb": "asb",
+        "manager": "housing",
+    }
+    users = {}
+    for username, role, first, last in LOGINS:
+        extra: dict[str, object] = {"team": teams.get(team_of.get(username, ""))}
+        if role is Role.CONTRACTOR:
+            extra = {"contractor": contractor}
+        users[username] = staff_create(
+            username=username,
+            password=DEMO_PASSWORD,
+            role=role,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@demo.invalid",
+            **extra,
+        )
+    return users
+
+
+def _estate(at: dt.datetime) -> tuple[Property, Property, list[Property], list[Property]]:
+    estate = property_create(
+        kind="estate",
+        name="Elm Estate",
+        address_line_1="Elm Estate",
+        town="Birmingham",
+        created_at=at,
+    )
+    court = property_create(
+        kind="block",
+        name="Elm Court",
+        address_line_1="Elm Court",
+        town="Birmingham",
+        postcode="B15 2AA",
+        part_of=estate,
+        created_at=at,
+        uprn=100070500001,
+    )
+    property_create(
+        kind="communal_area",
+        address_line_1="Elm Court main entrance",
+        town="Birmingham",
+        postcode="B15 2AA",
+        part_of=court,
+        created_at=at,
+    )
+    flats = [
+        property_create(
+            kind="flat",
+            address_line_1=f"{n} Elm Court",
+            town="Birmingham",
+            postcode="B15 2AA",
+            part_of=court,
+            bedrooms=1 + n % 3,
+            created_at=at,
+            uprn=100070500001 + n,
+            aliases={"housing-system": f"ELM-{n:03d}"},
+        )
+        for n in range(1, 7)
+    ]
+    houses = [
+        property_create(
+            kind="house",
+            address_line_1=f"{n} Ash Grove",
+            town="Birmingham",
+            postcode="B15 2AB",
+            part_of=estate,
+            bedrooms=3,
+            created_at=at,
+            aliases={"housing-system": f"ASH-{n:03d}"},
+        )
+        for n in (2, 4, 6)
+    ]
+    return estate, court, flats, houses
+
+
+def _household(
+    home: Property, names: list[tuple[str, str]], at: dt.datetime, actor: User
+) -> Household:
+    household = household_create(actor=actor, property=home, at=at)
+    people = []
+    for name, relationship in names:
+        person = person_create(full_name=name, at=at, phone="07700 900000")
+        household_member_add(
+            actor=actor, household=household, person=person, relationship=relationship, at=at
+        )
+        people.append(person)
+    tenancy_start(
+        actor=actor,
+        household=household,
+        tenants=people[:1],
+        at=at,
+        tenure="assured",
+        start=at.date() - dt.timedelta(days=900),
+        rent_weekly=Decimal("108.25"),
+    )
+    return household
+
+
+@transaction.atomic
+def load_demo(*, today: dt.date) -> Demo:
+    """Load the demo landlord. `today` anchors every date so a demo always looks current."""
+    roles_sync()
+    setup = _moment(today, 400)
+    teams = {
+        slug: Team.objects.create(slug=slug, name=name)
+        for slug, name in [
+            ("housing", "Neighbourhood housing"),
+            ("repairs", "Repairs"),
+            ("complaints", "Complaints"),
+            ("asb", "Community safety (ASB)"),
+        ]
+    }
+    contractor = Contractor.objects.create(name="Midland Building Services")
+    users = _staff(contractor, teams)
+    officer = users["officer"]
+    _, court, flats, houses = _estate(setup)
+
+    khan = _household(flats[1], [("Aisha Khan", "tenant"), ("Zain Khan", "child")], setup, officer)
+    contact_preference_set(
+        actor=officer, household=khan, person=khan.members.get(relationship="tenant").person, channel="text", at=setup
+    )
+    others = [
+        _household(flats[0], [("Brian Walsh", "tenant")], setup, officer),
+        _household(
+            flats[2], [("Grace Adeyemi", "tenant"), ("Tunde Adeyemi", "partner")], setup, officer
+        ),
+        _household(flats[3], [("Marek Nowak", "tenant")], setup, officer),
+        _household(
+            houses[0], [("Siobhan Kelly", "tenant"), ("Liam Kelly", "child")], setup, officer
+        ),
+    ]
+    aisha = khan.members.get(relationship="tenant").person
+
+    # Damp and mould reported by phone; the contact opens a hazard case in one step.
+    reported = _moment(today, 30)
+    call = contact_record(
+        actor=officer,
+        household=khan,
+        direction="in",
+        channel="phone",
+        party="Aisha Khan",
+        occurred=When.at(reported),
+        at=reported,
+        text="Black mould is back on the bathroom ceiling and spreading to "
+        "the baby's room. I am 7 months pregnant.",
+    )
+    hazard = case_open_from_contact(
+        actor=officer,
+        contact=call,
+        case_type="hazard",
+        title="Damp and mould: bathroom and nursery",
+        at=reported,
+    )
+    case_assign(
+        actor=officer,
+        case=hazard,
+        team=teams["repairs"],
+        officer=users["repairs"],
+        contractor=contractor,
+        at=reported,
+    )
+    vulnerability_record(
+        actor=officer,
+        household=khan,
+        person=aisha,
+        category="pregnancy",
+        source="self",
+        learned=When.at(reported),
+        at=reported,
+        consent_to_record=True,
+        detail="Due in about eight weeks",
+        review_on=today + dt.timedelta(days=90),
+        disclosure=call,
+    )
+    surveyed = _moment(today, 26)
+    document_add(
+        actor=users["repairs"],
+        content=SURVEY_PDF,
+        original_name="survey.pdf",
+        doc_type="survey_report",
+        title="Damp survey, 2 Elm Court",
+        at=surveyed,
+        case=hazard,
+        dated=surveyed.date(),
+    )
+    note_add(
+        actor=users["repairs"],
+        case=hazard,
+        at=surveyed,
+        text="Surveyor found failed pointing on the rear wall; mould wash and repointing "
+        "recommended.",
+    )
+
+    # She then complains that nothing has happened.
+    complained = _moment(today, 12)
+    letter = contact_record(
+        actor=officer,
+        household=khan,
+        direction="in",
+        channel="email",
+        party="Aisha Khan",
+        occurred=When.at(complained),
+        at=complained,
+        text="I am unhappy that two weeks after the survey nobody has "
+        "come to do the work. I want to make a complaint.",
+    )
+    complaint = case_open_from_contact(
+        actor=users["complaints"],
+        contact=letter,
+        case_type="complaint",
+        at=complained,
+        title="Delay to damp and mould works",
+    )
+    case_link(
+        actor=users["complaints"],
+        case=complaint,
+        other=hazard,
+        reason="Complaint about the handling of this hazard",
+        at=complained,
+    )
+
+    # Support worker authorised; reasonable adjustment recorded for a neighbour.
+    grace = others[1].members.get(relationship="tenant").person
+    worker = person_create(
+        full_name="Jo Patel", organisation="Community mental health team", at=setup
+    )
+    third_party_authorise(
+        actor=officer,
+        household=others[1],
+        third_party=worker,
+        consent_given_by=grace,
+        relationship="support worker",
+        scope=["repairs", "moves"],
+        at=_moment(today, 200),
+    )
+    vulnerability_record(
+        actor=officer,
+        household=others[1],
+        person=grace,
+        category="mental_health",
+        source="third_party",
+        source_detail="support worker",
+        learned=When.on(today - dt.timedelta(days=200)),
+        at=_moment(today, 199),
+        consent_to_record=True,
+        detail="Anxiety and depression; prefers written contact",
+    )
+    adjustment_record(
+        actor=officer,
+        household=others[1],
+        person=grace,
+        kind="call_times",
+        detail="Mornings only",
+        at=_moment(today, 199),
+    )
+
+    # A communal repair on the block: visible to every household in Elm Court.
+    door_reported = _moment(today, 3)
+    door = case_open(
+        actor=users["repairs"],
+        case_type="repair",
+        property=court,
+        title="Main entrance door does not lock",
+        at=door_reported,
+        owner_team=teams["repairs"],
+    )
+    case_assign(actor=users["repairs"], case=door, contractor=contractor, at=door_reported)
+    return Demo(
+        households=[khan, *others],
+        logins=[(username, role.value) for username, role, _, _ in LOGINS],
+    )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import cases_for_household
+from doorstep.contacts.selectors import contact_log
+from doorstep.demo.loader import load_demo
+from doorstep.timeline.verify import verify_all
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_is_a_real_verifiable_record():
+    demo = load_demo(today=dt.date(2026, 11, 23))
+    khan = demo.households[0]
+    titles = {c.title for c in cases_for_household(household=khan)}
+    assert {
+        "Damp and mould: bathroom and nursery",
+        "Delay to damp and mould works",
+        "Main entrance door does not lock",
+    } <= titles
+    assert [e.opened_case for e in contact_log(household=khan)][-1].startswith("HAZ-")
+    assert Case.objects.filter(household__isnull=True).count() == 1
+    report = verify_all()
+    assert report.ok and report.events > 30
+
+
+def test_the_command_prints_the_logins_and_loads_once(settings, capsys):
+    settings.DEBUG = True
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "officer" in out and "doorstep-demo" in out
+    call_command("demo", "--if-empty")
+    assert "already loaded" in capsys.readouterr().out
+
+
+def test_the_command_refuses_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(Exception, match="only with DEBUG"):
+        call_command("demo")

@@ -1,0 +1,1 @@
+"""Factories and helpers shared by every app's tests. Not imported by application code."""
