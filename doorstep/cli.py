@@ -29,8 +29,11 @@ def usage() -> str:
     width = max(len(name) for name in OPERATIONS)
     lines = ["usage: doorstep OPERATION [options]", "", "Operations:"]
     lines += [f"  {name:<{width}}  {text}" for name, (_, text) in OPERATIONS.items()]
-    lines += ["", "`doorstep OPERATION --help` explains each one.",
-              "Set DATABASE_URL to choose the database (default: SQLite in ./var)."]
+    lines += [
+        "",
+        "`doorstep OPERATION --help` explains each one.",
+        "Set DATABASE_URL to choose the database (default: SQLite in ./var).",
+    ]
     return "\n".join(lines)
 
 

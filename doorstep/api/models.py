@@ -26,8 +26,9 @@ class IntakeRecord(AppendOnlyModel):
     content_type = models.CharField(max_length=200, blank=True)
     body = models.TextField(blank=True, help_text="The body as received (text, or base64)")
     body_encoding = models.CharField(max_length=10, default="utf-8")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     user_name = models.CharField(max_length=200, blank=True)
     idempotency_key = models.CharField(max_length=200, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)

@@ -15,9 +15,14 @@ class CaseType(models.TextChoices):
 
 
 PREFIX = {
-    CaseType.REPAIR: "REP", CaseType.HAZARD: "HAZ", CaseType.COMPLAINT: "CMP",
-    CaseType.ASB: "ASB", CaseType.TRANSFER: "TRF", CaseType.PERMISSION: "PRM",
-    CaseType.OMBUDSMAN: "OMB", CaseType.ENQUIRY: "ENQ",
+    CaseType.REPAIR: "REP",
+    CaseType.HAZARD: "HAZ",
+    CaseType.COMPLAINT: "CMP",
+    CaseType.ASB: "ASB",
+    CaseType.TRANSFER: "TRF",
+    CaseType.PERMISSION: "PRM",
+    CaseType.OMBUDSMAN: "OMB",
+    CaseType.ENQUIRY: "ENQ",
 }
 
 

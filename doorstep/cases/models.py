@@ -22,17 +22,26 @@ class Case(models.Model):
     reference = models.CharField(max_length=30, unique=True)
     case_type = models.CharField(max_length=12, choices=CaseType.choices)
     title = models.CharField(max_length=300)
-    household = models.ForeignKey("residents.Household", null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="cases")
-    property = models.ForeignKey("properties.Property", on_delete=models.PROTECT,
-                                 related_name="cases")
+    household = models.ForeignKey(
+        "residents.Household", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    property = models.ForeignKey(
+        "properties.Property", on_delete=models.PROTECT, related_name="cases"
+    )
     people = models.ManyToManyField("residents.Person", blank=True, related_name="cases")
-    owner_team = models.ForeignKey("staff.Team", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="cases")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="cases")
-    contractor = models.ForeignKey("staff.Contractor", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="cases")
+    owner_team = models.ForeignKey(
+        "staff.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    contractor = models.ForeignKey(
+        "staff.Contractor", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
     opened_at = models.DateTimeField()
     status = models.CharField(max_length=8, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)

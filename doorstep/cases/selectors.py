@@ -12,8 +12,9 @@ from doorstep.residents.models import Household
 def cases_for_household(*, household: Household, open_only: bool = False) -> QuerySet[Case]:
     """The household's own cases and the communal cases of the buildings it lives in."""
     ancestor_ids = [p.pk for p in property_ancestors(property=household.property)]
-    match = Q(household=household) | Q(household__isnull=True,
-                                         property_id__in=[household.property_id, *ancestor_ids])
+    match = Q(household=household) | Q(
+        household__isnull=True, property_id__in=[household.property_id, *ancestor_ids]
+    )
     qs = Case.objects.filter(match)
     if open_only:
         qs = qs.filter(status="open")
@@ -21,9 +22,13 @@ def cases_for_household(*, household: Household, open_only: bool = False) -> Que
 
 
 def case_detail(*, reference: str) -> Case:
-    return (Case.objects.select_related("household__property", "property", "owner_team",
-                                        "officer", "contractor")
-            .prefetch_related("people", "links").get(reference=reference))
+    return (
+        Case.objects.select_related(
+            "household__property", "property", "owner_team", "officer", "contractor"
+        )
+        .prefetch_related("people", "links")
+        .get(reference=reference)
+    )
 
 
 def cases_visible_to(*, user: object) -> QuerySet[Case]:

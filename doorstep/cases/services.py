@@ -33,15 +33,33 @@ LINK_SELF = "A case cannot be linked to itself."
 NOTE_EMPTY = "Write the note before saving it."
 
 
-def record_on_case(*, case: Case, kind: str, data: dict[str, Any], actor: Model | None,
-                   at: dt.datetime, occurred: When | None = None, summary: str = "",
-                   channel: str = Channel.INTERNAL, by: str = "",
-                   supersedes: Event | None = None) -> Event:
+def record_on_case(
+    *,
+    case: Case,
+    kind: str,
+    data: dict[str, Any],
+    actor: Model | None,
+    at: dt.datetime,
+    occurred: When | None = None,
+    summary: str = "",
+    channel: str = Channel.INTERNAL,
+    by: str = "",
+    supersedes: Event | None = None,
+) -> Event:
     """Append an event to a case, in its household's history (or its property's)."""
     return event_append(
-        kind=kind, occurred=occurred or When.at(at), recorded_at=at, actor=actor,
-        actor_name=actor_name_of(actor), channel=channel, data=data, summary=summary,
-        household=case.household, property=case.property, case=case, by=by,
+        kind=kind,
+        occurred=occurred or When.at(at),
+        recorded_at=at,
+        actor=actor,
+        actor_name=actor_name_of(actor),
+        channel=channel,
+        data=data,
+        summary=summary,
+        household=case.household,
+        property=case.property,
+        case=case,
+        by=by,
         supersedes=supersedes,
     )
 
@@ -58,11 +76,20 @@ def _check_property(household: Household | None, prop: Property) -> None:
 
 
 @transaction.atomic
-def case_open(*, actor: Model | None, case_type: str, title: str, at: dt.datetime,
-              household: Household | None = None, property: Property | None = None,
-              people: list[Person] | None = None, owner_team: Team | None = None,
-              from_event: Event | None = None, occurred: When | None = None,
-              channel: str = Channel.INTERNAL) -> Case:
+def case_open(
+    *,
+    actor: Model | None,
+    case_type: str,
+    title: str,
+    at: dt.datetime,
+    household: Household | None = None,
+    property: Property | None = None,
+    people: list[Person] | None = None,
+    owner_team: Team | None = None,
+    from_event: Event | None = None,
+    occurred: When | None = None,
+    channel: str = Channel.INTERNAL,
+) -> Case:
     """Open a case for a household, or a communal case for a building (no household)."""
     kind = CaseType(case_type)
     prop = property or (household.property if household else None)
@@ -72,17 +99,32 @@ def case_open(*, actor: Model | None, case_type: str, title: str, at: dt.datetim
     if from_event is not None:
         _check_contact(from_event, household)
     case = Case.objects.create(
-        reference=next_reference(PREFIX[kind], at.year), case_type=kind, title=title.strip(),
-        household=household, property=prop, owner_team=owner_team, opened_at=at,
+        reference=next_reference(PREFIX[kind], at.year),
+        case_type=kind,
+        title=title.strip(),
+        household=household,
+        property=prop,
+        owner_team=owner_team,
+        opened_at=at,
     )
     if people:
         case.people.set(people)
-    record_on_case(case=case, kind="case.opened", actor=actor, at=at, occurred=occurred,
-                   channel=channel, data={
-                       "reference": case.reference, "case_type": kind.value, "title": case.title,
-                       "from_event": str(from_event.uid) if from_event else None,
-                       "team": owner_team.slug if owner_team else None,
-                   }, summary=f"{kind.label} case {case.reference} opened: {case.title}")
+    record_on_case(
+        case=case,
+        kind="case.opened",
+        actor=actor,
+        at=at,
+        occurred=occurred,
+        channel=channel,
+        data={
+            "reference": case.reference,
+            "case_type": kind.value,
+            "title": case.title,
+            "from_event": str(from_event.uid) if from_event else None,
+            "team": owner_team.slug if owner_team else None,
+        },
+        summary=f"{kind.label} case {case.reference} opened: {case.title}",
+    )
     return case
 
 
@@ -93,28 +135,45 @@ def _check_contact(event: Event, household: Household | None) -> None:
         raise DomainError(CONTACT_WRONG_HOUSEHOLD, field="from_event")
     opened = Event.objects.filter(kind="case.opened", data__from_event=str(event.uid)).first()
     if opened is not None:
-        raise DomainError(CONTACT_ALREADY_OPENED.format(reference=opened.data["reference"]),
-                          field="from_event")
+        raise DomainError(
+            CONTACT_ALREADY_OPENED.format(reference=opened.data["reference"]), field="from_event"
+        )
 
 
 @transaction.atomic
-def case_assign(*, actor: Model | None, case: Case, at: dt.datetime, team: Team | None = None,
-                officer: Model | None = None, contractor: Contractor | None = None) -> Case:
+def case_assign(
+    *,
+    actor: Model | None,
+    case: Case,
+    at: dt.datetime,
+    team: Team | None = None,
+    officer: Model | None = None,
+    contractor: Contractor | None = None,
+) -> Case:
     case.owner_team = team or case.owner_team
     case.officer = officer or case.officer  # type: ignore[assignment]
     case.contractor = contractor or case.contractor
     case.save(update_fields=["owner_team", "officer", "contractor"])
-    record_on_case(case=case, kind="case.assigned", actor=actor, at=at, data={
-        "team": case.owner_team.slug if case.owner_team else None,
-        "officer": actor_name_of(case.officer) if case.officer else None,
-        "contractor": case.contractor.name if case.contractor else None,
-    }, summary="Case assigned")
+    record_on_case(
+        case=case,
+        kind="case.assigned",
+        actor=actor,
+        at=at,
+        data={
+            "team": case.owner_team.slug if case.owner_team else None,
+            "officer": actor_name_of(case.officer) if case.officer else None,
+            "contractor": case.contractor.name if case.contractor else None,
+        },
+        summary="Case assigned",
+    )
     return case
 
 
 def _project(case: Case) -> None:
     rows = case.events.filter(kind__in=["case.opened", "case.closed", "case.reopened"])
-    state = case_state((e.kind, e.occurred_latest) for e in rows.order_by("occurred_earliest", "id"))
+    state = case_state(
+        (e.kind, e.occurred_latest) for e in rows.order_by("occurred_earliest", "id")
+    )
     case.status, case.closed_at = state.status, state.closed_at
     case.save(update_fields=["status", "closed_at"])
 
@@ -123,8 +182,14 @@ def _project(case: Case) -> None:
 def case_close(*, actor: Model | None, case: Case, reason: str, at: dt.datetime) -> Case:
     if case.status == CaseStatus.CLOSED:
         raise DomainError(ALREADY_CLOSED.format(reference=case.reference))
-    record_on_case(case=case, kind="case.closed", actor=actor, at=at, data={"reason": reason},
-                   summary=f"Case closed: {reason}")
+    record_on_case(
+        case=case,
+        kind="case.closed",
+        actor=actor,
+        at=at,
+        data={"reason": reason},
+        summary=f"Case closed: {reason}",
+    )
     _project(case)
     return case
 
@@ -133,32 +198,51 @@ def case_close(*, actor: Model | None, case: Case, reason: str, at: dt.datetime)
 def case_reopen(*, actor: Model | None, case: Case, reason: str, at: dt.datetime) -> Case:
     if case.status != CaseStatus.CLOSED:
         raise DomainError(NOT_CLOSED.format(reference=case.reference))
-    record_on_case(case=case, kind="case.reopened", actor=actor, at=at, data={"reason": reason},
-                   summary=f"Case reopened: {reason}")
+    record_on_case(
+        case=case,
+        kind="case.reopened",
+        actor=actor,
+        at=at,
+        data={"reason": reason},
+        summary=f"Case reopened: {reason}",
+    )
     _project(case)
     return case
 
 
 @transaction.atomic
-def case_link(*, actor: Model | None, case: Case, other: Case, reason: str,
-              at: dt.datetime) -> Case:
+def case_link(
+    *, actor: Model | None, case: Case, other: Case, reason: str, at: dt.datetime
+) -> Case:
     if case.pk == other.pk:
         raise DomainError(LINK_SELF, field="other")
     case.links.add(other)
     for one, two in ((case, other), (other, case)):
-        record_on_case(case=one, kind="case.linked", actor=actor, at=at,
-                       data={"other": two.reference, "reason": reason},
-                       summary=f"Linked to {two.reference}")
+        record_on_case(
+            case=one,
+            kind="case.linked",
+            actor=actor,
+            at=at,
+            data={"other": two.reference, "reason": reason},
+            summary=f"Linked to {two.reference}",
+        )
     return case
 
 
-def note_add(*, actor: Model | None, case: Case, text: str, at: dt.datetime,
-             supersedes: Event | None = None) -> Event:
+def note_add(
+    *, actor: Model | None, case: Case, text: str, at: dt.datetime, supersedes: Event | None = None
+) -> Event:
     """An internal note on a case. A note that corrects an earlier entry names it."""
     if not text.strip():
         raise DomainError(NOTE_EMPTY, field="text")
-    return record_on_case(case=case, kind="note", actor=actor, at=at,
-                          data={"text": text.strip()}, supersedes=supersedes)
+    return record_on_case(
+        case=case,
+        kind="note",
+        actor=actor,
+        at=at,
+        data={"text": text.strip()},
+        supersedes=supersedes,
+    )
 
 
 def projections_rebuild() -> int:

@@ -26,7 +26,13 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 TEXT_TYPES = {"text/plain", "message/rfc822"}
 EXTENSIONS = {
-    "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
-    "audio/mpeg": "mp3", "audio/wav": "wav", "text/plain": "txt", "message/rfc822": "eml",
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "audio/mpeg": "mp3",
+    "audio/wav": "wav",
+    "text/plain": "txt",
+    "message/rfc822": "eml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }

@@ -25,8 +25,11 @@ class DocumentAdded(EventKind):
     kind = "document.added"
     label = "Document added"
     payload = AddedPayload
-    example = {"document": "DOC-2024-000001", "type": "inspection_report",
-               "title": "Damp survey, April 2021"}
+    example = {
+        "document": "DOC-2024-000001",
+        "type": "inspection_report",
+        "title": "Damp survey, April 2021",
+    }
     invalid_example = {"document": "DOC-2024-000001", "type": "selfie", "title": "x"}
 
     @classmethod

@@ -17,19 +17,27 @@ class Document(AppendOnlyModel):
     reference = models.CharField(max_length=30, unique=True)
     doc_type = models.CharField(max_length=20, choices=DocumentType.choices)
     title = models.CharField(max_length=300)
-    household = models.ForeignKey("residents.Household", null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="documents")
-    property = models.ForeignKey("properties.Property", on_delete=models.PROTECT,
-                                 related_name="documents")
-    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="documents")
+    household = models.ForeignKey(
+        "residents.Household",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    property = models.ForeignKey(
+        "properties.Property", on_delete=models.PROTECT, related_name="documents"
+    )
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     storage_path = models.CharField(max_length=255, unique=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_by_name = models.CharField(max_length=200)
     uploaded_at = models.DateTimeField()
     dated = models.DateField(null=True, blank=True, help_text="The document's own date")

@@ -24,5 +24,8 @@ ALLOWED_PARENTS: dict[str, set[str | None]] = {
 
 # Kinds a household can live in.
 DWELLING_KINDS = {
-    PropertyKind.FLAT, PropertyKind.MAISONETTE, PropertyKind.HOUSE, PropertyKind.BUNGALOW,
+    PropertyKind.FLAT,
+    PropertyKind.MAISONETTE,
+    PropertyKind.HOUSE,
+    PropertyKind.BUNGALOW,
 }

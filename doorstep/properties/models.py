@@ -40,8 +40,9 @@ class Property(models.Model):
 
     @property
     def address(self) -> str:
-        return ", ".join(p for p in (self.address_line_1, self.address_line_2, self.town,
-                                     self.postcode) if p)
+        return ", ".join(
+            p for p in (self.address_line_1, self.address_line_2, self.town, self.postcode) if p
+        )
 
     @property
     def uprn_known(self) -> bool:

@@ -22,7 +22,9 @@ def property_descendant_ids(*, property: Property) -> list[int]:
     ids: list[int] = []
     frontier = [property.pk]
     while frontier:
-        frontier = list(Property.objects.filter(part_of_id__in=frontier).values_list("pk", flat=True))
+        frontier = list(
+            Property.objects.filter(part_of_id__in=frontier).values_list("pk", flat=True)
+        )
         ids.extend(frontier)
     return ids
 
@@ -32,8 +34,11 @@ def property_search(*, query: str, limit: int = 50) -> QuerySet[Property]:
     if not q:
         return Property.objects.none()
     match = (
-        Q(reference__iexact=q) | Q(address_line_1__icontains=q) | Q(name__icontains=q)
-        | Q(postcode__iexact=q.upper()) | Q(aliases__value__iexact=q)
+        Q(reference__iexact=q)
+        | Q(address_line_1__icontains=q)
+        | Q(name__icontains=q)
+        | Q(postcode__iexact=q.upper())
+        | Q(aliases__value__iexact=q)
         | Q(postcode__istartswith=q.upper().replace(" ", "")[:4])
     )
     if q.isdigit():

@@ -16,6 +16,8 @@ BAD_PARENT = "A {kind} cannot be part of {parent}."
 
 def _a(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 UPRN_TAKEN = "UPRN {uprn} already belongs to {reference}."
 UPRN_RANGE = "A UPRN is a whole number from 1 to 999999999999."
 ALIAS_TAKEN = "The {scheme} reference {value} already belongs to {reference}."
@@ -49,13 +51,21 @@ def property_create(
             raise DomainError(UPRN_RANGE, field="uprn")
         existing = Property.objects.filter(uprn=uprn).first()
         if existing:
-            raise DomainError(UPRN_TAKEN.format(uprn=uprn, reference=existing.reference),
-                              field="uprn")
+            raise DomainError(
+                UPRN_TAKEN.format(uprn=uprn, reference=existing.reference), field="uprn"
+            )
     prop = Property.objects.create(
         reference=next_reference("PRP", created_at.year),
-        kind=kind, uprn=uprn, name=name, address_line_1=address_line_1,
-        address_line_2=address_line_2, town=town, postcode=postcode.upper().strip(),
-        bedrooms=bedrooms, part_of=part_of, created_at=created_at,
+        kind=kind,
+        uprn=uprn,
+        name=name,
+        address_line_1=address_line_1,
+        address_line_2=address_line_2,
+        town=town,
+        postcode=postcode.upper().strip(),
+        bedrooms=bedrooms,
+        part_of=part_of,
+        created_at=created_at,
     )
     for scheme, value in (aliases or {}).items():
         property_alias_add(property=prop, scheme=scheme, value=value)

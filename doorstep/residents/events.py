@@ -62,8 +62,13 @@ class TenancyStarted(EventKind):
     kind = "tenancy.started"
     label = "Tenancy started"
     payload = TenancyStartedPayload
-    example = {"tenancy": "TEN-2024-000001", "tenure": "assured", "start": "2018-04-30",
-               "rent_weekly": 108.25, "tenants": ["PER-2024-000001"]}
+    example = {
+        "tenancy": "TEN-2024-000001",
+        "tenure": "assured",
+        "start": "2018-04-30",
+        "rent_weekly": 108.25,
+        "tenants": ["PER-2024-000001"],
+    }
     invalid_example = {"tenancy": "TEN-2024-000001", "tenants": [], "rent_weekly": -1}
 
 
@@ -135,10 +140,18 @@ class ThirdPartyAuthorised(EventKind):
     kind = "third_party.authorised"
     label = "Third party authorised"
     payload = AuthorisedPayload
-    example = {"third_party": "PER-2024-000002", "consent_given_by": "PER-2024-000001",
-               "relationship": "support worker", "scope": ["repairs", "moves"]}
-    invalid_example = {"third_party": "PER-2024-000002", "consent_given_by": "PER-2024-000001",
-                       "relationship": "support worker", "scope": []}
+    example = {
+        "third_party": "PER-2024-000002",
+        "consent_given_by": "PER-2024-000001",
+        "relationship": "support worker",
+        "scope": ["repairs", "moves"],
+    }
+    invalid_example = {
+        "third_party": "PER-2024-000002",
+        "consent_given_by": "PER-2024-000001",
+        "relationship": "support worker",
+        "scope": [],
+    }
 
 
 class WithdrawnPayload(Payload):

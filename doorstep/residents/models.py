@@ -10,7 +10,11 @@ from __future__ import annotations
 from django.db import models
 
 from doorstep.residents.choices import (
-    AdjustmentKind, ContactChannel, Relationship, Tenure, ThirdPartyScope,
+    AdjustmentKind,
+    ContactChannel,
+    Relationship,
+    Tenure,
+    ThirdPartyScope,
 )
 
 
@@ -25,7 +29,9 @@ class Person(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     organisation = models.CharField(
-        max_length=200, blank=True, help_text="For a third party: e.g. 'community mental health team'"
+        max_length=200,
+        blank=True,
+        help_text="For a third party: e.g. 'community mental health team'",
     )
     created_at = models.DateTimeField()
 
@@ -93,7 +99,9 @@ class Tenancy(models.Model):
 class ContactPreference(models.Model):
     """How a person wants to be contacted."""
 
-    person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="contact_preference")
+    person = models.OneToOneField(
+        Person, on_delete=models.PROTECT, related_name="contact_preference"
+    )
     channel = models.CharField(max_length=10, choices=ContactChannel.choices)
     language = models.CharField(max_length=50, blank=True, default="English")
     notes = models.CharField(max_length=500, blank=True)
@@ -120,9 +128,7 @@ class ThirdPartyAuthority(models.Model):
     to act or be spoken to for the household, within a scope. Withdrawal ends it; the record of
     the consent is kept."""
 
-    household = models.ForeignKey(
-        Household, on_delete=models.PROTECT, related_name="third_parties"
-    )
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="third_parties")
     third_party = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="authorities")
     consent_given_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     relationship = models.CharField(max_length=100, help_text="e.g. 'support worker'")

@@ -16,17 +16,22 @@ def household_search(*, query: str, limit: int = 50) -> QuerySet[Household]:
     if not q:
         return Household.objects.none()
     match = (
-        Q(reference__iexact=q) | Q(members__person__full_name__icontains=q)
-        | Q(property__address_line_1__icontains=q) | Q(property__postcode__iexact=q.upper())
-        | Q(property__reference__iexact=q) | Q(tenancies__reference__iexact=q)
+        Q(reference__iexact=q)
+        | Q(members__person__full_name__icontains=q)
+        | Q(property__address_line_1__icontains=q)
+        | Q(property__postcode__iexact=q.upper())
+        | Q(property__reference__iexact=q)
+        | Q(tenancies__reference__iexact=q)
         | Q(property__aliases__value__iexact=q)
     )
     if q.isdigit():
         match |= Q(property__uprn=int(q))
     ids = Household.objects.filter(match).values("pk").distinct()
     return (
-        Household.objects.filter(pk__in=ids).select_related("property")
-        .prefetch_related("members__person").order_by("reference")[:limit]
+        Household.objects.filter(pk__in=ids)
+        .select_related("property")
+        .prefetch_related("members__person")
+        .order_by("reference")[:limit]
     )
 
 
@@ -35,13 +40,19 @@ def household_detail(*, reference: str) -> Household:
     return (
         Household.objects.select_related("property__part_of__part_of")
         .prefetch_related(
-            Prefetch("members", queryset=HouseholdMember.objects.select_related("person")
-                     .prefetch_related("person__adjustments", "person__contact_preference")
-                     .order_by("pk")),
+            Prefetch(
+                "members",
+                queryset=HouseholdMember.objects.select_related("person")
+                .prefetch_related("person__adjustments", "person__contact_preference")
+                .order_by("pk"),
+            ),
             Prefetch("tenancies", queryset=Tenancy.objects.prefetch_related("tenants")),
-            Prefetch("third_parties",
-                     queryset=ThirdPartyAuthority.objects.select_related(
-                         "third_party", "consent_given_by")),
+            Prefetch(
+                "third_parties",
+                queryset=ThirdPartyAuthority.objects.select_related(
+                    "third_party", "consent_given_by"
+                ),
+            ),
         )
         .get(reference=reference)
     )

@@ -15,7 +15,12 @@ from doorstep.properties.choices import DWELLING_KINDS
 from doorstep.properties.models import Property
 from doorstep.residents.choices import ThirdPartyScope
 from doorstep.residents.models import (
-    ContactPreference, Household, HouseholdMember, Person, ReasonableAdjustment, Tenancy,
+    ContactPreference,
+    Household,
+    HouseholdMember,
+    Person,
+    ReasonableAdjustment,
+    Tenancy,
     ThirdPartyAuthority,
 )
 from doorstep.timeline.actors import actor_name_of
@@ -33,20 +38,37 @@ CONSENT_BY_NON_MEMBER = "Consent must come from a member of the household."
 ALREADY_WITHDRAWN = "That authority was already withdrawn."
 
 
-def _record(*, household: Household, kind: str, data: dict[str, Any], actor: Model | None,
-            at: dt.datetime, summary: str = "", channel: str = Channel.INTERNAL) -> Event:
+def _record(
+    *,
+    household: Household,
+    kind: str,
+    data: dict[str, Any],
+    actor: Model | None,
+    at: dt.datetime,
+    summary: str = "",
+    channel: str = Channel.INTERNAL,
+) -> Event:
     return event_append(
-        kind=kind, occurred=When.at(at), recorded_at=at, actor=actor,
-        actor_name=actor_name_of(actor), channel=channel, data=data, summary=summary,
-        household=household, property=household.property,
+        kind=kind,
+        occurred=When.at(at),
+        recorded_at=at,
+        actor=actor,
+        actor_name=actor_name_of(actor),
+        channel=channel,
+        data=data,
+        summary=summary,
+        household=household,
+        property=household.property,
     )
 
 
 def person_create(*, full_name: str, at: dt.datetime, **fields: Any) -> Person:
     """A person on the landlord's record. Not yet in any household."""
     return Person.objects.create(
-        reference=next_reference("PER", at.year), full_name=full_name.strip(),
-        created_at=at, **fields,
+        reference=next_reference("PER", at.year),
+        full_name=full_name.strip(),
+        created_at=at,
+        **fields,
     )
 
 
@@ -54,104 +76,173 @@ def person_create(*, full_name: str, at: dt.datetime, **fields: Any) -> Person:
 def household_create(*, actor: Model | None, property: Property, at: dt.datetime) -> Household:
     """Open the record of a household living at a home."""
     if property.kind not in DWELLING_KINDS:
-        raise DomainError(NOT_A_HOME.format(kind=property.get_kind_display().lower()),
-                          field="property")
+        raise DomainError(
+            NOT_A_HOME.format(kind=property.get_kind_display().lower()), field="property"
+        )
     household = Household.objects.create(
         reference=next_reference("HH", at.year), property=property, created_at=at
     )
-    _record(household=household, kind="household.created", actor=actor, at=at,
-            data={"property": property.reference},
-            summary=f"Household record opened at {property.address}")
+    _record(
+        household=household,
+        kind="household.created",
+        actor=actor,
+        at=at,
+        data={"property": property.reference},
+        summary=f"Household record opened at {property.address}",
+    )
     return household
 
 
 @transaction.atomic
-def household_member_add(*, actor: Model | None, household: Household, person: Person,
-                         relationship: str, at: dt.datetime,
-                         joined_on: dt.date | None = None) -> HouseholdMember:
+def household_member_add(
+    *,
+    actor: Model | None,
+    household: Household,
+    person: Person,
+    relationship: str,
+    at: dt.datetime,
+    joined_on: dt.date | None = None,
+) -> HouseholdMember:
     if household.members.filter(person=person).exists():
-        raise DomainError(ALREADY_MEMBER.format(person=person, household=household),
-                          field="person")
+        raise DomainError(ALREADY_MEMBER.format(person=person, household=household), field="person")
     member = HouseholdMember.objects.create(
         household=household, person=person, relationship=relationship, joined_on=joined_on
     )
-    _record(household=household, kind="household.member_added", actor=actor, at=at,
-            data={"person": person.reference, "relationship": relationship,
-                  "name": person.full_name},
-            summary=f"{person.full_name} added to the household ({member.get_relationship_display()})")
+    _record(
+        household=household,
+        kind="household.member_added",
+        actor=actor,
+        at=at,
+        data={"person": person.reference, "relationship": relationship, "name": person.full_name},
+        summary=f"{person.full_name} added to the household ({member.get_relationship_display()})",
+    )
     return member
 
 
 @transaction.atomic
-def tenancy_start(*, actor: Model | None, household: Household, tenants: list[Person],
-                  at: dt.datetime, tenure: str = "", start: dt.date | None = None,
-                  rent_weekly: Decimal | None = None) -> Tenancy:
+def tenancy_start(
+    *,
+    actor: Model | None,
+    household: Household,
+    tenants: list[Person],
+    at: dt.datetime,
+    tenure: str = "",
+    start: dt.date | None = None,
+    rent_weekly: Decimal | None = None,
+) -> Tenancy:
     """Record a tenancy of the household's home. `start` may be unknown in legacy records."""
     member_ids = set(household.members.values_list("person_id", flat=True))
     for tenant in tenants:
         if tenant.pk not in member_ids:
             raise DomainError(TENANT_NOT_MEMBER.format(person=tenant), field="tenants")
     tenancy = Tenancy.objects.create(
-        reference=next_reference("TEN", at.year), household=household,
-        property=household.property, tenure=tenure, start=start, rent_weekly=rent_weekly,
+        reference=next_reference("TEN", at.year),
+        household=household,
+        property=household.property,
+        tenure=tenure,
+        start=start,
+        rent_weekly=rent_weekly,
     )
     tenancy.tenants.set(tenants)
-    _record(household=household, kind="tenancy.started", actor=actor, at=at, data={
-        "tenancy": tenancy.reference, "tenure": tenure or None,
-        "start": start.isoformat() if start else None,
-        "rent_weekly": float(rent_weekly) if rent_weekly is not None else None,
-        "tenants": [t.reference for t in tenants],
-    }, summary=f"Tenancy {tenancy.reference} recorded")
+    _record(
+        household=household,
+        kind="tenancy.started",
+        actor=actor,
+        at=at,
+        data={
+            "tenancy": tenancy.reference,
+            "tenure": tenure or None,
+            "start": start.isoformat() if start else None,
+            "rent_weekly": float(rent_weekly) if rent_weekly is not None else None,
+            "tenants": [t.reference for t in tenants],
+        },
+        summary=f"Tenancy {tenancy.reference} recorded",
+    )
     return tenancy
 
 
 @transaction.atomic
-def tenancy_end(*, actor: Model | None, tenancy: Tenancy, end: dt.date, reason: str,
-                at: dt.datetime) -> Tenancy:
+def tenancy_end(
+    *, actor: Model | None, tenancy: Tenancy, end: dt.date, reason: str, at: dt.datetime
+) -> Tenancy:
     if tenancy.end is not None:
         raise DomainError(TENANCY_ALREADY_ENDED.format(tenancy=tenancy.reference), field="end")
     if tenancy.start and end < tenancy.start:
         raise DomainError(TENANCY_DATES, field="end")
     tenancy.end = end
     tenancy.save(update_fields=["end"])
-    _record(household=tenancy.household, kind="tenancy.ended", actor=actor, at=at,
-            data={"tenancy": tenancy.reference, "reason": reason, "end": end.isoformat()},
-            summary=f"Tenancy {tenancy.reference} ended: {reason}")
+    _record(
+        household=tenancy.household,
+        kind="tenancy.ended",
+        actor=actor,
+        at=at,
+        data={"tenancy": tenancy.reference, "reason": reason, "end": end.isoformat()},
+        summary=f"Tenancy {tenancy.reference} ended: {reason}",
+    )
     return tenancy
 
 
 @transaction.atomic
-def contact_preference_set(*, actor: Model | None, household: Household, person: Person,
-                           channel: str, at: dt.datetime, language: str = "English",
-                           notes: str = "") -> ContactPreference:
+def contact_preference_set(
+    *,
+    actor: Model | None,
+    household: Household,
+    person: Person,
+    channel: str,
+    at: dt.datetime,
+    language: str = "English",
+    notes: str = "",
+) -> ContactPreference:
     pref, _ = ContactPreference.objects.update_or_create(
         person=person, defaults={"channel": channel, "language": language, "notes": notes}
     )
-    _record(household=household, kind="person.contact_preference_set", actor=actor, at=at,
-            data={"person": person.reference, "channel": channel, "language": language,
-                  "notes": notes},
-            summary=f"{person.full_name} prefers contact by {pref.get_channel_display().lower()}")
+    _record(
+        household=household,
+        kind="person.contact_preference_set",
+        actor=actor,
+        at=at,
+        data={"person": person.reference, "channel": channel, "language": language, "notes": notes},
+        summary=f"{person.full_name} prefers contact by {pref.get_channel_display().lower()}",
+    )
     return pref
 
 
 @transaction.atomic
-def adjustment_record(*, actor: Model | None, household: Household, person: Person, kind: str,
-                      detail: str, at: dt.datetime) -> ReasonableAdjustment:
+def adjustment_record(
+    *,
+    actor: Model | None,
+    household: Household,
+    person: Person,
+    kind: str,
+    detail: str,
+    at: dt.datetime,
+) -> ReasonableAdjustment:
     adjustment = ReasonableAdjustment.objects.create(
         person=person, kind=kind, detail=detail, recorded_on=at.date()
     )
-    _record(household=household, kind="person.adjustment_recorded", actor=actor, at=at,
-            data={"person": person.reference, "adjustment": kind, "detail": detail},
-            summary=f"Reasonable adjustment for {person.full_name}: "
-                    f"{adjustment.get_kind_display()}")
+    _record(
+        household=household,
+        kind="person.adjustment_recorded",
+        actor=actor,
+        at=at,
+        data={"person": person.reference, "adjustment": kind, "detail": detail},
+        summary=f"Reasonable adjustment for {person.full_name}: {adjustment.get_kind_display()}",
+    )
     return adjustment
 
 
 @transaction.atomic
-def third_party_authorise(*, actor: Model | None, household: Household, third_party: Person,
-                          consent_given_by: Person, relationship: str, scope: list[str],
-                          at: dt.datetime, expires_on: dt.date | None = None,
-                          ) -> ThirdPartyAuthority:
+def third_party_authorise(
+    *,
+    actor: Model | None,
+    household: Household,
+    third_party: Person,
+    consent_given_by: Person,
+    relationship: str,
+    scope: list[str],
+    at: dt.datetime,
+    expires_on: dt.date | None = None,
+) -> ThirdPartyAuthority:
     """Record a resident's consent for a third party to act for the household, in a scope."""
     if not scope:
         raise DomainError(NO_SCOPE, field="scope")
@@ -159,26 +250,46 @@ def third_party_authorise(*, actor: Model | None, household: Household, third_pa
         raise DomainError(CONSENT_BY_NON_MEMBER, field="consent_given_by")
     scope = [ThirdPartyScope(s).value for s in scope]
     authority = ThirdPartyAuthority.objects.create(
-        household=household, third_party=third_party, consent_given_by=consent_given_by,
-        relationship=relationship, scope=scope, consent_given_on=at.date(), expires_on=expires_on,
+        household=household,
+        third_party=third_party,
+        consent_given_by=consent_given_by,
+        relationship=relationship,
+        scope=scope,
+        consent_given_on=at.date(),
+        expires_on=expires_on,
     )
-    _record(household=household, kind="third_party.authorised", actor=actor, at=at, data={
-        "third_party": third_party.reference, "consent_given_by": consent_given_by.reference,
-        "relationship": relationship, "scope": scope,
-        "expires_on": expires_on.isoformat() if expires_on else None,
-    }, summary=f"{third_party.full_name} ({relationship}) authorised by "
-               f"{consent_given_by.full_name} for: {', '.join(authority.scope_labels())}")
+    _record(
+        household=household,
+        kind="third_party.authorised",
+        actor=actor,
+        at=at,
+        data={
+            "third_party": third_party.reference,
+            "consent_given_by": consent_given_by.reference,
+            "relationship": relationship,
+            "scope": scope,
+            "expires_on": expires_on.isoformat() if expires_on else None,
+        },
+        summary=f"{third_party.full_name} ({relationship}) authorised by "
+        f"{consent_given_by.full_name} for: {', '.join(authority.scope_labels())}",
+    )
     return authority
 
 
 @transaction.atomic
-def third_party_withdraw(*, actor: Model | None, authority: ThirdPartyAuthority, reason: str,
-                         at: dt.datetime) -> ThirdPartyAuthority:
+def third_party_withdraw(
+    *, actor: Model | None, authority: ThirdPartyAuthority, reason: str, at: dt.datetime
+) -> ThirdPartyAuthority:
     if authority.withdrawn_on is not None:
         raise DomainError(ALREADY_WITHDRAWN)
     authority.withdrawn_on = at.date()
     authority.save(update_fields=["withdrawn_on"])
-    _record(household=authority.household, kind="third_party.withdrawn", actor=actor, at=at,
-            data={"third_party": authority.third_party.reference, "reason": reason},
-            summary=f"Authority for {authority.third_party.full_name} withdrawn")
+    _record(
+        household=authority.household,
+        kind="third_party.withdrawn",
+        actor=actor,
+        at=at,
+        data={"third_party": authority.third_party.reference, "reason": reason},
+        summary=f"Authority for {authority.third_party.full_name} withdrawn",
+    )
     return authority

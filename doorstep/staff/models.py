@@ -31,10 +31,12 @@ class Contractor(models.Model):
 class User(AbstractUser):
     """A person who signs in to Doorstep. Their role is a Django group (see `roles.py`)."""
 
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="members")
-    contractor = models.ForeignKey(Contractor, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="staff")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    contractor = models.ForeignKey(
+        Contractor, null=True, blank=True, on_delete=models.PROTECT, related_name="staff"
+    )
 
     def role_names(self) -> list[str]:
         return sorted(g.name for g in self.groups.all())
@@ -43,8 +45,9 @@ class User(AbstractUser):
 class ApiToken(models.Model):
     """A bearer token for the JSON API. Only its SHA-256 is stored; the token is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)

@@ -22,8 +22,9 @@ def roles_sync() -> None:
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
-            found = Permission.objects.filter(content_type__app_label=app_label,
-                                              codename=codename).first()
+            found = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if found is None:
                 raise RuntimeError(UNKNOWN_PERMISSION.format(perm=perm))
             wanted.append(found)
@@ -31,11 +32,25 @@ def roles_sync() -> None:
 
 
 @transaction.atomic
-def staff_create(*, username: str, password: str, role: Role, first_name: str = "",
-                 last_name: str = "", email: str = "", **extra: object) -> User:
+def staff_create(
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    **extra: object,
+) -> User:
     roles_sync()
-    user = User.objects.create_user(username=username, password=password, first_name=first_name,
-                                    last_name=last_name, email=email, **extra)
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        **extra,
+    )
     user.groups.add(Group.objects.get(name=role.value))
     return user
 
@@ -43,14 +58,18 @@ def staff_create(*, username: str, password: str, role: Role, first_name: str = 
 def api_token_create(*, user: User, name: str, at: dt.datetime) -> tuple[ApiToken, str]:
     """A new token for the API. Returns the raw token: it is never shown again."""
     raw = "dst_" + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name, key_hash=ApiToken.digest(raw),
-                                    prefix=raw[:8], created_at=at)
+    token = ApiToken.objects.create(
+        user=user, name=name, key_hash=ApiToken.digest(raw), prefix=raw[:8], created_at=at
+    )
     return token, raw
 
 
 def api_token_user(*, raw: str) -> User | None:
-    token = (ApiToken.objects.select_related("user")
-             .filter(key_hash=ApiToken.digest(raw), revoked_at__isnull=True).first())
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.digest(raw), revoked_at__isnull=True)
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
     return token.user

@@ -28,8 +28,12 @@ class VulnerabilityDisclosed(EventKind):
     label = "Vulnerability disclosed"
     payload = DisclosedPayload
     special_category_fields = ("detail",)
-    example = {"person": "R1", "category": "pregnancy", "detail": "Due in September",
-               "source": "self"}
+    example = {
+        "person": "R1",
+        "category": "pregnancy",
+        "detail": "Due in September",
+        "source": "self",
+    }
     invalid_example = {"person": "R1", "category": "tired"}
 
     @classmethod

@@ -20,15 +20,18 @@ class Vulnerability(models.Model):
     as known) and when it entered this register (`recorded_on`) can differ by years.
     """
 
-    person = models.ForeignKey("residents.Person", on_delete=models.PROTECT,
-                               related_name="vulnerabilities")
-    household = models.ForeignKey("residents.Household", on_delete=models.PROTECT,
-                                  related_name="vulnerabilities")
+    person = models.ForeignKey(
+        "residents.Person", on_delete=models.PROTECT, related_name="vulnerabilities"
+    )
+    household = models.ForeignKey(
+        "residents.Household", on_delete=models.PROTECT, related_name="vulnerabilities"
+    )
     category = models.CharField(max_length=20, choices=Category.choices)
     detail = models.TextField(blank=True)
     source = models.CharField(max_length=12, choices=Source.choices)
-    source_detail = models.CharField(max_length=200, blank=True,
-                                     help_text="e.g. 'health visitor', 'support worker'")
+    source_detail = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'health visitor', 'support worker'"
+    )
     learned_text = models.CharField(max_length=40, help_text="As precisely as known: 2021-03")
     learned_on = models.DateField(help_text="The latest date the landlord can have learned it")
     recorded_on = models.DateField()
@@ -42,8 +45,10 @@ class Vulnerability(models.Model):
     class Meta:
         verbose_name_plural = "vulnerabilities"
         permissions = [
-            ("view_vulnerability_detail",
-             "Can read the detail of a vulnerability (special category data)"),
+            (
+                "view_vulnerability_detail",
+                "Can read the detail of a vulnerability (special category data)",
+            ),
         ]
         ordering = ["recorded_on", "pk"]
 
@@ -63,8 +68,9 @@ class SpecialCategoryAccess(AppendOnlyModel):
     """One read of special category detail: who, when, about whom, from which page or call."""
 
     at = models.DateTimeField()
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                             related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     user_name = models.CharField(max_length=200)
     person = models.ForeignKey("residents.Person", on_delete=models.PROTECT, related_name="+")
     purpose = models.CharField(max_length=200, help_text="The page or API call")

@@ -4,32 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='IntakeRecord',
+            name="IntakeRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_at', models.DateTimeField()),
-                ('request_id', models.UUIDField(null=True)),
-                ('method', models.CharField(max_length=8)),
-                ('path', models.CharField(max_length=500)),
-                ('content_type', models.CharField(blank=True, max_length=200)),
-                ('body', models.TextField(blank=True, help_text='The body as received (text, or base64)')),
-                ('body_encoding', models.CharField(default='utf-8', max_length=10)),
-                ('user_name', models.CharField(blank=True, max_length=200)),
-                ('idempotency_key', models.CharField(blank=True, max_length=200)),
-                ('outcome', models.CharField(choices=[('accepted', 'Accepted'), ('refused', 'Refused')], max_length=10)),
-                ('status_code', models.PositiveSmallIntegerField()),
-                ('errors', models.JSONField(default=list)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_at", models.DateTimeField()),
+                ("request_id", models.UUIDField(null=True)),
+                ("method", models.CharField(max_length=8)),
+                ("path", models.CharField(max_length=500)),
+                ("content_type", models.CharField(blank=True, max_length=200)),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="The body as received (text, or base64)"
+                    ),
+                ),
+                ("body_encoding", models.CharField(default="utf-8", max_length=10)),
+                ("user_name", models.CharField(blank=True, max_length=200)),
+                ("idempotency_key", models.CharField(blank=True, max_length=200)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("accepted", "Accepted"), ("refused", "Refused")], max_length=10
+                    ),
+                ),
+                ("status_code", models.PositiveSmallIntegerField()),
+                ("errors", models.JSONField(default=list)),
             ],
             options={
-                'ordering': ['-received_at'],
+                "ordering": ["-received_at"],
             },
         ),
     ]

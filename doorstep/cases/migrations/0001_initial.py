@@ -4,26 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('case_type', models.CharField(choices=[('repair', 'Repair'), ('hazard', 'Hazard (damp, mould and others)'), ('complaint', 'Complaint'), ('asb', 'Anti-social behaviour'), ('transfer', 'Move or transfer'), ('permission', 'Permission'), ('ombudsman', 'Ombudsman referral'), ('enquiry', 'Enquiry or service request')], max_length=12)),
-                ('title', models.CharField(max_length=300)),
-                ('opened_at', models.DateTimeField()),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed')], default='open', max_length=8)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                (
+                    "case_type",
+                    models.CharField(
+                        choices=[
+                            ("repair", "Repair"),
+                            ("hazard", "Hazard (damp, mould and others)"),
+                            ("complaint", "Complaint"),
+                            ("asb", "Anti-social behaviour"),
+                            ("transfer", "Move or transfer"),
+                            ("permission", "Permission"),
+                            ("ombudsman", "Ombudsman referral"),
+                            ("enquiry", "Enquiry or service request"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("opened_at", models.DateTimeField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed")],
+                        default="open",
+                        max_length=8,
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-opened_at'],
+                "ordering": ["-opened_at"],
             },
         ),
     ]

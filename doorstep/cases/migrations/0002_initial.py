@@ -6,55 +6,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('properties', '0001_initial'),
-        ('residents', '0001_initial'),
-        ('staff', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("properties", "0001_initial"),
+        ("residents", "0001_initial"),
+        ("staff", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='contractor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='staff.contractor'),
+            model_name="case",
+            name="contractor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="staff.contractor",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='household',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='residents.household'),
+            model_name="case",
+            name="household",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="residents.household",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='links',
-            field=models.ManyToManyField(blank=True, to='cases.case'),
+            model_name="case",
+            name="links",
+            field=models.ManyToManyField(blank=True, to="cases.case"),
         ),
         migrations.AddField(
-            model_name='case',
-            name='officer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to=settings.AUTH_USER_MODEL),
+            model_name="case",
+            name="officer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='owner_team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='staff.team'),
+            model_name="case",
+            name="owner_team",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="staff.team",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='people',
-            field=models.ManyToManyField(blank=True, related_name='cases', to='residents.person'),
+            model_name="case",
+            name="people",
+            field=models.ManyToManyField(blank=True, related_name="cases", to="residents.person"),
         ),
         migrations.AddField(
-            model_name='case',
-            name='property',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='properties.property'),
+            model_name="case",
+            name="property",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="properties.property",
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', 'case_type'], name='case_status_type'),
+            model_name="case",
+            index=models.Index(fields=["status", "case_type"], name="case_status_type"),
         ),
     ]

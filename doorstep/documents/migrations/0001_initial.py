@@ -5,37 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('properties', '0001_initial'),
-        ('residents', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("properties", "0001_initial"),
+        ("residents", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('doc_type', models.CharField(choices=[('survey_report', 'Survey report'), ('inspection_report', 'Inspection report'), ('photo', 'Photo'), ('letter', 'Letter'), ('medical_evidence', 'Medical evidence'), ('call_record', 'Call record'), ('other', 'Other')], max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('original_name', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('storage_path', models.CharField(max_length=255, unique=True)),
-                ('uploaded_by_name', models.CharField(max_length=200)),
-                ('uploaded_at', models.DateTimeField()),
-                ('dated', models.DateField(blank=True, help_text="The document's own date", null=True)),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='cases.case')),
-                ('household', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='residents.household')),
-                ('property', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='properties.property')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                (
+                    "doc_type",
+                    models.CharField(
+                        choices=[
+                            ("survey_report", "Survey report"),
+                            ("inspection_report", "Inspection report"),
+                            ("photo", "Photo"),
+                            ("letter", "Letter"),
+                            ("medical_evidence", "Medical evidence"),
+                            ("call_record", "Call record"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("original_name", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("storage_path", models.CharField(max_length=255, unique=True)),
+                ("uploaded_by_name", models.CharField(max_length=200)),
+                ("uploaded_at", models.DateTimeField()),
+                (
+                    "dated",
+                    models.DateField(blank=True, help_text="The document's own date", null=True),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="residents.household",
+                    ),
+                ),
+                (
+                    "property",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="properties.property",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at'],
+                "ordering": ["-uploaded_at"],
             },
         ),
     ]

@@ -5,49 +5,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Property',
+            name="Property",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('uprn', models.BigIntegerField(blank=True, null=True, unique=True)),
-                ('kind', models.CharField(choices=[('estate', 'Estate'), ('block', 'Block'), ('flat', 'Flat'), ('maisonette', 'Maisonette'), ('house', 'House'), ('bungalow', 'Bungalow'), ('communal_area', 'Communal area')], max_length=16)),
-                ('name', models.CharField(blank=True, help_text="e.g. 'Elm Court'", max_length=200)),
-                ('address_line_1', models.CharField(max_length=200)),
-                ('address_line_2', models.CharField(blank=True, max_length=200)),
-                ('town', models.CharField(blank=True, max_length=100)),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('bedrooms', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField()),
-                ('part_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='parts', to='properties.property')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                ("uprn", models.BigIntegerField(blank=True, null=True, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("estate", "Estate"),
+                            ("block", "Block"),
+                            ("flat", "Flat"),
+                            ("maisonette", "Maisonette"),
+                            ("house", "House"),
+                            ("bungalow", "Bungalow"),
+                            ("communal_area", "Communal area"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(blank=True, help_text="e.g. 'Elm Court'", max_length=200),
+                ),
+                ("address_line_1", models.CharField(max_length=200)),
+                ("address_line_2", models.CharField(blank=True, max_length=200)),
+                ("town", models.CharField(blank=True, max_length=100)),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                ("bedrooms", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "part_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="parts",
+                        to="properties.property",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'properties',
-                'ordering': ['reference'],
+                "verbose_name_plural": "properties",
+                "ordering": ["reference"],
             },
         ),
         migrations.CreateModel(
-            name='PropertyAlias',
+            name="PropertyAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheme', models.CharField(help_text="Whose reference: e.g. 'housing-system'", max_length=50)),
-                ('value', models.CharField(max_length=100)),
-                ('property', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='aliases', to='properties.property')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "scheme",
+                    models.CharField(
+                        help_text="Whose reference: e.g. 'housing-system'", max_length=50
+                    ),
+                ),
+                ("value", models.CharField(max_length=100)),
+                (
+                    "property",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aliases",
+                        to="properties.property",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='property',
-            index=models.Index(fields=['postcode'], name='property_postcode'),
+            model_name="property",
+            index=models.Index(fields=["postcode"], name="property_postcode"),
         ),
         migrations.AddConstraint(
-            model_name='propertyalias',
-            constraint=models.UniqueConstraint(fields=('scheme', 'value'), name='property_alias_unique'),
+            model_name="propertyalias",
+            constraint=models.UniqueConstraint(
+                fields=("scheme", "value"), name="property_alias_unique"
+            ),
         ),
     ]

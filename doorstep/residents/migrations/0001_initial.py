@@ -5,111 +5,293 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('properties', '0001_initial'),
+        ("properties", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('full_name', models.CharField(max_length=200)),
-                ('preferred_name', models.CharField(blank=True, max_length=100)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('organisation', models.CharField(blank=True, help_text="For a third party: e.g. 'community mental health team'", max_length=200)),
-                ('created_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                ("full_name", models.CharField(max_length=200)),
+                ("preferred_name", models.CharField(blank=True, max_length=100)),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a third party: e.g. 'community mental health team'",
+                        max_length=200,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
             ],
             options={
-                'ordering': ['full_name'],
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Household',
+            name="Household",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('created_at', models.DateTimeField()),
-                ('property', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='households', to='properties.property')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "property",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="households",
+                        to="properties.property",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['reference'],
+                "ordering": ["reference"],
             },
         ),
         migrations.CreateModel(
-            name='ContactPreference',
+            name="ContactPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('phone', 'Phone'), ('text', 'Text message'), ('email', 'Email'), ('letter', 'Letter'), ('visit', 'Home visit')], max_length=10)),
-                ('language', models.CharField(blank=True, default='English', max_length=50)),
-                ('notes', models.CharField(blank=True, max_length=500)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='contact_preference', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("text", "Text message"),
+                            ("email", "Email"),
+                            ("letter", "Letter"),
+                            ("visit", "Home visit"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("language", models.CharField(blank=True, default="English", max_length=50)),
+                ("notes", models.CharField(blank=True, max_length=500)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contact_preference",
+                        to="residents.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReasonableAdjustment',
+            name="ReasonableAdjustment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('large_print', 'Large print'), ('easy_read', 'Easy read'), ('braille', 'Braille'), ('interpreter', 'Interpreter'), ('bsl', 'British Sign Language'), ('call_times', 'Contact only at certain times'), ('named_contact', 'Contact through a named person'), ('access', 'Access needs for visits'), ('other', 'Other')], max_length=20)),
-                ('detail', models.CharField(blank=True, max_length=500)),
-                ('recorded_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adjustments', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("large_print", "Large print"),
+                            ("easy_read", "Easy read"),
+                            ("braille", "Braille"),
+                            ("interpreter", "Interpreter"),
+                            ("bsl", "British Sign Language"),
+                            ("call_times", "Contact only at certain times"),
+                            ("named_contact", "Contact through a named person"),
+                            ("access", "Access needs for visits"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("detail", models.CharField(blank=True, max_length=500)),
+                ("recorded_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adjustments",
+                        to="residents.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Tenancy',
+            name="Tenancy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True)),
-                ('tenure', models.CharField(blank=True, choices=[('assured', 'Assured'), ('secure', 'Secure'), ('starter', 'Starter (introductory)'), ('licence', 'Licence'), ('shared_ownership', 'Shared ownership'), ('leasehold', 'Leasehold')], max_length=20)),
-                ('start', models.DateField(blank=True, null=True)),
-                ('end', models.DateField(blank=True, null=True)),
-                ('rent_weekly', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenancies', to='residents.household')),
-                ('property', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenancies', to='properties.property')),
-                ('tenants', models.ManyToManyField(related_name='tenancies', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30, unique=True)),
+                (
+                    "tenure",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("assured", "Assured"),
+                            ("secure", "Secure"),
+                            ("starter", "Starter (introductory)"),
+                            ("licence", "Licence"),
+                            ("shared_ownership", "Shared ownership"),
+                            ("leasehold", "Leasehold"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("start", models.DateField(blank=True, null=True)),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "rent_weekly",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenancies",
+                        to="residents.household",
+                    ),
+                ),
+                (
+                    "property",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenancies",
+                        to="properties.property",
+                    ),
+                ),
+                (
+                    "tenants",
+                    models.ManyToManyField(related_name="tenancies", to="residents.person"),
+                ),
             ],
             options={
-                'verbose_name_plural': 'tenancies',
-                'ordering': ['-start'],
+                "verbose_name_plural": "tenancies",
+                "ordering": ["-start"],
             },
         ),
         migrations.CreateModel(
-            name='ThirdPartyAuthority',
+            name="ThirdPartyAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relationship', models.CharField(help_text="e.g. 'support worker'", max_length=100)),
-                ('scope', models.JSONField(default=list, help_text='ThirdPartyScope values')),
-                ('consent_given_on', models.DateField()),
-                ('expires_on', models.DateField(blank=True, null=True)),
-                ('withdrawn_on', models.DateField(blank=True, null=True)),
-                ('consent_given_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='residents.person')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='third_parties', to='residents.household')),
-                ('third_party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='authorities', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relationship",
+                    models.CharField(help_text="e.g. 'support worker'", max_length=100),
+                ),
+                ("scope", models.JSONField(default=list, help_text="ThirdPartyScope values")),
+                ("consent_given_on", models.DateField()),
+                ("expires_on", models.DateField(blank=True, null=True)),
+                ("withdrawn_on", models.DateField(blank=True, null=True)),
+                (
+                    "consent_given_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="residents.person",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="third_parties",
+                        to="residents.household",
+                    ),
+                ),
+                (
+                    "third_party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="authorities",
+                        to="residents.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'third party authorities',
+                "verbose_name_plural": "third party authorities",
             },
         ),
         migrations.CreateModel(
-            name='HouseholdMember',
+            name="HouseholdMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relationship', models.CharField(choices=[('tenant', 'Tenant'), ('joint_tenant', 'Joint tenant'), ('partner', 'Partner'), ('child', 'Child'), ('parent', 'Parent'), ('other_relative', 'Other relative'), ('lodger', 'Lodger'), ('carer', 'Live-in carer'), ('other', 'Other household member')], max_length=20)),
-                ('joined_on', models.DateField(blank=True, null=True)),
-                ('left_on', models.DateField(blank=True, null=True)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='members', to='residents.household')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relationship",
+                    models.CharField(
+                        choices=[
+                            ("tenant", "Tenant"),
+                            ("joint_tenant", "Joint tenant"),
+                            ("partner", "Partner"),
+                            ("child", "Child"),
+                            ("parent", "Parent"),
+                            ("other_relative", "Other relative"),
+                            ("lodger", "Lodger"),
+                            ("carer", "Live-in carer"),
+                            ("other", "Other household member"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True)),
+                ("left_on", models.DateField(blank=True, null=True)),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="residents.household",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="residents.person",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('household', 'person'), name='household_member_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("household", "person"), name="household_member_once"
+                    )
+                ],
             },
         ),
     ]

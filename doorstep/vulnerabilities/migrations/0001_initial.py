@@ -6,51 +6,139 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('residents', '0001_initial'),
+        ("residents", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SpecialCategoryAccess',
+            name="SpecialCategoryAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('user_name', models.CharField(max_length=200)),
-                ('purpose', models.CharField(help_text='The page or API call', max_length=200)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='residents.person')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("user_name", models.CharField(max_length=200)),
+                ("purpose", models.CharField(help_text="The page or API call", max_length=200)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="residents.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='Vulnerability',
+            name="Vulnerability",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('disability', 'Disability'), ('mobility', 'Mobility'), ('pregnancy', 'Pregnancy'), ('infant', 'Infant in the household'), ('child', 'Child in the household'), ('mental_health', 'Mental health'), ('physical_health', 'Physical health'), ('age', 'Age'), ('language', 'Language or communication'), ('other', 'Other')], max_length=20)),
-                ('detail', models.TextField(blank=True)),
-                ('source', models.CharField(choices=[('self', 'The resident told us'), ('third_party', 'A third party told us'), ('staff', 'Staff observed it')], max_length=12)),
-                ('source_detail', models.CharField(blank=True, help_text="e.g. 'health visitor', 'support worker'", max_length=200)),
-                ('learned_text', models.CharField(help_text='As precisely as known: 2021-03', max_length=40)),
-                ('learned_on', models.DateField(help_text='The latest date the landlord can have learned it')),
-                ('recorded_on', models.DateField()),
-                ('review_on', models.DateField(blank=True, null=True)),
-                ('consent_to_record', models.BooleanField(help_text='The person (or someone able to consent for them) agreed to it being recorded')),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('ended_reason', models.CharField(blank=True, max_length=200)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vulnerabilities', to='residents.household')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vulnerabilities', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("disability", "Disability"),
+                            ("mobility", "Mobility"),
+                            ("pregnancy", "Pregnancy"),
+                            ("infant", "Infant in the household"),
+                            ("child", "Child in the household"),
+                            ("mental_health", "Mental health"),
+                            ("physical_health", "Physical health"),
+                            ("age", "Age"),
+                            ("language", "Language or communication"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("self", "The resident told us"),
+                            ("third_party", "A third party told us"),
+                            ("staff", "Staff observed it"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "source_detail",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. 'health visitor', 'support worker'",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "learned_text",
+                    models.CharField(help_text="As precisely as known: 2021-03", max_length=40),
+                ),
+                (
+                    "learned_on",
+                    models.DateField(help_text="The latest date the landlord can have learned it"),
+                ),
+                ("recorded_on", models.DateField()),
+                ("review_on", models.DateField(blank=True, null=True)),
+                (
+                    "consent_to_record",
+                    models.BooleanField(
+                        help_text="The person (or someone able to consent for them) agreed to it being recorded"
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("ended_reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vulnerabilities",
+                        to="residents.household",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vulnerabilities",
+                        to="residents.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'vulnerabilities',
-                'ordering': ['recorded_on', 'pk'],
-                'permissions': [('view_vulnerability_detail', 'Can read the detail of a vulnerability (special category data)')],
+                "verbose_name_plural": "vulnerabilities",
+                "ordering": ["recorded_on", "pk"],
+                "permissions": [
+                    (
+                        "view_vulnerability_detail",
+                        "Can read the detail of a vulnerability (special category data)",
+                    )
+                ],
             },
         ),
     ]

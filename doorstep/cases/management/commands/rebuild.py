@@ -8,8 +8,10 @@ from doorstep.cases.services import projections_rebuild
 
 
 class Command(BaseCommand):
-    help = ("Recompute each case's status from its events. Reports how many differed; "
-            "on a healthy record that is none.")
+    help = (
+        "Recompute each case's status from its events. Reports how many differed; "
+        "on a healthy record that is none."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         changed = projections_rebuild()

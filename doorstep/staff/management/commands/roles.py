@@ -9,7 +9,9 @@ from doorstep.staff.services import roles_sync
 
 
 class Command(BaseCommand):
-    help = "Create or update each staff role (a group) with exactly the permissions in staff/roles.py."
+    help = (
+        "Create or update each staff role (a group) with exactly the permissions in staff/roles.py."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         roles_sync()
