@@ -1,3 +1,39 @@
-from ninja import NinjaAPI
+"""The JSON API (django-ninja) at /api/v1/, and the intake log that keeps every request.
 
-api = NinjaAPI(title="Doorstep API", version="1")
+One API, one router per domain, one error envelope (`errors.py`), bearer-token auth with the
+permission each operation needs declared beside it (`auth.py`), and every write request kept
+in the intake log as received (`intake.py`). OpenAPI at /api/v1/openapi.json, docs at
+/api/v1/docs; the schema is checked against `openapi.snapshot.json` by the tests.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.operation import Operation
+
+from doorstep.api.errors import register_handlers
+from doorstep.api.intake import intake
+from doorstep.api.routers import cases, documents, properties, residents, timeline
+
+DESCRIPTION = """
+The record of a social housing landlord: properties, households, cases, their timeline and
+documents. Authenticate with an API token: `Authorization: Bearer <token>`. Each operation
+needs one permission of the caller's role. Every refusal has the same shape:
+`{"error": {"code", "message", "fields": [{"field", "reason"}]}}`. Send an `Idempotency-Key`
+header on a create to make a retry safe. Every write request is kept, as received.
+"""
+
+
+class DoorstepAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """Operation ids are the handlers' names (`property_create`): stable, and readable."""
+        return operation.view_func.__name__
+
+
+api = DoorstepAPI(
+    title="Doorstep API", version="1", urls_namespace="api", description=DESCRIPTION.strip()
+)
+register_handlers(api)
+api.add_decorator(intake, mode="view")
+for domain in (properties, residents, cases, timeline, documents):
+    api.add_router("", domain.router)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from doorstep.cases.models import Case
 from doorstep.properties.selectors import property_ancestors
 from doorstep.residents.models import Household
+from doorstep.timeline.selectors import TimelineEntry, events_for_case, timeline_entries
+from doorstep.vulnerabilities.selectors import (
+    VulnerabilityFlag,
+    can_see_detail,
+    special_category_read,
+    vulnerability_flags,
+)
 
 
 def cases_for_household(*, household: Household, open_only: bool = False) -> QuerySet[Case]:
@@ -37,3 +48,80 @@ def cases_visible_to(*, user: object) -> QuerySet[Case]:
     if contractor_id is not None:
         return Case.objects.filter(contractor_id=contractor_id)
     return Case.objects.all()
+
+
+def case_visible(*, reference: str, user: Any) -> Case:
+    """The case with what its page shows, if this person may see it. Raises
+    `Case.DoesNotExist` otherwise: a contractor asking for another firm's case is told it
+    does not exist, not that it is forbidden."""
+    return (
+        cases_visible_to(user=user)
+        .select_related("household__property", "property", "owner_team", "officer", "contractor")
+        .prefetch_related("people", "links")
+        .get(reference=reference)
+    )
+
+
+def case_search(*, query: str, user: Any, limit: int = 50) -> QuerySet[Case]:
+    """Cases this person may see: by case, household or property reference, or title words."""
+    q = query.strip()
+    if not q:
+        return Case.objects.none()
+    return (
+        cases_visible_to(user=user)
+        .filter(Q(reference__iexact=q) | Q(title__icontains=q) | Q(property__reference__iexact=q)
+                | Q(household__reference__iexact=q))
+        .select_related("property", "household")
+        .order_by("-opened_at")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    """A document on a case, as its `document.added` event recorded it."""
+
+    reference: str
+    title: str
+    added: str
+    added_by: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """What the case page shows: the case, its household's vulnerability flags, its timeline."""
+
+    case: Case
+    flags: list[VulnerabilityFlag]
+    timeline: list[TimelineEntry]
+    documents: list[CaseDocument]
+
+
+def case_record(*, reference: str, user: Any, at: dt.datetime) -> CaseRecord:
+    """The case page for this person. Special category detail on the timeline is redacted for
+    roles without the detail permission; for roles with it, the read is logged."""
+    case = case_visible(reference=reference, user=user)
+    flags = []
+    if case.household is not None and user.has_perm("vulnerabilities.view_vulnerability"):
+        flags = vulnerability_flags(household=case.household)
+    show = can_see_detail(user)
+    entries = timeline_entries(events=events_for_case(case=case), show_special_category=show)
+    if show:
+        special_category_read(
+            user=user,
+            at=at,
+            purpose=f"Case page {case.reference}",
+            person_references=[
+                str(e.data["person"]) for e in entries if e.special_fields and e.data.get("person")
+            ],
+        )
+    documents = [
+        CaseDocument(
+            reference=str(e.data["document"]),
+            title=str(e.data.get("title", "")),
+            added=e.when,
+            added_by=e.event.actor_name,
+        )
+        for e in entries
+        if e.event.kind == "document.added" and e.data.get("document")
+    ]
+    return CaseRecord(case=case, flags=flags, timeline=entries, documents=documents)

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import cases_for_household
+from doorstep.documents.models import Document
+from doorstep.documents.selectors import documents_for_household
+from doorstep.properties.models import Property
+from doorstep.properties.selectors import property_ancestors
 from doorstep.residents.models import Household
+from doorstep.residents.selectors import household_detail
 from doorstep.timeline.models import Event
+from doorstep.vulnerabilities.models import Vulnerability
+from doorstep.vulnerabilities.selectors import (
+    VulnerabilityFlag,
+    can_see_detail,
+    special_category_read,
+    vulnerability_details,
+    vulnerability_flags,
+)
 
 
 @dataclass(frozen=True)
@@ -28,3 +46,60 @@ def contact_log(*, household: Household) -> list[ContactEntry]:
         )
     }
     return [ContactEntry(e, opened.get(str(e.uid))) for e in contacts]
+
+
+def contact_get(*, household_reference: str, uid: uuid.UUID) -> Event:
+    """One contact on a household's record. Raises `Event.DoesNotExist` if there is none."""
+    return Event.objects.select_related("household", "property").get(
+        uid=uid, household__reference=household_reference, kind__startswith="contact."
+    )
+
+
+@dataclass(frozen=True)
+class HouseholdRecord:
+    """What the household page shows. It lives here, in the contacts app, because it gathers
+    cases and documents, which the residents app may not import (pyproject.toml's contracts).
+
+    `details` is the vulnerability register's full entries, or None for a role that may only
+    see the flags; reading it wrote the access log.
+    """
+
+    household: Household
+    buildings: list[Property]
+    flags: list[VulnerabilityFlag]
+    details: list[Vulnerability] | None
+    cases: list[Case]
+    contacts: list[ContactEntry]
+    documents: list[Document]
+
+
+def household_record(*, reference: str, user: Any, at: dt.datetime) -> HouseholdRecord:
+    """The household page for this person. Raises `Household.DoesNotExist`."""
+    household = household_detail(reference=reference)
+    details = None
+    if can_see_detail(user):
+        purpose = f"Household page {household.reference}"
+        details = vulnerability_details(household=household, user=user, purpose=purpose, at=at)
+        # An adjustment's detail can reveal health too: log its read unless already logged.
+        logged = {v.person.reference for v in details}
+        adjusted = {
+            m.person.reference
+            for m in household.members.all()
+            for a in m.person.adjustments.all()
+            if a.detail
+        }
+        special_category_read(
+            user=user, person_references=adjusted - logged, purpose=purpose, at=at
+        )
+    flags = []
+    if user.has_perm("vulnerabilities.view_vulnerability"):
+        flags = vulnerability_flags(household=household)
+    return HouseholdRecord(
+        household=household,
+        buildings=property_ancestors(property=household.property),
+        flags=flags,
+        details=details,
+        cases=list(cases_for_household(household=household, open_only=True)),
+        contacts=contact_log(household=household),
+        documents=list(documents_for_household(household=household)),
+    )

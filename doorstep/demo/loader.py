@@ -195,7 +195,11 @@ def load_demo(*, today: dt.date) -> Demo:
 
     khan = _household(flats[1], [("Aisha Khan", "tenant"), ("Zain Khan", "child")], setup, officer)
     contact_preference_set(
-        actor=officer, household=khan, person=khan.members.get(relationship="tenant").person, channel="text", at=setup
+        actor=officer,
+        household=khan,
+        person=khan.members.get(relationship="tenant").person,
+        channel="text",
+        at=setup,
     )
     others = [
         _household(flats[0], [("Brian Walsh", "tenant")], setup, officer),

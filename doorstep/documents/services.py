@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 import hashlib
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Model
 
 from doorstep.cases.models import Case
 from doorstep.cases.services import record_on_case

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from doorstep.core.errors import NotPermitted
-from doorstep.residents.models import Household
+from doorstep.residents.models import Household, Person
 from doorstep.timeline.actors import actor_name_of
 from doorstep.vulnerabilities.models import SpecialCategoryAccess, Vulnerability
 
@@ -75,3 +76,26 @@ def vulnerability_details(
         ]
     )
     return rows
+
+
+def special_category_read(
+    *, user: Any, person_references: Iterable[str], purpose: str, at: dt.datetime
+) -> None:
+    """Log a read of special category detail held outside the register: a timeline entry's
+    detail, a reasonable adjustment's. One access-log row per person, as for the register."""
+    references = sorted(set(person_references))
+    if not references:
+        return
+    people = Person.objects.filter(reference__in=references).order_by("pk")
+    SpecialCategoryAccess.objects.bulk_create(
+        [
+            SpecialCategoryAccess(
+                at=at,
+                user=user,
+                user_name=actor_name_of(user),
+                person=person,
+                purpose=purpose[:200],
+            )
+            for person in people
+        ]
+    )

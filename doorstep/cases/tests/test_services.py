@@ -18,10 +18,10 @@ from doorstep.cases.services import (
     note_add,
 )
 from doorstep.core.errors import DomainError
-from doorstep.testing.factories import CaseFactory, HouseholdFactory, StaffFactory
-from doorstep.testing.helpers import appended
 from doorstep.staff.models import Contractor
 from doorstep.staff.roles import Role
+from doorstep.testing.factories import CaseFactory, HouseholdFactory, StaffFactory
+from doorstep.testing.helpers import appended
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,6 @@ import hashlib
 import pytest
 
 from doorstep.core.errors import DomainError
-from doorstep.testing.factories import CaseFactory, HouseholdFactory
-from doorstep.testing.helpers import appended
 from doorstep.documents.models import Document
 from doorstep.documents.services import (
     EMPTY_FILE,
@@ -16,6 +14,8 @@ from doorstep.documents.services import (
     document_open,
     sniff_content_type,
 )
+from doorstep.testing.factories import CaseFactory, HouseholdFactory
+from doorstep.testing.helpers import appended
 
 pytestmark = pytest.mark.django_db
 

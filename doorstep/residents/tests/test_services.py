@@ -6,8 +6,6 @@ from decimal import Decimal
 import pytest
 
 from doorstep.core.errors import DomainError
-from doorstep.testing.factories import HouseholdFactory, PersonFactory, PropertyFactory
-from doorstep.testing.helpers import appended
 from doorstep.residents.selectors import authority_in_force, household_search, households_at
 from doorstep.residents.services import (
     CONSENT_BY_NON_MEMBER,
@@ -22,6 +20,8 @@ from doorstep.residents.services import (
     third_party_authorise,
     third_party_withdraw,
 )
+from doorstep.testing.factories import HouseholdFactory, PersonFactory, PropertyFactory
+from doorstep.testing.helpers import appended
 
 pytestmark = pytest.mark.django_db
 

@@ -62,7 +62,7 @@ def test_an_unknown_channel_is_refused(at):
 def test_bad_data_is_refused_and_nothing_is_written(at):
     household = HouseholdFactory()
     before = Event.objects.count()
-    with pytest.raises(DomainError, match="note: data.text"):
+    with pytest.raises(DomainError, match=r"note: data\.text"):
         _append(household, at, data={"text": ""})
     assert Event.objects.count() == before
 

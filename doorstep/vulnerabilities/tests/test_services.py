@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from doorstep.core.errors import DomainError, NotPermitted
+from doorstep.staff.roles import Role
 from doorstep.testing.factories import HouseholdFactory, PersonFactory, StaffFactory
 from doorstep.testing.helpers import appended
-from doorstep.staff.roles import Role
 from doorstep.timeline.when import When
 from doorstep.vulnerabilities.models import SpecialCategoryAccess
 from doorstep.vulnerabilities.selectors import vulnerability_details, vulnerability_flags

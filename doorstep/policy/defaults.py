@@ -1,0 +1,254 @@
+"""Doorstep's default policy: each number with the date it took effect and its source.
+
+Numbers and sources follow `shared/domain/regulation.md`, which wins over memory. Keys are part
+of the public chronology format (`shared/domain/chronology.md`). "Doorstep default" marks a
+number no statute or Code sets: Doorstep chose it and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Unit(StrEnum):
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+    HOURS = "hours"
+    WEEKS = "weeks"
+    CHOICES = "choices"
+    BAND = "band"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Version:
+    """A value in force from a date (None: throughout), with where it comes from."""
+
+    effective_from: dt.date | None
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class PolicyKey:
+    """One policy setting.
+
+    `overridable`: whether a landlord may set its own value. `statutory_from`: from this date
+    the default is the law or the statutory Code, so a landlord's value applies only where it
+    is stricter (a shorter timescale).
+    """
+
+    key: str
+    unit: Unit
+    meaning: str
+    versions: tuple[Version, ...]
+    overridable: bool = True
+    statutory_from: dt.date | None = None
+
+
+CODE_2024 = dt.date(2024, 4, 1)
+AWAABS_LAW = dt.date(2025, 10, 27)
+
+CHC_EARLIER = (
+    "Housing Ombudsman Complaint Handling Code (2020, revised 2022), for complaints received "
+    "before 1 April 2024"
+)
+CHC_2024 = (
+    "Housing Ombudsman Complaint Handling Code 2024 (statutory from 1 April 2024, Social "
+    "Housing (Regulation) Act 2023)"
+)
+AWAAB = (
+    "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025 "
+    "(Awaab's Law), in force 27 October 2025; Landlord and Tenant Act 1985 s.10A"
+)
+DOORSTEP = "Doorstep default (no statute or Code sets this number; the landlord may override it)"
+
+
+def _code(stage1_or_2: str, earlier: int, current: int, what: str) -> tuple[Version, ...]:
+    return (
+        Version(None, earlier, f"{CHC_EARLIER}: {what}"),
+        Version(CODE_2024, current, f"{CHC_2024}, section {stage1_or_2}: {what}"),
+    )
+
+
+KEYS: tuple[PolicyKey, ...] = (
+    PolicyKey(
+        "complaints.stage1.acknowledgement_working_days",
+        Unit.WORKING_DAYS,
+        "Acknowledge, define and log a stage 1 complaint within this many working days of receipt.",
+        _code("5", 5, 5, "acknowledge and log within 5 working days of receipt"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.stage1.response_working_days",
+        Unit.WORKING_DAYS,
+        "Respond in full at stage 1 within this many working days (2024 Code: of the "
+        "acknowledgement; earlier Code, Doorstep counts from receipt).",
+        _code("5", 10, 10, "stage 1 response within 10 working days"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.stage1.extension_max_working_days",
+        Unit.WORKING_DAYS,
+        "The most a stage 1 response may be extended without a good reason recorded.",
+        _code("5", 10, 10, "extension of no more than a further 10 working days"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.stage2.acknowledgement_working_days",
+        Unit.WORKING_DAYS,
+        "Acknowledge an escalation to stage 2 within this many working days of the request.",
+        _code("6", 5, 5, "acknowledge the escalation within 5 working days"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.stage2.response_working_days",
+        Unit.WORKING_DAYS,
+        "Respond in full at stage 2 within this many working days (2024 Code: of the "
+        "acknowledgement; earlier Code, Doorstep counts from the escalation request).",
+        _code("6", 20, 20, "stage 2 response within 20 working days"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.stage2.extension_max_working_days",
+        Unit.WORKING_DAYS,
+        "The most a stage 2 response may be extended without a good reason recorded.",
+        _code("6", 20, 20, "extension of no more than a further 20 working days"),
+        statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "hazards.emergency.hours",
+        Unit.HOURS,
+        "Investigate and make safe an emergency hazard within this many hours of awareness.",
+        (Version(AWAABS_LAW, 24, f"{AWAAB}: emergency hazards, 24 hours"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "hazards.investigation_working_days",
+        Unit.WORKING_DAYS,
+        "Investigate a significant hazard within this many working days of awareness.",
+        (Version(AWAABS_LAW, 10, f"{AWAAB}: investigate within 10 working days"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "hazards.summary_working_days",
+        Unit.WORKING_DAYS,
+        "Give the tenant a written summary within this many working days of the investigation "
+        "concluding.",
+        (Version(AWAABS_LAW, 3, f"{AWAAB}: written summary within 3 working days"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "hazards.safety_work_working_days",
+        Unit.WORKING_DAYS,
+        "Begin relevant safety work within this many working days of the investigation concluding.",
+        (Version(AWAABS_LAW, 5, f"{AWAAB}: safety work within 5 working days"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "hazards.further_work_working_days",
+        Unit.WORKING_DAYS,
+        "Begin further (preventative) work, or take steps to, within this many working days of "
+        "the investigation concluding.",
+        (Version(AWAABS_LAW, 5, f"{AWAAB}: further work begun within 5 working days"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "hazards.further_work_start_weeks",
+        Unit.WEEKS,
+        "Where further work could not begin in time, physically start it within this many weeks.",
+        (Version(AWAABS_LAW, 12, f"{AWAAB}: physically started within 12 weeks"),),
+        overridable=False,
+    ),
+    PolicyKey(
+        "repairs.emergency.hours",
+        Unit.HOURS,
+        "Attend and make safe an emergency repair.",
+        (Version(None, 24, f"{DOORSTEP}; common landlord practice and Awaab's Law's 24 hours"),),
+    ),
+    PolicyKey(
+        "repairs.urgent.working_days",
+        Unit.WORKING_DAYS,
+        "Complete an urgent repair.",
+        (Version(None, 5, DOORSTEP),),
+    ),
+    PolicyKey(
+        "repairs.routine.working_days",
+        Unit.WORKING_DAYS,
+        "Complete a routine repair.",
+        (Version(None, 20, DOORSTEP),),
+    ),
+    PolicyKey(
+        "repairs.planned.days",
+        Unit.CALENDAR_DAYS,
+        "Complete planned work.",
+        (Version(None, 90, DOORSTEP),),
+    ),
+    PolicyKey(
+        "repairs.communal_security.make_safe_hours",
+        Unit.HOURS,
+        "Make safe a fault that leaves a home or block insecure (reported with security: true).",
+        (Version(None, 24, f"{DOORSTEP} (Bromford's policy)"),),
+    ),
+    PolicyKey(
+        "repairs.non_emergency.appointment_days",
+        Unit.CALENDAR_DAYS,
+        "Attend a non-emergency repair or inspection appointment; pre-Awaab hazard clocks use it.",
+        (Version(None, 28, f"{DOORSTEP} (Clarion's policy; a common landlord standard)"),),
+    ),
+    PolicyKey(
+        "asb.first_response_days",
+        Unit.CALENDAR_DAYS,
+        "First response to a report of ASB.",
+        (Version(None, 5, f"{DOORSTEP} (Bromford's policy); no statute sets it"),),
+    ),
+    PolicyKey(
+        "asb.risk_assessment_days",
+        Unit.CALENDAR_DAYS,
+        "Assess the reporter's risk within this many days of the report.",
+        (Version(None, 5, f"{DOORSTEP}: the first-response time"),),
+    ),
+    PolicyKey(
+        "asb.review_interval_days",
+        Unit.CALENDAR_DAYS,
+        "Review an open ASB case, and update the reporter, at least this often.",
+        (Version(None, 28, f"{DOORSTEP}; landlords commonly review monthly"),),
+    ),
+    PolicyKey(
+        "asb.decline_reasons_allowed",
+        Unit.CHOICES,
+        "The reasons for which a report may be declined as an ASB case. Not having reported it "
+        "to the police is never one.",
+        (
+            Version(
+                None,
+                ["insufficient_evidence", "not_asb", "civil_matter", "out_of_time"],
+                f"{DOORSTEP}; Bromford determination, ASB paragraphs 8 and 12.2",
+            ),
+        ),
+    ),
+    PolicyKey(
+        "transfers.decision_working_days",
+        Unit.WORKING_DAYS,
+        "Decide a request to move within this many working days of the request (or of the "
+        "evidence arriving, where evidence was requested).",
+        (Version(None, 20, DOORSTEP),),
+    ),
+    PolicyKey(
+        "commitments.verify_within_working_days",
+        Unit.WORKING_DAYS,
+        "Verify a claimed completion (post-inspection or the resident's confirmation) within "
+        "this many working days.",
+        (
+            Version(
+                None, 10, f"{DOORSTEP}; the Ombudsman expects post-inspection (Clarion, order 8)"
+            ),
+        ),
+    ),
+)
+
+BY_KEY: dict[str, PolicyKey] = {k.key: k for k in KEYS}
+BAND_PREFIX = "compensation.band."

@@ -1,0 +1,118 @@
+"""Which value is in force on a date: the default, or the landlord's own.
+
+Pure: defaults and overrides in, one resolved value out. A case is judged by the policy in
+force when each of its clocks started, so callers pass that date, never today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from doorstep.policy.defaults import BAND_PREFIX, BY_KEY, PolicyKey, Unit, Version
+
+UNKNOWN_KEY = "{key!r} is not a policy key Doorstep knows. Known keys: {known}."
+NOT_OVERRIDABLE = "{key} is set by statute ({source}); a landlord cannot override it."
+NOT_IN_FORCE = "No value of {key} was in force on {day}."
+BAD_VALUE = "{key} takes {unit}: {value!r} is not one."
+BAD_BAND = "A compensation band needs a minimum and a maximum, with min <= max."
+
+
+@dataclass(frozen=True)
+class Override:
+    """A landlord's own value for a key, in force from a date (None: throughout)."""
+
+    key: str
+    value: Any
+    effective_from: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    key: str
+    value: Any
+    effective_from: dt.date | None
+    source: str
+    overridden: bool
+    note: str = ""
+
+
+def known_key(key: str) -> PolicyKey | None:
+    if key.startswith(BAND_PREFIX):
+        return None
+    if key not in BY_KEY:
+        raise KeyError(UNKNOWN_KEY.format(key=key, known=", ".join(sorted(BY_KEY))))
+    return BY_KEY[key]
+
+
+def check_override(override: Override) -> None:
+    """Refuse a value a landlord may not set, or one of the wrong shape."""
+    definition = known_key(override.key)
+    if definition is None:
+        value = override.value
+        if not (
+            isinstance(value, dict)
+            and _is_number(value.get("min"))
+            and _is_number(value.get("max"))
+            and value["min"] <= value["max"]
+        ):
+            raise ValueError(BAD_BAND)
+        return
+    if not definition.overridable:
+        raise ValueError(
+            NOT_OVERRIDABLE.format(key=override.key, source=definition.versions[-1].source)
+        )
+    numeric = definition.unit in (Unit.WORKING_DAYS, Unit.CALENDAR_DAYS, Unit.HOURS, Unit.WEEKS)
+    if numeric and not (
+        isinstance(override.value, int)
+        and not isinstance(override.value, bool)
+        and override.value > 0
+    ):
+        raise ValueError(
+            BAD_VALUE.format(key=override.key, unit="a whole number above 0", value=override.value)
+        )
+    if definition.unit is Unit.CHOICES and not (
+        isinstance(override.value, list) and all(isinstance(v, str) for v in override.value)
+    ):
+        raise ValueError(
+            BAD_VALUE.format(key=override.key, unit="a list of reason codes", value=override.value)
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _latest(versions: Iterable[Version | Override], on: dt.date) -> Version | Override | None:
+    in_force = [v for v in versions if v.effective_from is None or v.effective_from <= on]
+    return max(in_force, key=lambda v: v.effective_from or dt.date.min, default=None)
+
+
+def resolve(key: str, on: dt.date, overrides: Iterable[Override] = ()) -> Resolved:
+    """The value of `key` in force on `on`, and why."""
+    definition = known_key(key)
+    own = _latest((o for o in overrides if o.key == key), on)
+    if definition is None:  # a compensation band: landlord policy only
+        if own is None:
+            raise LookupError(NOT_IN_FORCE.format(key=key, day=on.isoformat()))
+        return Resolved(key, own.value, own.effective_from, own.source, overridden=True)
+    default = _latest(definition.versions, on)
+    if default is None:
+        raise LookupError(NOT_IN_FORCE.format(key=key, day=on.isoformat()))
+    if own is None or not definition.overridable:
+        return Resolved(key, default.value, default.effective_from, default.source, False)
+    statutory = definition.statutory_from is not None and on >= definition.statutory_from
+    if statutory and isinstance(own.value, int) and own.value > default.value:
+        return Resolved(
+            key,
+            default.value,
+            default.effective_from,
+            default.source,
+            False,
+            note=f"The landlord's {own.value} is less strict than the statutory "
+            f"{default.value}, so the statutory value applies.",
+        )
+    return Resolved(key, own.value, own.effective_from, own.source, overridden=True)
