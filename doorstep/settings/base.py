@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "doorstep.core",
     "doorstep.staff",
     "doorstep.timeline",
+    "doorstep.policy",
     "doorstep.properties",
     "doorstep.residents",
     "doorstep.vulnerabilities",
