@@ -2,7 +2,10 @@ from typing import Any, NoReturn
 
 from django.db import models
 
-APPEND_ONLY = "This record is append-only: nothing in it is changed or deleted."
+APPEND_ONLY = (
+    "This record is append-only: nothing in it is changed or deleted; "
+    "record a correction as a new entry instead."
+)
 
 
 class ReferenceCounter(models.Model):
@@ -28,6 +31,9 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
+    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError(APPEND_ONLY)
+
 
 class AppendOnlyModel(models.Model):
     """Rows are written once. Pair with `AppendOnlyTable` in the migration."""
@@ -38,7 +44,7 @@ class AppendOnlyModel(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
+        if self.pk is not None or kwargs.get("force_update"):
             raise PermissionError(APPEND_ONLY)
         super().save(*args, **kwargs)
 

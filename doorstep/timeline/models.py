@@ -13,12 +13,13 @@ event is appended, so two writers cannot fork a chain.
 from __future__ import annotations
 
 import uuid
-from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
 
-APPEND_ONLY = "The timeline is append-only: record a correction as a new event instead."
+from doorstep.core.models import APPEND_ONLY, AppendOnlyModel
+
+__all__ = ["APPEND_ONLY", "Channel", "Event", "Precision", "Stream"]
 
 
 class Channel(models.TextChoices):
@@ -38,17 +39,6 @@ class Precision(models.TextChoices):
     MONTH = "month", "Month"
     DAY = "day", "Day"
     TIME = "time", "Date and time"
-
-
-class AppendOnlyQuerySet(models.QuerySet["Event"]):
-    def update(self, **kwargs: Any) -> NoReturn:
-        raise PermissionError(APPEND_ONLY)
-
-    def delete(self) -> NoReturn:
-        raise PermissionError(APPEND_ONLY)
-
-    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise PermissionError(APPEND_ONLY)
 
 
 class Stream(models.Model):
@@ -76,7 +66,7 @@ class Stream(models.Model):
         return self.key
 
 
-class Event(models.Model):
+class Event(AppendOnlyModel):
     """One dated, attributed thing that happened, as the landlord recorded it.
 
     `occurred_*` is when it happened in the world, with the precision the source gives;
@@ -139,8 +129,6 @@ class Event(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["occurred_earliest", "id"]
         constraints = [
@@ -153,11 +141,3 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.occurred_text})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None or kwargs.get("force_update"):
-            raise PermissionError(APPEND_ONLY)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise PermissionError(APPEND_ONLY)
