@@ -1,0 +1,1 @@
+"""The public chronology format (doorstep-chronology/1): schema, import, export, replay."""
