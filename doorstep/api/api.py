@@ -8,9 +8,12 @@ in the intake log as received (`intake.py`). OpenAPI at /api/v1/openapi.json, do
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
+from doorstep.api.auth import operations, permission_of
 from doorstep.api.errors import register_handlers
 from doorstep.api.intake import intake
 from doorstep.api.routers import cases, documents, properties, residents, timeline
@@ -24,10 +27,32 @@ header on a create to make a retry safe. Every write request is kept, as receive
 """
 
 
+IDEMPOTENCY_HEADER = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 200},
+    "description": "Send the same key again to retry safely: the first response's resource "
+    "is returned and nothing is created twice.",
+}
+
+
 class DoorstepAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation: Operation) -> str:
         """Operation ids are the handlers' names (`property_create`): stable, and readable."""
         return operation.view_func.__name__
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        """ninja's schema, plus each operation's permission and, on creates, Idempotency-Key."""
+        schema = super().get_openapi_schema(**kwargs)
+        by_id = operations(self)
+        for methods in schema["paths"].values():
+            for details in methods.values():
+                operation = by_id[details["operationId"]]
+                details["x-permission"] = permission_of(operation)
+                if getattr(operation.view_func, "idempotent", False):
+                    details["parameters"] = [*details["parameters"], IDEMPOTENCY_HEADER]
+        return schema
 
 
 api = DoorstepAPI(

@@ -1,0 +1,86 @@
+"""Cases: open one for a household or, communal, for a building; list, read and close them.
+
+A contractor sees only its own cases; any other is reported as not found.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
+
+from doorstep.api import selectors
+from doorstep.api.auth import caller, requires
+from doorstep.api.idempotency import idempotent, only
+from doorstep.api.intake import received_at
+from doorstep.api.models import IntakeRecord
+from doorstep.api.schemas import CaseCloseIn, CaseFilters, CaseIn, CaseOut, Reference, responds
+from doorstep.cases import services as cases
+from doorstep.cases.models import Case
+
+router = Router(tags=["cases"])
+
+
+@router.get("/cases", response=responds(200, list[CaseOut]), auth=requires("cases.view_case"))
+@paginate(LimitOffsetPagination)
+def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
+    """Cases you may see, newest first. `household` includes its buildings' communal cases."""
+    household = (
+        selectors.household_named(reference=filters.household, field="household")
+        if filters.household
+        else None
+    )
+    return selectors.case_list(
+        user=caller(request), status=filters.status, case_type=filters.type, household=household
+    )
+
+
+@router.get("/cases/{reference}", response=responds(200, CaseOut), auth=requires("cases.view_case"))
+def case_read(request: HttpRequest, reference: Reference) -> Any:
+    return selectors.case_for(user=caller(request), reference=reference)
+
+
+def _opened(request: HttpRequest, first: IntakeRecord, **_: Any) -> Case:
+    return only(selectors.case_opened_by(user=caller(request), moment=first.received_at))
+
+
+@router.post("/cases", response=responds(201, CaseOut), auth=requires("cases.add_case"))
+@idempotent(_opened)
+def case_create(request: HttpRequest, payload: CaseIn) -> Any:
+    """Open a case for a household, or a communal case for a building (no household)."""
+    household = (
+        selectors.household_named(reference=payload.household, field="household")
+        if payload.household
+        else None
+    )
+    place = (
+        selectors.property_named(reference=payload.property, field="property")
+        if payload.property
+        else None
+    )
+    case = cases.case_open(
+        actor=caller(request),
+        case_type=payload.case_type,
+        title=payload.title,
+        household=household,
+        property=place,
+        at=received_at(request),
+    )
+    return Status(201, case)
+
+
+def _closed(request: HttpRequest, first: IntakeRecord, reference: Reference, **_: Any) -> Case:
+    return selectors.case_for(user=caller(request), reference=reference)
+
+
+@router.post(
+    "/cases/{reference}/close", response=responds(200, CaseOut), auth=requires("cases.change_case")
+)
+@idempotent(_closed)
+def case_close(request: HttpRequest, reference: Reference, payload: CaseCloseIn) -> Any:
+    """Close the case, with the reason."""
+    case = selectors.case_for(user=caller(request), reference=reference)
+    return cases.case_close(
+        actor=caller(request), case=case, reason=payload.reason, at=received_at(request)
+    )

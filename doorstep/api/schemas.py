@@ -1,0 +1,412 @@
+"""What the API accepts (`...In`) and what it returns (`...Out`): separate, even where alike.
+
+Inputs refuse fields they do not know (a misspelt `adress_line_1` is an error, not silently
+dropped; the intake log keeps the raw body regardless). Outputs name related records by their
+human reference. Special category data never leaves through an output unless the caller's
+role may read it: event data is redacted by its kind's `redact()`, and a household shows only
+the vulnerability flags (that a person is vulnerable, and in what way), never the detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, Literal
+
+from ninja import Path, Schema
+from pydantic import ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from doorstep.api.selectors import household_open_cases
+from doorstep.cases.choices import CaseStatus, CaseType
+from doorstep.documents.choices import DocumentType
+from doorstep.properties.choices import PropertyKind
+from doorstep.residents.choices import Relationship
+from doorstep.timeline import kinds
+from doorstep.timeline.models import Channel
+from doorstep.timeline.when import When
+from doorstep.vulnerabilities.selectors import can_see_detail, vulnerability_flags
+
+REFERENCE_PATTERN = r"^[A-Z]{2,8}-\d{4}-\d{6,}$"
+
+# A record's human reference in a path: PRP-2024-000001, HH-2024-000001, REP-2024-000001.
+Reference = Annotated[
+    str, Path(pattern=REFERENCE_PATTERN, description="The record's reference, e.g. HH-2024-000001")
+]
+
+
+class In(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _ref(obj: Any) -> str | None:
+    return obj.reference if obj is not None else None
+
+
+# Properties ----------------------------------------------------------------------------------
+
+
+class PropertyIn(In):
+    kind: PropertyKind
+    address_line_1: str = Field(min_length=1, max_length=200)
+    address_line_2: str = Field("", max_length=200)
+    town: str = Field("", max_length=100)
+    postcode: str = Field("", max_length=10)
+    name: str = Field("", max_length=200, description="e.g. 'Elm Court'")
+    uprn: int | None = Field(None, description="Unique Property Reference Number, if known")
+    bedrooms: int | None = Field(None, ge=0, le=50)
+    part_of: str | None = Field(None, description="Reference of the block or estate it is in")
+    aliases: dict[str, str] = Field(
+        default_factory=dict, description="Other systems' references: {scheme: value}"
+    )
+
+
+class PropertyRefOut(Schema):
+    reference: str
+    address: str
+
+
+class PropertyOut(Schema):
+    reference: str
+    kind: str
+    name: str
+    address_line_1: str
+    address_line_2: str
+    town: str
+    postcode: str
+    address: str
+    uprn: int | None
+    bedrooms: int | None
+    part_of: str | None
+    aliases: dict[str, str]
+
+    @staticmethod
+    def resolve_part_of(obj: Any) -> str | None:
+        return _ref(obj.part_of)
+
+    @staticmethod
+    def resolve_aliases(obj: Any) -> dict[str, str]:
+        return {a.scheme: a.value for a in obj.aliases.all()}
+
+
+# People and households -----------------------------------------------------------------------
+
+
+class PersonIn(In):
+    full_name: str = Field(min_length=1, max_length=200)
+    preferred_name: str = Field("", max_length=100)
+    date_of_birth: dt.date | None = None
+    email: str = Field("", max_length=254, pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str = Field("", max_length=40)
+    organisation: str = Field("", max_length=200, description="For a third party")
+
+
+class PersonOut(Schema):
+    reference: str
+    full_name: str
+    preferred_name: str
+    date_of_birth: dt.date | None
+    email: str
+    phone: str
+    organisation: str
+
+
+class HouseholdIn(In):
+    property: str = Field(min_length=1, description="Reference of the home")
+
+
+class MemberIn(In):
+    person: str = Field(min_length=1, description="Reference of the person")
+    relationship: Relationship
+    joined_on: dt.date | None = None
+
+
+class MemberOut(Schema):
+    person: str
+    full_name: str
+    relationship: str
+    joined_on: dt.date | None
+    left_on: dt.date | None
+
+    @staticmethod
+    def resolve_person(obj: Any) -> str:
+        return str(obj.person.reference)
+
+    @staticmethod
+    def resolve_full_name(obj: Any) -> str:
+        return str(obj.person.full_name)
+
+
+class TenancyOut(Schema):
+    reference: str
+    tenure: str
+    start: dt.date | None
+    end: dt.date | None
+    rent_weekly: float | None
+    tenants: list[str]
+
+    @staticmethod
+    def resolve_tenants(obj: Any) -> list[str]:
+        return [p.reference for p in obj.tenants.all()]
+
+
+class VulnerabilityFlagOut(Schema):
+    """That a person is vulnerable, and in what way: never the detail."""
+
+    person_reference: str
+    person_name: str
+    category: str
+    category_label: str
+    recorded_on: dt.date
+
+
+class CaseSummaryOut(Schema):
+    reference: str
+    case_type: str
+    title: str
+    status: str
+    opened_at: dt.datetime
+
+
+class HouseholdSummaryOut(Schema):
+    reference: str
+    property: PropertyRefOut
+
+
+class HouseholdOut(Schema):
+    reference: str
+    property: PropertyRefOut
+    members: list[MemberOut]
+    tenancies: list[TenancyOut]
+    vulnerabilities: list[VulnerabilityFlagOut]
+    open_cases: list[CaseSummaryOut]
+
+    @staticmethod
+    def resolve_members(obj: Any) -> list[Any]:
+        return list(obj.members.all())
+
+    @staticmethod
+    def resolve_tenancies(obj: Any) -> list[Any]:
+        return list(obj.tenancies.all())
+
+    @staticmethod
+    def resolve_vulnerabilities(obj: Any) -> list[Any]:
+        return vulnerability_flags(household=obj)
+
+    @staticmethod
+    def resolve_open_cases(obj: Any) -> list[Any]:
+        return list(household_open_cases(household=obj))
+
+
+# Cases ---------------------------------------------------------------------------------------
+
+
+class CaseIn(In):
+    case_type: CaseType
+    title: str = Field(min_length=1, max_length=300)
+    household: str | None = Field(None, description="Reference of the household")
+    property: str | None = Field(
+        None, description="Reference of the property: the building, for a communal case"
+    )
+
+
+class CaseCloseIn(In):
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class CaseFilters(Schema):
+    status: CaseStatus | None = None
+    type: CaseType | None = None
+    household: str | None = Field(None, description="Reference of a household")
+
+
+class CaseOut(Schema):
+    reference: str
+    case_type: str
+    title: str
+    status: str
+    communal: bool
+    household: str | None
+    property: str
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_household(obj: Any) -> str | None:
+        return _ref(obj.household)
+
+    @staticmethod
+    def resolve_property(obj: Any) -> str:
+        return str(obj.property.reference)
+
+
+# Timeline ------------------------------------------------------------------------------------
+
+
+class EntryIn(In):
+    kind: Literal["note", "contact.in", "contact.out", "record.corrected"]
+    occurred: str | None = Field(
+        None,
+        description="When it happened, as precisely as known: 2021, 2021-03, "
+        "2021-03-04 or an ISO 8601 date and time. Default: now.",
+    )
+    data: dict[str, Any] = Field(description="The entry's data, as its kind declares")
+    channel: Channel = Channel.INTERNAL
+    summary: str = Field("", max_length=500)
+    by: str = Field("", max_length=200, description="Who did it, if not the caller")
+    supersedes: uuid.UUID | None = Field(None, description="uid of the entry this corrects")
+
+    @field_validator("occurred")
+    @classmethod
+    def _when(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                When.parse(value)
+            except ValueError as exc:
+                raise PydanticCustomError("when", str(exc)) from None
+        return value
+
+    def when(self) -> When | None:
+        return When.parse(self.occurred) if self.occurred is not None else None
+
+
+class OccurredOut(Schema):
+    text: str
+    precision: str
+    earliest: dt.datetime
+    latest: dt.datetime
+
+
+def _shown(obj: Any, context: Any) -> dict[str, Any]:
+    """The event's data as the caller may see it."""
+    user = getattr(context["request"], "auth", None)
+    if can_see_detail(user):
+        return dict(obj.data)
+    return kinds.get(obj.kind).redact(obj.data)
+
+
+class EventOut(Schema):
+    uid: uuid.UUID
+    seq: int
+    kind: str
+    label: str
+    sentence: str
+    occurred: OccurredOut
+    recorded_at: dt.datetime
+    actor_name: str
+    by: str
+    channel: str
+    summary: str
+    data: dict[str, Any]
+    case: str | None
+    household: str | None
+    supersedes: uuid.UUID | None
+
+    @staticmethod
+    def resolve_label(obj: Any) -> str:
+        return kinds.get(obj.kind).label
+
+    @staticmethod
+    def resolve_sentence(obj: Any, context: Any) -> str:
+        return kinds.get(obj.kind).sentence(_shown(obj, context), obj.summary)
+
+    @staticmethod
+    def resolve_occurred(obj: Any) -> dict[str, Any]:
+        # In UTC, as read back from the database, whether or not the event is fresh.
+        return {
+            "text": obj.occurred_text,
+            "precision": obj.occurred_precision,
+            "earliest": obj.occurred_earliest.astimezone(dt.UTC),
+            "latest": obj.occurred_latest.astimezone(dt.UTC),
+        }
+
+    @staticmethod
+    def resolve_data(obj: Any, context: Any) -> dict[str, Any]:
+        return _shown(obj, context)
+
+    @staticmethod
+    def resolve_case(obj: Any) -> str | None:
+        return _ref(obj.case)
+
+    @staticmethod
+    def resolve_household(obj: Any) -> str | None:
+        return _ref(obj.household)
+
+    @staticmethod
+    def resolve_supersedes(obj: Any) -> uuid.UUID | None:
+        return obj.supersedes.uid if obj.supersedes_id else None
+
+
+class PageIn(Schema):
+    limit: int = Field(100, ge=1, le=500)
+    offset: int = Field(0, ge=0)
+
+
+class EventPageOut(Schema):
+    items: list[EventOut]
+    count: int
+
+
+# Documents -----------------------------------------------------------------------------------
+
+
+class DocumentIn(In):
+    doc_type: DocumentType
+    title: str = Field(min_length=1, max_length=300)
+    dated: dt.date | None = Field(None, description="The document's own date")
+
+
+class DocumentOut(Schema):
+    reference: str
+    doc_type: str
+    title: str
+    case: str | None
+    household: str | None
+    property: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by_name: str
+    uploaded_at: dt.datetime
+    dated: dt.date | None
+
+    @staticmethod
+    def resolve_case(obj: Any) -> str | None:
+        return _ref(obj.case)
+
+    @staticmethod
+    def resolve_household(obj: Any) -> str | None:
+        return _ref(obj.household)
+
+    @staticmethod
+    def resolve_property(obj: Any) -> str:
+        return str(obj.property.reference)
+
+
+# The error envelope --------------------------------------------------------------------------
+
+
+class ErrorFieldOut(Schema):
+    field: str = Field(description="Dotted path to the input at fault: body.address_line_1")
+    reason: str
+
+
+class ErrorDetailOut(Schema):
+    code: str
+    message: str
+    fields: list[ErrorFieldOut]
+
+
+class ErrorOut(Schema):
+    """Every refusal, whatever its cause, has this shape."""
+
+    error: ErrorDetailOut
+
+
+ERROR_STATUSES = (400, 401, 403, 404, 409, 422)
+
+
+def responds(status: int, schema: Any) -> dict[Any, Any]:
+    """An operation's responses: its success, and the error envelope for every refusal."""
+    return {status: schema, ERROR_STATUSES: ErrorOut}

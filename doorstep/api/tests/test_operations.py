@@ -1,0 +1,275 @@
+"""Every operation, four ways: it works; bad input is refused with the field and the reason in
+the error envelope; no token is 401; a role without its permission is 403.
+
+The table must name every operation the API has (`test_the_table_covers_every_operation`),
+so a new operation cannot ship without these four tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from doorstep.api.api import api
+from doorstep.api.auth import operation_permissions
+from doorstep.api.tests.conftest import PDF
+
+BAD_REFERENCE = "String should match pattern"
+TOO_SMALL = "Input should be greater than or equal to 1"
+
+
+@dataclass(frozen=True)
+class Op:
+    op_id: str
+    method: str  # GET, POST (JSON) or UPLOAD (multipart POST)
+    path: str  # placeholders name the `world` fixture's references
+    status: int
+    body: dict[str, Any] | None = None
+    bad_path: str | None = None  # the same operation, with input it must refuse
+    bad_body: dict[str, Any] | None = None
+    bad_field: str = ""
+    bad_reason: str = ""
+    denied: str = "no_role"  # a caller whose role lacks the permission
+    expect: dict[str, Any] = field(default_factory=dict)  # fields of a success response
+
+
+def _list(op_id: str, path: str, denied: str = "no_role") -> Op:
+    return Op(
+        op_id,
+        "GET",
+        path,
+        200,
+        bad_path=f"{path.split('?')[0]}?limit=0",
+        bad_field="query.limit",
+        bad_reason=TOO_SMALL,
+        denied=denied,
+    )
+
+
+def _read(op_id: str, path: str, bad_path: str, denied: str = "no_role") -> Op:
+    return Op(
+        op_id,
+        "GET",
+        path,
+        200,
+        bad_path=bad_path,
+        bad_field="path.reference",
+        bad_reason=BAD_REFERENCE,
+        denied=denied,
+    )
+
+
+V = "/api/v1"
+OPS = [
+    _list("property_list", f"{V}/properties?q=Elm", denied="contractor"),
+    _read("property_read", f"{V}/properties/{{flat}}", f"{V}/properties/flat-1", "contractor"),
+    Op(
+        "property_create",
+        "POST",
+        f"{V}/properties",
+        201,
+        body={"kind": "flat", "address_line_1": "2 Elm Court", "part_of": "{block}"},
+        bad_body={"kind": "flat"},
+        bad_field="body.address_line_1",
+        bad_reason="Field required",
+        denied="repairs",
+        expect={"part_of": "{block}", "address_line_1": "2 Elm Court"},
+    ),
+    _list("person_list", f"{V}/people?q=Tess", denied="contractor"),
+    _read("person_read", f"{V}/people/{{tenant}}", f"{V}/people/tess", "contractor"),
+    Op(
+        "person_create",
+        "POST",
+        f"{V}/people",
+        201,
+        body={"full_name": "Nia New"},
+        bad_body={"full_name": ""},
+        bad_field="body.full_name",
+        bad_reason="String should have at least 1 character",
+        denied="repairs",
+        expect={"full_name": "Nia New"},
+    ),
+    _list("household_list", f"{V}/households?q=Elm", denied="contractor"),
+    _read("household_read", f"{V}/households/{{household}}", f"{V}/households/x", "contractor"),
+    Op(
+        "household_create",
+        "POST",
+        f"{V}/households",
+        201,
+        body={"property": "{flat}"},
+        bad_body={},
+        bad_field="body.property",
+        bad_reason="Field required",
+        denied="repairs",
+    ),
+    Op(
+        "household_member_create",
+        "POST",
+        f"{V}/households/{{household}}/members",
+        201,
+        body={"person": "{lodger}", "relationship": "lodger"},
+        bad_body={"person": "{lodger}", "relationship": "cousin"},
+        bad_field="body.relationship",
+        bad_reason="Input should be",
+        denied="repairs",
+    ),
+    Op(
+        "case_list",
+        "GET",
+        f"{V}/cases?status=open&type=repair&household={{household}}",
+        200,
+        bad_path=f"{V}/cases?status=pending",
+        bad_field="query.status",
+        bad_reason="Input should be 'open' or 'closed'",
+    ),
+    _read("case_read", f"{V}/cases/{{repair}}", f"{V}/cases/repair"),
+    Op(
+        "case_create",
+        "POST",
+        f"{V}/cases",
+        201,
+        body={"case_type": "repair", "title": "Broken window", "household": "{household}"},
+        bad_body={"case_type": "ticket", "title": "Broken window"},
+        bad_field="body.case_type",
+        bad_reason="Input should be 'repair'",
+        denied="auditor",
+        expect={"household": "{household}", "status": "open"},
+    ),
+    Op(
+        "case_close",
+        "POST",
+        f"{V}/cases/{{complaint}}/close",
+        200,
+        body={"reason": "Resolved"},
+        bad_body={"reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="contractor",
+        expect={"status": "closed"},
+    ),
+    _list("case_event_list", f"{V}/cases/{{repair}}/events"),
+    Op(
+        "case_event_create",
+        "POST",
+        f"{V}/cases/{{repair}}/events",
+        201,
+        body={"kind": "note", "occurred": "2024-05", "data": {"text": "Called the resident"}},
+        bad_body={"kind": "note", "data": {"text": ""}},
+        bad_field="body.data.text",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"kind": "note", "case": "{repair}"},
+    ),
+    _list("household_event_list", f"{V}/households/{{household}}/events"),
+    _list("case_document_list", f"{V}/cases/{{repair}}/documents"),
+    Op(
+        "case_document_create",
+        "UPLOAD",
+        f"{V}/cases/{{repair}}/documents",
+        201,
+        body={"doc_type": "photo", "title": "Tap photo"},
+        bad_body={"doc_type": "selfie", "title": "Tap photo"},
+        bad_field="form.doc_type",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"case": "{repair}", "content_type": "application/pdf"},
+    ),
+    _list("household_document_list", f"{V}/households/{{household}}/documents"),
+    Op(
+        "household_document_create",
+        "UPLOAD",
+        f"{V}/households/{{household}}/documents",
+        201,
+        body={"doc_type": "letter", "title": "Notice"},
+        bad_body={"doc_type": "letter", "title": "Notice", "file": None},
+        bad_field="form.file",
+        bad_reason="Field required",
+        denied="auditor",
+        expect={"household": "{household}"},
+    ),
+    _read("document_read", f"{V}/documents/{{document}}", f"{V}/documents/doc"),
+    _read("document_download", f"{V}/documents/{{document}}/content", f"{V}/documents/doc/content"),
+]
+
+
+def fill(value: Any, world: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return value.format(**world)
+    if isinstance(value, dict):
+        return {k: fill(v, world) for k, v in value.items()}
+    return value
+
+
+def send(
+    caller: Any,
+    op: Op,
+    path: str,
+    body: dict[str, Any] | None,
+    world: dict[str, str],
+    **headers: str,
+) -> Any:
+    path, body = fill(path, world), fill(body, world)
+    if op.method == "GET":
+        return caller.get(path, **headers)
+    if op.method == "UPLOAD":
+        form = {"file": SimpleUploadedFile("upload.pdf", PDF, "application/pdf"), **body}
+        return caller.upload(path, {k: v for k, v in form.items() if v is not None}, **headers)
+    return caller.post(path, body, **headers)
+
+
+def by_id(op: Op) -> str:
+    return op.op_id
+
+
+def test_the_table_covers_every_operation():
+    assert sorted(op.op_id for op in OPS) == sorted(operation_permissions(api))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("op", OPS, ids=by_id)
+def test_success(op, callers, world):
+    response = send(callers["officer"], op, op.path, op.body, world)
+    assert response.status_code == op.status, response.content
+    if op.expect:
+        assert fill(op.expect, world).items() <= response.json().items()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("op", OPS, ids=by_id)
+def test_validation_error(op, callers, world):
+    response = send(callers["officer"], op, op.bad_path or op.path, op.bad_body, world)
+    assert response.status_code == 422, response.content
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    reasons = {f["field"]: f["reason"] for f in error["fields"]}
+    assert op.bad_field in reasons, error
+    assert op.bad_reason in reasons[op.bad_field]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("op", OPS, ids=by_id)
+@pytest.mark.parametrize("token", [None, "dst_not-a-real-token"])
+def test_unauthenticated(op, token, callers, world):
+    caller = callers["officer"]
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    path = fill(op.path, world)
+    if op.method == "GET":
+        response = caller.client.get(path, **headers)
+    else:
+        response = caller.client.post(path, data="{}", content_type="application/json", **headers)
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+    assert response["WWW-Authenticate"] == "Bearer"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("op", OPS, ids=by_id)
+def test_wrong_role(op, callers, world):
+    response = send(callers[op.denied], op, op.path, op.body, world)
+    assert response.status_code == 403, response.content
+    error = response.json()["error"]
+    assert error["code"] == "forbidden"
+    assert operation_permissions(api)[op.op_id] in error["message"]
