@@ -5,3 +5,6 @@ from doorstep.settings.base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "doorstep-dev-only-not-secret"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
+# runserver serves static files from the finders (node_modules, var/build) while DEBUG is on;
+# WhiteNoise serves collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
