@@ -69,8 +69,12 @@ def case_search(*, query: str, user: Any, limit: int = 50) -> QuerySet[Case]:
         return Case.objects.none()
     return (
         cases_visible_to(user=user)
-        .filter(Q(reference__iexact=q) | Q(title__icontains=q) | Q(property__reference__iexact=q)
-                | Q(household__reference__iexact=q))
+        .filter(
+            Q(reference__iexact=q)
+            | Q(title__icontains=q)
+            | Q(property__reference__iexact=q)
+            | Q(household__reference__iexact=q)
+        )
         .select_related("property", "household")
         .order_by("-opened_at")[:limit]
     )

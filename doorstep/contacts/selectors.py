@@ -16,6 +16,8 @@ from doorstep.properties.selectors import property_ancestors
 from doorstep.residents.models import Household
 from doorstep.residents.selectors import household_detail
 from doorstep.timeline.models import Event
+from doorstep.timeline.selectors import TimelineEntry, timeline_entries
+from doorstep.timeline.when import When
 from doorstep.vulnerabilities.models import Vulnerability
 from doorstep.vulnerabilities.selectors import (
     VulnerabilityFlag,
@@ -60,16 +62,17 @@ class HouseholdRecord:
     """What the household page shows. It lives here, in the contacts app, because it gathers
     cases and documents, which the residents app may not import (pyproject.toml's contracts).
 
-    `details` is the vulnerability register's full entries, or None for a role that may only
-    see the flags; reading it wrote the access log.
+    `details` is the vulnerability register's full entries, each with when the landlord
+    learned of it as a person would write it ("May 2024"), or None for a role that may only see
+    the flags; reading it wrote the access log.
     """
 
     household: Household
     buildings: list[Property]
     flags: list[VulnerabilityFlag]
-    details: list[Vulnerability] | None
+    details: list[tuple[Vulnerability, str]] | None
     cases: list[Case]
-    contacts: list[ContactEntry]
+    contacts: list[tuple[TimelineEntry, str | None]]
     documents: list[Document]
 
 
@@ -79,9 +82,10 @@ def household_record(*, reference: str, user: Any, at: dt.datetime) -> Household
     details = None
     if can_see_detail(user):
         purpose = f"Household page {household.reference}"
-        details = vulnerability_details(household=household, user=user, purpose=purpose, at=at)
+        rows = vulnerability_details(household=household, user=user, purpose=purpose, at=at)
+        details = [(v, When.parse(v.learned_text).display()) for v in rows]
         # An adjustment's detail can reveal health too: log its read unless already logged.
-        logged = {v.person.reference for v in details}
+        logged = {v.person.reference for v in rows}
         adjusted = {
             m.person.reference
             for m in household.members.all()
@@ -91,6 +95,7 @@ def household_record(*, reference: str, user: Any, at: dt.datetime) -> Household
         special_category_read(
             user=user, person_references=adjusted - logged, purpose=purpose, at=at
         )
+    log = contact_log(household=household)
     flags = []
     if user.has_perm("vulnerabilities.view_vulnerability"):
         flags = vulnerability_flags(household=household)
@@ -100,6 +105,13 @@ def household_record(*, reference: str, user: Any, at: dt.datetime) -> Household
         flags=flags,
         details=details,
         cases=list(cases_for_household(household=household, open_only=True)),
-        contacts=contact_log(household=household),
+        contacts=[
+            (entry, c.opened_case)
+            for entry, c in zip(
+                timeline_entries(events=[c.event for c in log], show_special_category=True),
+                log,
+                strict=True,
+            )
+        ],
         documents=list(documents_for_household(household=household)),
     )

@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from doorstep.core import views
 
 app_name = "core"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,4 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from doorstep.documents import views
 
 app_name = "documents"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("household/<str:reference>/add/", views.add_to_household, name="add-to-household"),
+    path("case/<str:reference>/add/", views.add_to_case, name="add-to-case"),
+    path("<str:reference>/", views.download, name="download"),
+]

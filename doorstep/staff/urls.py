@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from doorstep.staff import views
 
 app_name = "staff"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
+]

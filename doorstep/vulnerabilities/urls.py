@@ -1,4 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from doorstep.vulnerabilities import views
 
 app_name = "vulnerabilities"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<str:reference>/vulnerabilities/add/", views.vulnerability_add, name="add"),
+]

@@ -1,0 +1,165 @@
+"""The case page: header, flags, the timeline at its centre, and the note form."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from doorstep.cases.services import NOTE_EMPTY, record_on_case
+from doorstep.contacts.services import contact_record
+from doorstep.staff.roles import Role
+from doorstep.tests_browser.world import PREGNANCY_DETAIL, build_world
+from doorstep.timeline.kinds import REDACTED
+from doorstep.timeline.models import Event
+from doorstep.timeline.when import When
+from doorstep.vulnerabilities.models import SpecialCategoryAccess
+
+# 9 today: session, user, permissions (2), the case, its people and links, flags, timeline.
+CASE_PAGE_MAX_QUERIES = 12
+
+
+@pytest.fixture
+def world(db, at):
+    return build_world(at=at)
+
+
+def case_page(client, world, role, case=None):
+    client.force_login(world.users[role])
+    response = client.get(reverse("cases:case", args=[(case or world.case).reference]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_case_page_shows_header_flags_and_timeline(client, world):
+    html = case_page(client, world, Role.HOUSING_OFFICER)
+    for text in [
+        world.case.reference,
+        "Repair",
+        "Kitchen tap leaking",
+        "Open",
+        f'href="/households/{world.household.reference}/"',
+        "1 Elm Court, Birmingham, B12 9QT",
+        "Officer Example",
+        "Fixit Ltd",
+        "Grace Okafor (Pregnancy)",
+        "Case opened",
+        "Called Ms Okafor; the tap drips constantly.",
+        "recorded by Officer Example on 3 June 2024, 10:30",
+        f'href="/documents/{world.document.reference}/"',
+    ]:
+        assert text in html, text
+
+
+def test_each_date_is_shown_at_the_precision_recorded(client, world, at):
+    officer = world.users[Role.HOUSING_OFFICER]
+    for text in ("2021", "2021-03", "2021-03-04"):
+        contact_record(
+            actor=officer,
+            household=world.household,
+            direction="in",
+            channel="letter",
+            party="Grace Okafor",
+            text=f"Letter dated {text}",
+            occurred=When.parse(text),
+            at=at,
+            case=world.case,
+        )
+    html = case_page(client, world, Role.HOUSING_OFFICER)
+    assert '<time datetime="2021">2021</time>' in html
+    assert '<time datetime="2021-03">March 2021</time>' in html
+    assert '<time datetime="2021-03-04">4 March 2021</time>' in html
+    assert html.index("Letter dated 2021<") < html.index("Letter dated 2021-03<")
+
+
+def test_a_contractor_cannot_see_another_firm_s_case(client, world):
+    client.force_login(world.users[Role.CONTRACTOR])
+    url = reverse("cases:case", args=[world.other_firms_case.reference])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("cases:case", args=[world.case.reference])).status_code == 200
+
+
+def test_a_contractor_sees_no_flags_and_no_household_link(client, world):
+    html = case_page(client, world, Role.CONTRACTOR)
+    assert "Pregnancy" not in html
+    assert f'href="/households/{world.household.reference}/"' not in html
+
+
+def test_add_a_note_and_see_it_on_the_timeline(client, world):
+    client.force_login(world.users[Role.CONTRACTOR])
+    url = reverse("cases:add-note", args=[world.case.reference])
+    response = client.post(url, {"text": "Washer replaced; no more drip.", "supersedes": ""})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:case", args=[world.case.reference]) + "#timeline"
+    html = client.get(response["Location"]).content.decode()
+    assert "Washer replaced; no more drip." in html
+    assert "Note added to the timeline." in html
+
+
+def test_an_empty_note_shows_the_service_s_message_on_the_field(client, world):
+    client.force_login(world.users[Role.HOUSING_OFFICER])
+    url = reverse("cases:add-note", args=[world.case.reference])
+    response = client.post(url, {"text": "   ", "supersedes": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<a href="#id_text">{escape(NOTE_EMPTY)}</a>' in html
+    assert 'class="govuk-textarea govuk-textarea--error"' in html
+    assert html.count("<title>Error: ") == 1
+
+
+def test_a_correction_links_to_what_it_corrects(client, world):
+    client.force_login(world.users[Role.HOUSING_OFFICER])
+    wrong = Event.objects.get(kind="note", case=world.case)
+    page = client.get(reverse("cases:case", args=[world.case.reference]) + f"?corrects={wrong.uid}")
+    assert f'<option value="{wrong.uid}" selected>'.encode() in page.content
+    url = reverse("cases:add-note", args=[world.case.reference])
+    client.post(url, {"text": "It was the bathroom tap, not the kitchen.", "supersedes": wrong.uid})
+    correction = Event.objects.get(supersedes=wrong)
+    html = case_page(client, world, Role.HOUSING_OFFICER)
+    assert f'Corrects <a class="govuk-link" href="#event-{wrong.uid}">' in html
+    assert f'Corrected by <a class="govuk-link" href="#event-{correction.uid}">' in html
+
+
+def test_special_category_data_on_the_timeline_is_redacted_for_repairs(client, world, at):
+    record_on_case(
+        case=world.case,
+        kind="vulnerability.reviewed",
+        at=at,
+        actor=world.users[Role.HOUSING_OFFICER],
+        data={
+            "person": world.tenant.reference,
+            "category": "pregnancy",
+            "outcome": PREGNANCY_DETAIL,
+        },
+        summary="Vulnerability reviewed: still current",
+    )
+    html = case_page(client, world, Role.REPAIRS_COORDINATOR)
+    assert "Vulnerability reviewed: still current" in html
+    assert PREGNANCY_DETAIL not in html
+    assert REDACTED in html
+    assert not SpecialCategoryAccess.objects.exists()
+
+    html = case_page(client, world, Role.HOUSING_OFFICER)
+    assert PREGNANCY_DETAIL in html
+    row = SpecialCategoryAccess.objects.get()
+    assert (row.person, row.purpose) == (world.tenant, f"Case page {world.case.reference}")
+
+
+def test_a_communal_case_names_the_building(client, world):
+    html = case_page(client, world, Role.HOUSING_OFFICER, case=world.communal)
+    assert "None: a communal case for the building" in html
+    assert "Communal" in html
+
+
+def test_case_page_queries_are_bounded(client, world, django_assert_max_num_queries):
+    client.force_login(world.users[Role.HOUSING_OFFICER])
+    for _ in range(5):
+        record_on_case(
+            case=world.case,
+            kind="note",
+            at=world.case.opened_at,
+            actor=None,
+            data={"text": "Another note"},
+        )
+    with django_assert_max_num_queries(CASE_PAGE_MAX_QUERIES):
+        assert client.get(reverse("cases:case", args=[world.case.reference])).status_code == 200

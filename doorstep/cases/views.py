@@ -1,0 +1,68 @@
+"""The case page: the case's header, its household's vulnerability flags, and its timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from doorstep.cases.forms import NoteForm
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import CaseRecord, case_record, case_search
+from doorstep.cases.services import note_add
+from doorstep.core.errors import DomainError
+from doorstep.core.views import actor, search_section, staff_view
+
+
+@search_section(
+    key="cases",
+    title=_("Cases"),
+    permission="cases.view_case",
+    template="cases/search_results.html",
+    order=30,
+)
+def find_cases(*, query: str, user: Any) -> Any:
+    return case_search(query=query, user=user)
+
+
+def _record(request: HttpRequest, reference: str) -> CaseRecord:
+    try:
+        return case_record(reference=reference, user=request.user, at=timezone.now())
+    except Case.DoesNotExist:
+        raise Http404 from None
+
+
+@require_GET
+@staff_view("cases.view_case")
+def case_page(request: HttpRequest, reference: str) -> HttpResponse:
+    record = _record(request, reference)
+    form = NoteForm(entries=record.timeline, initial={"supersedes": request.GET.get("corrects")})
+    return render(request, "cases/case.html", {"record": record, "form": form})
+
+
+@require_POST
+@staff_view("cases.view_case", "timeline.add_event")
+def note_add_view(request: HttpRequest, reference: str) -> HttpResponse:
+    record = _record(request, reference)
+    form = NoteForm(request.POST, entries=record.timeline)
+    if form.is_valid():
+        try:
+            note_add(
+                actor=actor(request),
+                case=record.case,
+                text=form.cleaned_data["text"],
+                at=timezone.now(),
+                supersedes=form.superseded(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Note added to the timeline."))
+            return redirect(reverse("cases:case", args=[reference]) + "#timeline")
+    return render(request, "cases/case.html", {"record": record, "form": form})

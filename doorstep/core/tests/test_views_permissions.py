@@ -1,0 +1,117 @@
+"""The permission matrix: every role against every page and form.
+
+Each page names the permissions it needs (from `staff/roles.py`); a role holding all of them
+gets the page (200) or its form's redirect (302), any other role gets 403, and a stranger is
+sent to sign in. The world's repair case is assigned to the contractor's firm, so the
+contractor's answers here are for its own case; another firm's case is a 404 (see
+cases/tests/test_views.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from doorstep.staff.roles import ROLE_PERMISSIONS, Role
+from doorstep.tests_browser.world import World, build_world
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: Callable[[World], str]
+    permissions: tuple[str, ...]
+    post: Callable[[World], dict[str, Any]] | None = None
+
+    def request(self, client: Any, world: World) -> Any:
+        if self.post is None:
+            return client.get(self.url(world))
+        return client.post(self.url(world), self.post(world))
+
+
+PAGES = [
+    Page("home", lambda w: reverse("core:home") + "?q=Elm", ()),
+    Page(
+        "household",
+        lambda w: reverse("contacts:household", args=[w.household.reference]),
+        ("residents.view_household",),
+    ),
+    Page("case", lambda w: reverse("cases:case", args=[w.case.reference]), ("cases.view_case",)),
+    Page(
+        "add note",
+        lambda w: reverse("cases:add-note", args=[w.case.reference]),
+        ("cases.view_case", "timeline.add_event"),
+        post=lambda w: {"text": "Visited; no answer.", "supersedes": ""},
+    ),
+    Page(
+        "add contact",
+        lambda w: reverse("contacts:add", args=[w.household.reference]),
+        ("residents.view_household", "timeline.add_event"),
+    ),
+    Page(
+        "open case from contact",
+        lambda w: reverse("contacts:open-case", args=[w.household.reference, w.contact.uid]),
+        ("residents.view_household", "cases.add_case"),
+    ),
+    Page(
+        "add vulnerability",
+        lambda w: reverse("vulnerabilities:add", args=[w.household.reference]),
+        ("residents.view_household", "vulnerabilities.add_vulnerability"),
+    ),
+    Page(
+        "add document to household",
+        lambda w: reverse("documents:add-to-household", args=[w.household.reference]),
+        ("residents.view_household", "documents.add_document"),
+    ),
+    Page(
+        "add document to case",
+        lambda w: reverse("documents:add-to-case", args=[w.case.reference]),
+        ("cases.view_case", "documents.add_document"),
+    ),
+    Page(
+        "download document",
+        lambda w: reverse("documents:download", args=[w.document.reference]),
+        ("documents.view_document",),
+    ),
+]
+
+
+@pytest.fixture
+def world(db, at):
+    return build_world(at=at)
+
+
+def allowed(role: Role, page: Page) -> bool:
+    return all(perm in ROLE_PERMISSIONS[role] for perm in page.permissions)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_permission_matrix(client, world, role, page):
+    client.force_login(world.users[role])
+    response = page.request(client, world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in(client, world, page):
+    response = page.request(client, world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_the_matrix_says_what_the_roles_table_means():
+    """A few cells spelled out, so a change to the roles table is noticed here too."""
+    by_name = {p.name: p for p in PAGES}
+    assert not allowed(Role.AUDITOR, by_name["add note"])
+    assert not allowed(Role.CONTRACTOR, by_name["household"])
+    assert allowed(Role.CONTRACTOR, by_name["add note"])
+    assert allowed(Role.REPAIRS_COORDINATOR, by_name["add vulnerability"])
+    assert not allowed(Role.AUDITOR, by_name["open case from contact"])
