@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("doorstep.core.urls")),
     path("", include("doorstep.staff.urls")),
     path("properties/", include("doorstep.properties.urls")),
+    path("properties/", include("doorstep.cases.property_urls")),
     path("households/", include("doorstep.residents.urls")),
     path("households/", include("doorstep.vulnerabilities.urls")),
     path("households/", include("doorstep.contacts.urls")),

@@ -9,7 +9,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from doorstep.cases.models import Case
-from doorstep.properties.selectors import property_ancestors
+from doorstep.properties.models import Property
+from doorstep.properties.selectors import property_ancestors, property_descendant_ids
 from doorstep.residents.models import Household
 from doorstep.timeline.selectors import TimelineEntry, events_for_case, timeline_entries
 from doorstep.vulnerabilities.selectors import (
@@ -129,3 +130,47 @@ def case_record(*, reference: str, user: Any, at: dt.datetime) -> CaseRecord:
         if e.event.kind == "document.added" and e.data.get("document")
     ]
     return CaseRecord(case=case, flags=flags, timeline=entries, documents=documents)
+
+
+@dataclass(frozen=True)
+class PropertyRecord:
+    """What the property page shows: the place, where it sits, what is inside it, who lives
+    there, and the cases about it (its own and the communal cases of the buildings it is in)."""
+
+    property: Property
+    ancestors: list[Property]
+    parts: list[Property]
+    households: list[Household]
+    cases: list[Case]
+
+
+def property_record(*, reference: str, user: Any) -> PropertyRecord:
+    prop = (
+        Property.objects.select_related("part_of")
+        .prefetch_related("aliases")
+        .get(reference=reference)
+    )
+    ancestors = property_ancestors(property=prop)
+    inside = [prop.pk, *property_descendant_ids(property=prop)]
+    about_here = Q(property_id__in=inside) | Q(
+        household__isnull=True, property_id__in=[p.pk for p in ancestors]
+    )
+    cases = (
+        cases_visible_to(user=user)
+        .filter(about_here)
+        .select_related("property", "household")
+        .order_by("status", "-opened_at")[:200]
+    )
+    households = (
+        Household.objects.filter(property_id__in=inside)
+        .select_related("property")
+        .prefetch_related("members__person")
+        .order_by("property__reference", "reference")
+    )
+    return PropertyRecord(
+        property=prop,
+        ancestors=ancestors,
+        parts=list(prop.parts.order_by("reference")),
+        households=list(households),
+        cases=list(cases),
+    )

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doorstep.cases.forms import NoteForm
 from doorstep.cases.models import Case
-from doorstep.cases.selectors import CaseRecord, case_record, case_search
+from doorstep.cases.selectors import CaseRecord, case_record, case_search, property_record
 from doorstep.cases.services import note_add
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, search_section, staff_view
+from doorstep.properties.models import Property
 
 
 @search_section(
@@ -66,3 +67,14 @@ def note_add_view(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("Note added to the timeline."))
             return redirect(reverse("cases:case", args=[reference]) + "#timeline")
     return render(request, "cases/case.html", {"record": record, "form": form})
+
+
+@require_GET
+@staff_view("properties.view_property")
+def property_page(request: HttpRequest, reference: str) -> HttpResponse:
+    """A property: where it sits, what is inside it, who lives there, and its cases."""
+    try:
+        record = property_record(reference=reference, user=request.user)
+    except Property.DoesNotExist:
+        raise Http404 from None
+    return render(request, "cases/property.html", {"record": record})

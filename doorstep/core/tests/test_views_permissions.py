@@ -42,6 +42,11 @@ PAGES = [
     ),
     Page("case", lambda w: reverse("cases:case", args=[w.case.reference]), ("cases.view_case",)),
     Page(
+        "property",
+        lambda w: reverse("property:detail", args=[w.block.reference]),
+        ("properties.view_property",),
+    ),
+    Page(
         "add note",
         lambda w: reverse("cases:add-note", args=[w.case.reference]),
         ("cases.view_case", "timeline.add_event"),
