@@ -91,3 +91,11 @@ class CaseLinked(EventKind):
     payload = LinkedPayload
     example = {"other": "CMP-2024-000002", "reason": "Complaint about this repair"}
     invalid_example = {"other": ""}
+
+    @classmethod
+    def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
+        """A case opened from a contact carries the contact's words, so the case says it."""
+        words = str(data.get("contact_text") or "")
+        if words:
+            return f"Opened from a contact: “{words[:300]}”"
+        return summary or f"Linked to {data['other']}"

@@ -195,7 +195,7 @@ def test_open_a_case_from_a_contact_keeps_the_link(client, world):
     reference = opened.data["reference"]
     assert response["Location"] == reverse("cases:case", args=[reference])
     case_html = client.get(response["Location"]).content.decode()
-    assert "Opened from a contact on the household&#x27;s record" in case_html
+    assert "Opened from a contact: “Black mould is back on the bathroom ceiling." in case_html
     household_html = page(client, world, Role.HOUSING_OFFICER)
     assert f'Opened case <a class="govuk-link" href="/cases/{reference}/">' in household_html
     again = client.post(url, {"case_type": "hazard", "title": "Again"}).content.decode()
