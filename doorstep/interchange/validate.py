@@ -102,6 +102,32 @@ def validate_chronology(doc: object) -> list[SchemaProblem]:
     return [problem for _, _, problem in found]
 
 
+def validate_event_data(kind: str, data: object) -> list[SchemaProblem]:
+    """How one event's ``data`` breaks the format for its kind, with paths from ``data``.
+
+    Runs the same schema as a whole file, on a one-event document, and keeps the problems
+    inside ``data`` (``data.priority``), so an event written by a service and one imported in
+    a file are held to the same published rules.
+    """
+    doc = {
+        "format": FORMAT,
+        "landlord": {"name": "-", "nation": "england"},
+        "properties": [],
+        "people": [],
+        "tenancies": [],
+        "cases": [],
+        "events": [
+            {"id": "e", "at": "2000", "kind": kind, "by": "landlord", "summary": "", "data": data}
+        ],
+    }
+    prefix = "$.events[0].data"
+    return [
+        SchemaProblem("data" + problem.path[len(prefix) :], problem.reason)
+        for problem in validate_chronology(doc)
+        if problem.path.startswith(prefix)
+    ]
+
+
 def first_problem(doc: object) -> SchemaProblem | None:
     """The first problem in document order, or None when ``doc`` is valid."""
     problems = validate_chronology(doc)

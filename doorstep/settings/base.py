@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "doorstep.contacts",
     "doorstep.api",
     "doorstep.demo",
+    # Last: registers the chronology format's event kinds that no app above declares itself.
+    "doorstep.interchange",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,146 @@
+"""Replay a chronology's clocks and promises as of a date: JSON for machines, text for people.
+
+The JSON is the clock and commitment part of the chronology format's "Replay output"
+(`shared/domain/chronology.md`): `{"as_of", "clocks": [...], "commitments": [...]}`, with more
+members than the minimum (the explanation, the events each clock rests on, `imprecise`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from doorstep.clocks.engine import ClockResult, compute_clocks
+from doorstep.clocks.explain import show
+from doorstep.clocks.facts import facts_from_chronology
+from doorstep.clocks.ledger import CommitmentState, commitment_states
+from doorstep.interchange.validate import first_problem
+from doorstep.workdays import calendar_for
+
+REFUSED = "This chronology breaks the doorstep-chronology/1 format: {problem}"
+HEADING = "Clocks as of {day}"
+COMMITMENTS = "Commitments as of {day}"
+NONE = "  (none)"
+UNITS = {"working_days": "working days", "hours": "hours"}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def clock_json(result: ClockResult) -> dict[str, Any]:
+    """One clock as the replay's JSON."""
+    return {
+        "case": result.case,
+        "clock": result.clock,
+        "subject": result.subject,
+        "started": _iso(result.started),
+        "start_event": result.start_event,
+        "due": _iso(result.due),
+        "due_at": result.due_at.isoformat() if result.due_at else None,
+        "original_due": _iso(result.original_due),
+        "stopped": _iso(result.stopped),
+        "stop_event": result.stop_event,
+        "stop_outcome": result.stop_outcome,
+        "breached": result.breached,
+        "arises": _iso(result.arises),
+        "overdue_working_days": result.overdue_working_days,
+        "overdue_days": result.overdue_days,
+        "overdue_hours": result.overdue_hours,
+        "unit": str(result.unit),
+        "used": result.used,
+        "remaining": result.remaining,
+        "rule": result.rule,
+        "imprecise": result.imprecise,
+        "extension_valid": result.extension_valid,
+        "flags": list(result.flags),
+        "events": list(result.events),
+        "explanation": result.explanation.as_json(),
+    }
+
+
+def commitment_json(state: CommitmentState) -> dict[str, Any]:
+    return {
+        "case": state.case,
+        "commitment": state.commitment,
+        "kind": state.kind,
+        "action": state.action,
+        "made": _iso(state.made),
+        "due": _iso(state.due),
+        "state": state.state,
+        "job": state.job,
+        "items": list(state.items),
+        "imprecise": state.imprecise,
+        "events": list(state.events),
+    }
+
+
+def replay_clocks(doc: Mapping[str, Any], *, as_of: dt.date) -> dict[str, Any]:
+    """Every clock and commitment of a chronology as of `as_of` (refused if the file breaks
+    the format)."""
+    problem = first_problem(doc)
+    if problem is not None:
+        raise ValueError(REFUSED.format(problem=problem))
+    facts = facts_from_chronology(doc)
+    calendar = calendar_for(facts.nation)
+    clocks = compute_clocks(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
+    ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
+    return {
+        "as_of": as_of.isoformat(),
+        "clocks": [clock_json(c) for c in clocks],
+        "commitments": [commitment_json(s) for s in ledger],
+    }
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def _day(text: str | None) -> str:
+    return show(dt.date.fromisoformat(text)) if text else ""
+
+
+def _amount(clock: Mapping[str, Any]) -> str:
+    if clock["unit"] == "working_days":
+        return f"{clock['overdue_working_days']} working days"
+    return f"{clock['overdue_days']} days"
+
+
+def status_text(clock: Mapping[str, Any]) -> str:
+    """'due in 3 working days', 'overdue by 60 working days', 'met', 'stopped ... late'."""
+    due = _day(clock["due"])
+    if clock["stopped"]:
+        stopped = _day(clock["stopped"])
+        if clock["breached"]:
+            return f"stopped {stopped}, {_amount(clock)} late (due {due})"
+        return f"met: stopped {stopped} (due {due})"
+    if clock["breached"]:
+        return f"overdue by {_amount(clock)} (due {due})"
+    unit = UNITS.get(str(clock["unit"]), "days")
+    return f"due in {clock['remaining']} {unit} ({due})"
+
+
+def clock_line(clock: Mapping[str, Any]) -> str:
+    case = clock["case"] or "-"
+    extended = f", extended from {_day(clock['original_due'])}" if clock["original_due"] else ""
+    imprecise = " [imprecise date]" if clock["imprecise"] else ""
+    head = f"{case} {clock['clock']} ({clock['subject']}), started {_day(clock['started'])}"
+    return f"  {head}: {status_text(clock)}{extended}{imprecise}"
+
+
+def commitment_line(item: Mapping[str, Any]) -> str:
+    due = f", due {_day(item['due'])}" if item["due"] else ", no due date"
+    return f"  {item['case'] or '-'} {item['commitment']}: {item['state']}{due}. {item['action']}"
+
+
+def render_text(replay: Mapping[str, Any]) -> str:
+    """The replay for people: one line per clock and per commitment."""
+    day = _day(str(replay["as_of"]))
+    lines = [HEADING.format(day=day), *(clock_line(c) for c in replay["clocks"])]
+    if not replay["clocks"]:
+        lines.append(NONE)
+    lines.append(COMMITMENTS.format(day=day))
+    lines.extend(commitment_line(c) for c in replay.get("commitments", ()))
+    if not replay.get("commitments"):
+        lines.append(NONE)
+    return "\n".join(lines) + "\n"
