@@ -13,7 +13,8 @@ a multipart upload, `query.` for a query string. Services name fields without a 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -76,6 +77,17 @@ def field_path(loc: Iterable[Any]) -> str:
 
 def _located(request: HttpRequest, field: str | None) -> str:
     return f"{input_location(request)}.{field}" if field else ""
+
+
+@contextmanager
+def fields_named(**names: str) -> Iterator[None]:
+    """Name a service's refusal by the operation's own input, where the two differ:
+    `with fields_named(from_event="from_contact"):` (as a form's `domain_fields` does)."""
+    try:
+        yield
+    except DomainError as exc:
+        exc.field = names.get(exc.field or "", exc.field)
+        raise
 
 
 def register_handlers(api: NinjaAPI) -> None:

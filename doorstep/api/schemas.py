@@ -14,7 +14,7 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from ninja import Path, Schema
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from doorstep.api.selectors import household_open_cases
@@ -41,6 +41,22 @@ class In(Schema):
 
 def _ref(obj: Any) -> str | None:
     return obj.reference if obj is not None else None
+
+
+OCCURRED_DESCRIPTION = (
+    "When it happened, as precisely as known: 2021, 2021-03, 2021-03-04 or an ISO 8601 date "
+    "and time. Default: now."
+)
+
+
+def _when_text(value: str | None) -> str | None:
+    """A chronology date as text, refused here (with its reason) if it cannot be read."""
+    if value is not None:
+        try:
+            When.parse(value)
+        except ValueError as exc:
+            raise PydanticCustomError("when", str(exc)) from None
+    return value
 
 
 # Properties ----------------------------------------------------------------------------------
@@ -201,6 +217,11 @@ class HouseholdOut(Schema):
 # Cases ---------------------------------------------------------------------------------------
 
 
+CONTACT_NOT_WITH_PROPERTY = (
+    "A case opened from a contact is about the contact's household: leave out property."
+)
+
+
 class CaseIn(In):
     case_type: CaseType
     title: str = Field(min_length=1, max_length=300)
@@ -208,6 +229,19 @@ class CaseIn(In):
     property: str | None = Field(
         None, description="Reference of the property: the building, for a communal case"
     )
+    from_contact: uuid.UUID | None = Field(
+        None,
+        description="uid of the contact (an event contact.in or contact.out) the case is "
+        "opened from, keeping the link. The case is for the contact's household: `household` "
+        "may be left out, and `property` must be.",
+    )
+
+    @field_validator("from_contact")
+    @classmethod
+    def _from_contact_alone(cls, value: uuid.UUID | None, info: ValidationInfo) -> uuid.UUID | None:
+        if value is not None and info.data.get("property"):
+            raise PydanticCustomError("from_contact", CONTACT_NOT_WITH_PROPERTY)
+        return value
 
 
 class CaseCloseIn(In):
@@ -245,26 +279,31 @@ class CaseOut(Schema):
 
 class EntryIn(In):
     kind: Literal["note", "contact.in", "contact.out", "record.corrected"]
-    occurred: str | None = Field(
-        None,
-        description="When it happened, as precisely as known: 2021, 2021-03, "
-        "2021-03-04 or an ISO 8601 date and time. Default: now.",
-    )
+    occurred: str | None = Field(None, description=OCCURRED_DESCRIPTION)
     data: dict[str, Any] = Field(description="The entry's data, as its kind declares")
     channel: Channel = Channel.INTERNAL
     summary: str = Field("", max_length=500)
     by: str = Field("", max_length=200, description="Who did it, if not the caller")
     supersedes: uuid.UUID | None = Field(None, description="uid of the entry this corrects")
 
-    @field_validator("occurred")
-    @classmethod
-    def _when(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                When.parse(value)
-            except ValueError as exc:
-                raise PydanticCustomError("when", str(exc)) from None
-        return value
+    _when = field_validator("occurred")(_when_text)
+
+    def when(self) -> When | None:
+        return When.parse(self.occurred) if self.occurred is not None else None
+
+
+class ContactIn(In):
+    """A contact received from, or sent to, anyone about the household, on no case yet."""
+
+    direction: Literal["in", "out"] = Field(description="Received (in) or sent (out)")
+    channel: Channel = Field(
+        description="How it came or went: phone, email, letter, visit, portal or in_person"
+    )
+    party: str = Field("", max_length=300, description="Who it was from (in) or to (out)")
+    text: str = Field(min_length=1, max_length=50000, description="What was said or written")
+    occurred: str | None = Field(None, description=OCCURRED_DESCRIPTION)
+
+    _when = field_validator("occurred")(_when_text)
 
     def when(self) -> When | None:
         return When.parse(self.occurred) if self.occurred is not None else None

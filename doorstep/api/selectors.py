@@ -33,6 +33,7 @@ from doorstep.vulnerabilities.selectors import can_see_detail, special_category_
 SEARCH_LIMIT = 200
 UNKNOWN_REFERENCE = "There is no {thing} with the reference {reference!r}."
 UNKNOWN_ENTRY = "There is no entry {uid!r} on this record."
+UNKNOWN_EVENT = "There is no entry {uid!r}."
 
 
 def is_contractor(user: User) -> bool:
@@ -200,6 +201,19 @@ def entry_named(*, user: User, case: Case, uid: uuid.UUID) -> Event:
     return found
 
 
+def event_named(*, user: User, uid: uuid.UUID, field: str) -> Event:
+    """An entry named in a request's input (a case opened from a contact), of any kind: the
+    service it is given to says whether that kind will do. Unknown, or not visible to the
+    user, is a refusal of that field."""
+    events = Event.objects.select_related("household", "property").filter(uid=uid)
+    if is_contractor(user):
+        events = events.filter(case__in=cases_visible_to(user=user).values("pk"))
+    found = events.first()
+    if found is None:
+        raise DomainError(UNKNOWN_EVENT.format(uid=str(uid)), field=field)
+    return found
+
+
 # Documents -----------------------------------------------------------------------------------
 
 
@@ -257,6 +271,19 @@ def case_opened_by(*, user: User, moment: dt.datetime) -> QuerySet[Case]:
 def entry_recorded_by(*, user: User, case: Case, moment: dt.datetime) -> QuerySet[Event]:
     return Event.objects.filter(case=case, recorded_at=moment, actor=user).exclude(
         kind="document.added"
+    )
+
+
+def contact_recorded_by(
+    *, user: User, household: Household, moment: dt.datetime
+) -> QuerySet[Event]:
+    """The contact a request arriving at `moment` recorded on the household, on no case."""
+    return Event.objects.filter(
+        household=household,
+        case=None,
+        kind__startswith="contact.",
+        recorded_at=moment,
+        actor=user,
     )
 
 

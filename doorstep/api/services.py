@@ -1,32 +1,17 @@
-"""Writes the API makes of its own: the intake log, and adding an entry to a case's timeline.
+"""Writes the API makes of its own: the intake log.
 
-`case_entry_append` chooses among the entries a caller may add to a case (a note, a contact,
-a correction) and applies the rules that choice carries; the event itself is written by
-`cases.services.record_on_case`, which validates its data against the kind registry.
+Every other write is a domain service (entries on a case: `contacts.services.case_entry_add`);
+the API only chooses which to call.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
-
-from django.db.models import Model
 
 from doorstep.api.models import IntakeRecord
-from doorstep.cases.models import Case
-from doorstep.cases.services import record_on_case
-from doorstep.contacts.services import CONTACT_CHANNELS, INTERNAL_CHANNEL
-from doorstep.core.errors import DomainError
 from doorstep.staff.models import User
 from doorstep.timeline.actors import actor_name_of
-from doorstep.timeline.models import Event
-from doorstep.timeline.when import When
-
-# The kinds a caller may add to a case through the API; other kinds come from services
-# (a case is opened or closed by its own operation, never by writing its event).
-CASE_ENTRY_KINDS = ("note", "contact.in", "contact.out", "record.corrected")
-CORRECTION_NAMES_NO_ENTRY = "A correction must name the entry it corrects (supersedes)."
 
 
 def intake_record_keep(
@@ -59,42 +44,4 @@ def intake_record_keep(
         outcome=IntakeRecord.Outcome.ACCEPTED if accepted else IntakeRecord.Outcome.REFUSED,
         status_code=status_code,
         errors=errors,
-    )
-
-
-def case_entry_append(
-    *,
-    actor: Model,
-    case: Case,
-    kind: str,
-    data: dict[str, Any],
-    at: dt.datetime,
-    occurred: When | None = None,
-    channel: str = "internal",
-    summary: str = "",
-    by: str = "",
-    supersedes: Event | None = None,
-) -> Event:
-    """Add a note, a contact or a correction to a case's timeline.
-
-    A contact comes by a real channel (phone, email...), never "internal"; a correction names
-    the entry it corrects. The kind registry validates `data`.
-    """
-    if kind not in CASE_ENTRY_KINDS:
-        raise DomainError(f"Add one of: {', '.join(CASE_ENTRY_KINDS)}.", field="kind")
-    if kind.startswith("contact.") and channel not in CONTACT_CHANNELS:
-        raise DomainError(INTERNAL_CHANNEL, field="channel")
-    if kind == "record.corrected" and supersedes is None:
-        raise DomainError(CORRECTION_NAMES_NO_ENTRY, field="supersedes")
-    return record_on_case(
-        case=case,
-        kind=kind,
-        data=data,
-        actor=actor,
-        at=at,
-        occurred=occurred,
-        summary=summary,
-        channel=channel,
-        by=by,
-        supersedes=supersedes,
     )

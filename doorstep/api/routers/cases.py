@@ -3,6 +3,7 @@
 A contractor sees only its own cases; any other is reported as not found.
 """
 
+import uuid
 from typing import Any
 
 from django.http import HttpRequest
@@ -12,12 +13,15 @@ from ninja.responses import Status
 
 from doorstep.api import selectors
 from doorstep.api.auth import caller, requires
+from doorstep.api.errors import fields_named
 from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
 from doorstep.api.models import IntakeRecord
 from doorstep.api.schemas import CaseCloseIn, CaseFilters, CaseIn, CaseOut, Reference, responds
 from doorstep.cases import services as cases
 from doorstep.cases.models import Case
+from doorstep.contacts.services import case_open_from_contact
+from doorstep.residents.models import Household
 
 router = Router(tags=["cases"])
 
@@ -48,12 +52,15 @@ def _opened(request: HttpRequest, first: IntakeRecord, **_: Any) -> Case:
 @router.post("/cases", response=responds(201, CaseOut), auth=requires("cases.add_case"))
 @idempotent(_opened)
 def case_create(request: HttpRequest, payload: CaseIn) -> Any:
-    """Open a case for a household, or a communal case for a building (no household)."""
+    """Open a case for a household, or a communal case for a building (no household); or,
+    with `from_contact`, from a contact on a household's record, keeping the link."""
     household = (
         selectors.household_named(reference=payload.household, field="household")
         if payload.household
         else None
     )
+    if payload.from_contact:
+        return Status(201, _open_from_contact(request, payload, payload.from_contact, household))
     place = (
         selectors.property_named(reference=payload.property, field="property")
         if payload.property
@@ -68,6 +75,22 @@ def case_create(request: HttpRequest, payload: CaseIn) -> Any:
         at=received_at(request),
     )
     return Status(201, case)
+
+
+def _open_from_contact(
+    request: HttpRequest, payload: CaseIn, uid: uuid.UUID, household: Household | None
+) -> Case:
+    user = caller(request)
+    contact = selectors.event_named(user=user, uid=uid, field="from_contact")
+    with fields_named(from_event="from_contact"):
+        return case_open_from_contact(
+            actor=user,
+            contact=contact,
+            case_type=payload.case_type,
+            title=payload.title,
+            household=household,
+            at=received_at(request),
+        )
 
 
 def _closed(request: HttpRequest, first: IntakeRecord, reference: Reference, **_: Any) -> Case:

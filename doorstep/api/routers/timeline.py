@@ -1,4 +1,5 @@
-"""The timeline: a case's or a household's history, and adding an entry to a case.
+"""The timeline: a case's or a household's history, adding an entry to a case, and recording
+a contact on a household's record before (or without) any case.
 
 Data a kind declares special category (health, disability...) is shown redacted unless the
 caller's role may read vulnerability detail.
@@ -15,9 +16,18 @@ from doorstep.api.auth import caller, requires
 from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
 from doorstep.api.models import IntakeRecord
-from doorstep.api.schemas import EntryIn, EventOut, EventPageOut, PageIn, Reference, responds
-from doorstep.api.services import case_entry_append
+from doorstep.api.schemas import (
+    ContactIn,
+    EntryIn,
+    EventOut,
+    EventPageOut,
+    PageIn,
+    Reference,
+    responds,
+)
+from doorstep.contacts.services import case_entry_add, contact_record
 from doorstep.timeline.models import Event
+from doorstep.timeline.when import When
 
 router = Router(tags=["timeline"])
 
@@ -86,7 +96,7 @@ def case_event_create(request: HttpRequest, reference: Reference, payload: Entry
         if payload.supersedes
         else None
     )
-    event = case_entry_append(
+    event = case_entry_add(
         actor=user,
         case=case,
         kind=payload.kind,
@@ -96,6 +106,41 @@ def case_event_create(request: HttpRequest, reference: Reference, payload: Entry
         summary=payload.summary,
         by=payload.by,
         supersedes=supersedes,
+        at=received_at(request),
+    )
+    return Status(201, event)
+
+
+def _contact_recorded(
+    request: HttpRequest, first: IntakeRecord, reference: Reference, **_: Any
+) -> Event:
+    household = selectors.household_record_for(user=caller(request), reference=reference)
+    return only(
+        selectors.contact_recorded_by(
+            user=caller(request), household=household, moment=first.received_at
+        )
+    )
+
+
+@router.post(
+    "/households/{reference}/contacts",
+    response=responds(201, EventOut),
+    auth=requires("timeline.add_event"),
+)
+@idempotent(_contact_recorded)
+def household_contact_create(request: HttpRequest, reference: Reference, payload: ContactIn) -> Any:
+    """Record a contact received or sent for the household, on no case: it is on the record
+    the moment it arrives. A case can then be opened from it (`POST /cases`, `from_contact`)."""
+    user = caller(request)
+    household = selectors.household_record_for(user=user, reference=reference)
+    event = contact_record(
+        actor=user,
+        household=household,
+        direction=payload.direction,
+        channel=payload.channel,
+        party=payload.party,
+        text=payload.text,
+        occurred=payload.when() or When.at(received_at(request)),
         at=received_at(request),
     )
     return Status(201, event)

@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from doorstep.cases.services import case_assign, case_open, note_add
+from doorstep.contacts.services import contact_record
 from doorstep.documents.services import document_add
 from doorstep.properties.services import property_create
 from doorstep.residents.services import (
@@ -97,7 +98,8 @@ def callers(make_caller, contractor_firm) -> dict[str, Caller]:
 @pytest.fixture
 def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
     """A block with a flat; a household of two, one pregnant; a repair assigned to the
-    contractor, a complaint that is not; a communal case on the block; a note; a document."""
+    contractor, a complaint that is not; a communal case on the block; a note; a document;
+    a contact from the tenant on the household's record, on no case."""
     officer = callers["officer"].user
     before = at - dt.timedelta(days=30)
     block = property_create(
@@ -170,6 +172,16 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         household=household,
         at=before,
     )
+    contact = contact_record(
+        actor=officer,
+        household=household,
+        direction="in",
+        channel="phone",
+        party="Tess Tenant",
+        text="The kitchen tap is dripping again",
+        occurred=When.at(before),
+        at=before,
+    )
     return {
         "block": block.reference,
         "flat": flat.reference,
@@ -181,6 +193,7 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         "complaint": complaint.reference,
         "communal": communal.reference,
         "note": str(note.uid),
+        "contact": str(contact.uid),
         "document": document.reference,
         "household_document": household_doc.reference,
     }

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from doorstep.api.selectors import UNKNOWN_REFERENCE
-from doorstep.api.services import CORRECTION_NAMES_NO_ENTRY
 from doorstep.api.tests.conftest import PDF
 from doorstep.cases.services import ALREADY_CLOSED
-from doorstep.contacts.services import INTERNAL_CHANNEL
+from doorstep.contacts.services import CORRECTION_NAMES_NO_ENTRY, INTERNAL_CHANNEL
 from doorstep.properties.services import UPRN_TAKEN
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,10 @@ import pytest
 from doorstep.cases.services import CONTACT_ALREADY_OPENED
 from doorstep.contacts.selectors import contact_log
 from doorstep.contacts.services import (
+    CORRECTION_NAMES_NO_ENTRY,
     INTERNAL_CHANNEL,
+    NOT_A_CASE_ENTRY,
+    case_entry_add,
     case_open_from_contact,
     contact_record,
 )
@@ -86,3 +89,53 @@ def test_a_contact_comes_on_a_real_channel(at):
 def test_an_imprecise_contact_keeps_its_precision(at):
     contact = _call(HouseholdFactory(), at, occurred=When.parse("2021-03"))
     assert contact.occurred_precision == "month"
+
+
+def test_a_note_a_contact_and_a_correction_are_added_to_a_case(at):
+    case = CaseFactory()
+    with appended() as events:
+        note = case_entry_add(
+            actor=None, case=case, kind="note", data={"text": "Washer ordered"}, at=at
+        )
+        contact = case_entry_add(
+            actor=None,
+            case=case,
+            kind="contact.out",
+            data={"to": "Resident", "text": "Fitter booked for Tuesday"},
+            channel="letter",
+            occurred=When.parse("2024-05"),
+            at=at,
+        )
+        correction = case_entry_add(
+            actor=None,
+            case=case,
+            kind="record.corrected",
+            data={"reason": "The washer was ordered the day before"},
+            supersedes=note,
+            at=at,
+        )
+    assert events.kinds == ["note", "contact.out", "record.corrected"]
+    assert all(e.case == case and e.household == case.household for e in events)
+    assert (contact.channel, contact.occurred_precision) == ("letter", "month")
+    assert correction.supersedes == note
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "message"),
+    [
+        ({"kind": "case.closed", "data": {"reason": "Done"}}, "kind", NOT_A_CASE_ENTRY),
+        ({"kind": "contact.in", "data": {"text": "Still dripping"}}, "channel", INTERNAL_CHANNEL),
+        (
+            {"kind": "record.corrected", "data": {"reason": "Wrong day"}},
+            "supersedes",
+            CORRECTION_NAMES_NO_ENTRY,
+        ),
+    ],
+)
+def test_a_case_entry_is_refused_where_a_rule_says_so(at, entry, field, message):
+    case = CaseFactory()
+    with appended() as events, pytest.raises(DomainError) as info:
+        case_entry_add(actor=None, case=case, at=at, **entry)
+    assert (info.value.field, info.value.message) == (field, message)
+    assert events.kinds == []
+    assert NOT_A_CASE_ENTRY == "Add one of: note, contact.in, contact.out, record.corrected."
