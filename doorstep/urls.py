@@ -14,5 +14,6 @@ urlpatterns = [
     path("households/", include("doorstep.contacts.urls")),
     path("cases/", include("doorstep.cases.urls")),
     path("documents/", include("doorstep.documents.urls")),
+    path("policy/", include("doorstep.policy.urls")),
     path("api/v1/", api.urls),
 ]

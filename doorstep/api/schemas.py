@@ -14,7 +14,16 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from ninja import Path, Schema
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from doorstep.api.selectors import household_open_cases
@@ -421,6 +430,109 @@ class DocumentOut(Schema):
     @staticmethod
     def resolve_property(obj: Any) -> str:
         return str(obj.property.reference)
+
+
+# Policy --------------------------------------------------------------------------------------
+
+# Strict: JSON `true` or `1.5` is refused here, not quietly read as 1.
+NOT_A_POLICY_VALUE = (
+    "Give a whole number, a list of codes, or a band {min, max, examples}: whichever the key takes"
+)
+PolicyValue = StrictInt | list[StrictStr] | dict[str, Any]
+
+
+class PolicyValueOut(Schema):
+    """One policy key as in force on the date asked."""
+
+    key: str
+    unit: str
+    meaning: str
+    in_force: bool = Field(description="False: not in force on this date, or not set")
+    value: PolicyValue | None
+    source: str | None
+    effective_from: dt.date | None = Field(description="null: in force throughout")
+    overridden: bool = Field(description="Whether the value is the landlord's own")
+    overridable: bool
+    note: str = Field(description="Why the value applies, where that needs saying")
+
+    @staticmethod
+    def resolve_source(obj: Any) -> str | None:
+        return obj.resolved.source if obj.resolved else None
+
+    @staticmethod
+    def resolve_effective_from(obj: Any) -> dt.date | None:
+        return obj.resolved.effective_from if obj.resolved else None
+
+    @staticmethod
+    def resolve_overridden(obj: Any) -> bool:
+        return bool(obj.resolved and obj.resolved.overridden)
+
+    @staticmethod
+    def resolve_note(obj: Any) -> str:
+        return obj.resolved.note if obj.resolved else ""
+
+
+class CalendarDayOut(Schema):
+    day: dt.date
+    name: str
+    kind: Literal["bank_holiday", "closure"]
+    announced_on: dt.date
+    source: str
+
+
+class AwaabPhaseOut(Schema):
+    number: int
+    in_force_from: dt.date | None = Field(description="null: commencement not yet confirmed")
+    expected: str
+    significant: list[str] = Field(description="Hazards whose significant hazards are in scope")
+    emergency_all_but: list[str] | None = Field(
+        description="Emergencies of every hazard but these are in scope; null: as phase 1"
+    )
+    source: str
+
+    @staticmethod
+    def resolve_significant(obj: Any) -> list[str]:
+        return sorted(obj.significant)
+
+    @staticmethod
+    def resolve_emergency_all_but(obj: Any) -> list[str] | None:
+        return sorted(obj.emergency_all_but) if obj.emergency_all_but is not None else None
+
+
+class PolicyOut(Schema):
+    on: dt.date
+    keys: list[PolicyValueOut] = Field(alias="rows")
+    calendar_days: list[CalendarDayOut] = Field(
+        description="Days off announced after the published bank holidays, known on this date"
+    )
+    awaab_phases: list[AwaabPhaseOut]
+
+
+class PolicyOverrideIn(In):
+    key: str = Field(min_length=1, max_length=100, examples=["repairs.routine.working_days"])
+    value: PolicyValue = Field(
+        description="A whole number; a list of codes; or a band {min, max, examples}"
+    )
+    effective_from: dt.date = Field(description="The first day the value is in force")
+    source: str = Field(min_length=1, max_length=300, examples=["Repairs policy v4, para 3.2"])
+
+    @field_validator("value", mode="wrap")
+    @classmethod
+    def _one_reason(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """One reason for a value of no accepted shape, not one per shape tried."""
+        try:
+            return handler(value)
+        except ValidationError:
+            raise PydanticCustomError("policy_value", NOT_A_POLICY_VALUE) from None
+
+
+class PolicyOverrideOut(Schema):
+    key: str
+    value: PolicyValue
+    effective_from: dt.date | None
+    source: str
+    recorded_at: dt.datetime
+    recorded_by_name: str
 
 
 # The error envelope --------------------------------------------------------------------------

@@ -2,11 +2,11 @@
 extends it, its unit, and where its number comes from.
 
 The clock names are fixed by the chronology format (`shared/domain/chronology.md`, "Clocks");
-the numbers are policy keys (`doorstep.policy.defaults`, read through
-`doorstep.clocks.policykeys`) or fixed by statute (`statutory`, with the source in the class
-docstring). Which events of which cases relate to one clock (the same stage, job, commitment,
-linked cases) is decided by the family modules in `doorstep.clocks.families`; when the clock is
-due, stopped and breached is decided once, for all clocks, by `doorstep.clocks.engine`.
+the numbers are policy keys of `doorstep.policy.defaults`, named here exactly as there, or
+fixed by statute (`statutory`, with the source in the class docstring). Which events of which
+cases relate to one clock (the same stage, job, commitment, linked cases) is decided by the
+family modules in `doorstep.clocks.families`; when the clock is due, stopped and breached is
+decided once, for all clocks, by `doorstep.clocks.engine`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from doorstep.clocks import policykeys as keys
-from doorstep.policy.defaults import AWAABS_LAW, CODE_2024
+from doorstep.policy.defaults import CODE_2024
 
 
 class Unit(StrEnum):
@@ -66,7 +65,7 @@ class Stage1Acknowledgement(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = ("complaint.received",)
     stops = COMPLAINT_STOPS_1
-    policy_key = keys.STAGE1_ACK
+    policy_key = "complaints.stage1.acknowledgement_working_days"
     statutory = 5
     rule = "Acknowledge a stage 1 complaint within {n} working days of receipt"
 
@@ -80,7 +79,7 @@ class Stage2Acknowledgement(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = ("complaint.escalated",)
     stops = COMPLAINT_STOPS_1
-    policy_key = keys.STAGE2_ACK
+    policy_key = "complaints.stage2.acknowledgement_working_days"
     statutory = 5
     rule = "Acknowledge an escalation to stage 2 within {n} working days of the request"
 
@@ -99,7 +98,7 @@ class Stage1Response(ClockDefinition):
     starts = ("complaint.received", "complaint.acknowledged")
     stops = ("complaint.response", "complaint.refused")
     extends = ("complaint.extended",)
-    policy_key = keys.STAGE1_RESPONSE
+    policy_key = "complaints.stage1.response_working_days"
     statutory = 10
     rule = "Respond at stage 1 within {n} working days of {start}"
 
@@ -115,7 +114,7 @@ class Stage2Response(ClockDefinition):
     starts = ("complaint.escalated", "complaint.acknowledged")
     stops = ("complaint.response", "complaint.refused")
     extends = ("complaint.extended",)
-    policy_key = keys.STAGE2_RESPONSE
+    policy_key = "complaints.stage2.response_working_days"
     statutory = 20
     rule = "Respond at stage 2 within {n} working days of {start}"
 
@@ -139,7 +138,7 @@ class HazardInvestigation(ClockDefinition):
     unit = Unit.CALENDAR_DAYS
     starts = ("hazard.reported",)
     stops = ATTENDANCE
-    policy_key = keys.APPOINTMENT_DAYS
+    policy_key = "repairs.non_emergency.appointment_days"
     statutory = 10
     rule = "Attend a reported hazard within {n} calendar days of the report"
 
@@ -152,7 +151,7 @@ class AwaabInvestigation(HazardInvestigation):
 
     unit = Unit.WORKING_DAYS
     stops = CONCLUSION
-    policy_key = keys.HAZARD_INVESTIGATION
+    policy_key = "hazards.investigation_working_days"
     rule = "Investigate a hazard within {n} working days of becoming aware of it (Awaab's Law)"
 
 
@@ -166,7 +165,7 @@ class HazardEmergency(ClockDefinition):
     unit = Unit.HOURS
     starts = ("hazard.reported",)
     stops = ("hazard.made_safe", "decant.started")
-    policy_key = keys.HAZARD_EMERGENCY
+    policy_key = "hazards.emergency.hours"
     statutory = 24
     rule = "Make an emergency hazard safe within {n} hours of becoming aware of it (Awaab's Law)"
 
@@ -179,7 +178,7 @@ class HazardSummary(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = CONCLUSION
     stops = ("hazard.summary_sent",)
-    policy_key = keys.HAZARD_SUMMARY
+    policy_key = "hazards.summary_working_days"
     statutory = 3
     rule = "Send the written summary within {n} working days of the investigation (Awaab's Law)"
 
@@ -193,7 +192,7 @@ class HazardSafetyWork(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = CONCLUSION
     stops = ("hazard.made_safe", "works.completed")
-    policy_key = keys.HAZARD_SAFETY
+    policy_key = "hazards.safety_work_working_days"
     statutory = 5
     rule = "Complete relevant safety work within {n} working days of the investigation"
 
@@ -207,7 +206,7 @@ class HazardFurtherWork(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = CONCLUSION
     stops = ("works.raised", "appointment.booked")
-    policy_key = keys.HAZARD_FURTHER
+    policy_key = "hazards.further_work_working_days"
     statutory = 5
     rule = "Begin further work within {n} working days of the investigation (Awaab's Law)"
 
@@ -221,7 +220,7 @@ class HazardFurtherWorkStart(ClockDefinition):
     unit = Unit.WEEKS
     starts = CONCLUSION
     stops = ("appointment.attended",)
-    policy_key = keys.HAZARD_FURTHER_START
+    policy_key = "hazards.further_work_start_weeks"
     statutory = 12
     rule = "Physically start further work within {n} weeks of the investigation (Awaab's Law)"
 
@@ -262,7 +261,7 @@ class AsbFirstResponse(ClockDefinition):
         "asb.risk_assessed",
         "contact.out",
     )
-    policy_key = keys.ASB_FIRST_RESPONSE
+    policy_key = "asb.first_response_days"
     rule = "Respond to a report of ASB within {n} calendar days"
 
 
@@ -276,7 +275,7 @@ class AsbRiskAssessment(ClockDefinition):
     unit = Unit.CALENDAR_DAYS
     starts = ("asb.reported",)
     stops = ("asb.risk_assessed",)
-    policy_key = keys.ASB_RISK_ASSESSMENT
+    policy_key = "asb.risk_assessment_days"
     rule = "Assess the risk to the reporter within {n} calendar days of the report"
 
 
@@ -289,7 +288,7 @@ class AsbReview(ClockDefinition):
     unit = Unit.CALENDAR_DAYS
     starts = ("asb.case_opened", "asb.reviewed")
     stops = ("asb.reviewed", "asb.closed")
-    policy_key = keys.ASB_REVIEW
+    policy_key = "asb.review_interval_days"
     rule = "Review an open ASB case within {n} calendar days of {start}"
 
 
@@ -302,7 +301,7 @@ class TransferDecision(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = ("transfer.requested", "transfer.evidence_received")
     stops = ("transfer.decided",)
-    policy_key = keys.TRANSFER_DECISION
+    policy_key = "transfers.decision_working_days"
     rule = "Decide a request to move within {n} working days of {start}"
 
 
@@ -329,7 +328,7 @@ class CommitmentVerification(ClockDefinition):
     unit = Unit.WORKING_DAYS
     starts = ("works.completed", "complaint.response")
     stops = ("works.verified", "commitment.kept")
-    policy_key = keys.VERIFY_WITHIN
+    policy_key = "commitments.verify_within_working_days"
     rule = "Verify a claimed completion within {n} working days of the claim"
 
 
@@ -371,26 +370,9 @@ DEFINITIONS: dict[str, Definition] = {
 # --- the Codes and the law in force ----------------------------------------------------------
 
 CHC_2024_FROM = CODE_2024
-AWAAB_FROM = AWAABS_LAW
-
-# Awaab's Law, phase 1 (27 Oct 2025): significant damp and mould hazards, and emergencies of every
-# HHSRS hazard but crowding and space. Phases 2 (2026) and 3 (2027) are not listed until their
-# commencement dates are confirmed against the regulations (regulation.md marks them "check").
-AWAAB_SIGNIFICANT_FROM: dict[str, dt.date] = {"damp_mould": AWAABS_LAW}
-AWAAB_NOT_EMERGENCY = frozenset({"crowding_space", "crowding_and_space", "crowding"})
+# Awaab's Law's scope (which hazards, from when) is policy data: `doorstep.policy.awaab`.
 
 
 def complaint_code_2024(received: dt.date) -> bool:
     """Whether a complaint received on this day falls under the 2024 Code."""
     return received >= CHC_2024_FROM
-
-
-def awaab_significant(hazard: str, reported: dt.date) -> bool:
-    """Whether a hazard reported on this day is in Awaab's Law's scope as a significant hazard."""
-    since = AWAAB_SIGNIFICANT_FROM.get(hazard)
-    return since is not None and reported >= since
-
-
-def awaab_emergency(hazard: str, reported: dt.date) -> bool:
-    """Whether an emergency of this hazard reported on this day is in Awaab's Law's scope."""
-    return reported >= AWAAB_FROM and hazard not in AWAAB_NOT_EMERGENCY

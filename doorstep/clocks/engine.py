@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from doorstep.clocks.definitions import Unit
-from doorstep.clocks.explain import Explanation, Timing, explain
+from doorstep.clocks.explain import Explanation, Timing, announced_lines, explain
 from doorstep.clocks.extensions import Extended, apply_extensions
 from doorstep.clocks.facts import LONDON, Facts, end_of, local_date
 from doorstep.clocks.families import FAMILIES
-from doorstep.clocks.specs import ClockSpec, Context, Stop
+from doorstep.clocks.specs import ClockSpec, Context, Stopped, first_stop
 from doorstep.policy.resolve import Override
-from doorstep.workdays import Calendar, calendar_for
+from doorstep.workdays import AnnouncedDay, Calendar, calendar_for
 
 HOUR = dt.timedelta(hours=1)
 ONE_DAY = dt.timedelta(days=1)
@@ -71,36 +71,32 @@ class ClockResult:
         return self.stopped is None
 
 
-@dataclass(frozen=True)
-class Stopped:
-    """The stop that ended a clock, at the moment it counts."""
-
-    stop: Stop
-    moment: dt.datetime
-
-    @property
-    def day(self) -> dt.date:
-        return local_date(self.moment)
-
-
 def compute_clocks(
     facts: Facts,
     *,
     as_of: dt.date,
     overrides: Iterable[Override] | None = None,
     calendar: Calendar | None = None,
+    announced: Iterable[AnnouncedDay] | None = None,
 ) -> list[ClockResult]:
     """Every clock in `facts` as of `as_of`, in order of start. `overrides` (the landlord's
-    policy) and `calendar` default to the record's own."""
+    policy), `calendar` and `announced` (days off announced after the `holidays` package's
+    data) default to the record's own.
+
+    Each clock is counted with the calendar as known when it stopped, so a stopped clock keeps
+    the due date it had; a running clock with the calendar as known on `as_of`."""
     ctx = Context(
         facts=facts.as_of(as_of),
         as_of=as_of,
         overrides=tuple(facts.overrides if overrides is None else overrides),
         calendar=calendar or calendar_for(facts.nation),
+        announced=tuple(facts.announced if announced is None else announced),
     )
     specs = [spec for family in FAMILIES for spec in family(ctx)]
     specs.sort(key=lambda s: (s.started_at, s.case or "", s.definition.name, s.start_event.order))
-    return [time_clock(spec, as_of=as_of, calendar=ctx.calendar) for spec in specs]
+    return [
+        time_clock(spec, as_of=as_of, calendar=ctx.calendar_of(spec), ctx=ctx) for spec in specs
+    ]
 
 
 # --- due ---------------------------------------------------------------------------------------
@@ -135,20 +131,6 @@ def due_date(spec: ClockSpec, calendar: Calendar) -> dt.date:
 
 
 # --- stop, breach, counts ------------------------------------------------------------------------
-
-
-def first_stop(spec: ClockSpec, as_of: dt.date) -> Stopped | None:
-    """The first stop that may follow the clock's anchor and counts by `as_of`. A stop that may
-    have come before the counted start (an imprecise start counts from its latest) stops it at
-    the start."""
-    found = []
-    for stop in spec.stops:
-        if stop.latest < spec.anchor.earliest or not stop.fact.in_replay(as_of):
-            continue
-        moment = max(stop.earliest, spec.started_at)
-        if local_date(moment) <= as_of:
-            found.append((moment, stop.fact.order, Stopped(stop, moment)))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def _whole_hours(delta: dt.timedelta) -> int:
@@ -254,12 +236,29 @@ def timing_of(
     )
 
 
-def time_clock(spec: ClockSpec, *, as_of: dt.date, calendar: Calendar) -> ClockResult:
-    """Due, stop, breach and counts of one clock as of a date."""
-    extended = apply_extensions(spec, due_date(spec, calendar), calendar)
+def time_clock(
+    spec: ClockSpec, *, as_of: dt.date, calendar: Calendar, ctx: Context | None = None
+) -> ClockResult:
+    """Due, stop, breach and counts of one clock as of a date, counted with `calendar`. Given
+    the context, the explanation names the announced days that moved the due date, or that a
+    stopped clock did not count because they were announced after it stopped."""
+    due = due_date(spec, calendar)
+    extended = apply_extensions(spec, due, calendar)
     stopped = first_stop(spec, as_of)
     verdict = judge(spec, extended.due, stopped, as_of, calendar)
     timing = timing_of(spec, extended, stopped, verdict, as_of)
+    if ctx is not None and ctx.announced and spec.unit is Unit.WORKING_DAYS:
+        timing = replace(
+            timing,
+            announced=announced_lines(
+                start=timing.start,
+                due=due,
+                usual_due=due_date(spec, ctx.calendar),
+                announced=ctx.announced,
+                known_on=min(stopped.known_on, as_of) if stopped else as_of,
+                stopped=stopped is not None,
+            ),
+        )
     stop_ids = (timing.stop_event,) if timing.stop_event else ()
     return ClockResult(
         case=spec.case,

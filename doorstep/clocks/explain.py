@@ -3,19 +3,22 @@
 Each explanation names the start, the rule and its source, day 1, the weekends and the named
 bank holidays skipped, any extension, and both counting conventions where they differ ("70
 working days after the start; 71 counting the start day itself": the Ombudsman's reports
-sometimes count the start day, `shared/scenarios/bromford-202109189.expected.md`).
+sometimes count the start day, `shared/scenarios/bromford-202109189.expected.md`), and any
+day off announced after the published bank holidays that moved the due date, or that a
+stopped clock did not count.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from doorstep.clocks.definitions import Unit
 from doorstep.clocks.facts import LONDON, local_date
 from doorstep.clocks.specs import ClockSpec
-from doorstep.workdays import Calendar
+from doorstep.workdays import AnnouncedDay, Calendar
 
 WEEKEND = frozenset({"Saturday", "Sunday"})
 UNIT_WORDS = {
@@ -48,6 +51,15 @@ BREACHED = "Breached: due {due}, overdue by {amount}; the finding arises {arises
 MET = "Met: stopped on or before the due date, {due}."
 NOT_YET = "Not yet due: due {due}."
 BOTH_COUNTS = "{n} working days after the start; {m} counting the start day itself"
+ANNOUNCED_MOVED = (
+    "Announced after the published bank holidays, and counted: {days}. Without them the due date "
+    "would be {usual}; it is {due}."
+)
+ANNOUNCED_LATER = (
+    "Not counted: {days}, announced after the clock stopped on {stopped}. A stopped clock keeps "
+    "the due date it had."
+)
+ANNOUNCED_DAY = "{day} ({name}, announced {announced_on})"
 
 
 def show(day: dt.date) -> str:
@@ -97,6 +109,39 @@ class Timing:
     as_of: dt.date
     original_due: dt.date | None = None
     extension_notes: tuple[str, ...] = ()
+    announced: tuple[str, ...] = ()
+
+
+def _days(found: list[AnnouncedDay]) -> str:
+    return ", ".join(
+        ANNOUNCED_DAY.format(day=show(a.day), name=a.name, announced_on=show(a.announced_on))
+        for a in found
+    )
+
+
+def announced_lines(
+    *,
+    start: dt.date,
+    due: dt.date,
+    usual_due: dt.date,
+    announced: Iterable[AnnouncedDay],
+    known_on: dt.date,
+    stopped: bool,
+) -> tuple[str, ...]:
+    """Which days announced after the published calendar moved the due date (`usual_due` is
+    the date without any of them), and, for a stopped clock, which were announced too late to
+    count."""
+    inside = sorted((a for a in announced if start < a.day <= due), key=lambda a: a.day)
+    lines = []
+    counted = [a for a in inside if a.known_on(known_on)]
+    if counted and due != usual_due:
+        lines.append(
+            ANNOUNCED_MOVED.format(days=_days(counted), usual=show(usual_due), due=show(due))
+        )
+    later = [a for a in inside if not a.known_on(known_on) and a.day.weekday() < 5]
+    if stopped and later:
+        lines.append(ANNOUNCED_LATER.format(days=_days(later), stopped=show(known_on)))
+    return tuple(lines)
 
 
 def start_line(spec: ClockSpec, start: dt.date) -> str:
@@ -183,6 +228,7 @@ def explain(spec: ClockSpec, timing: Timing, calendar: Calendar) -> Explanation:
         RULE.format(rule=spec.rule, source=spec.source),
         *spec.notes,
         *counting,
+        *timing.announced,
         *timing.extension_notes,
         *outcome_lines(spec, timing, calendar),
     ]

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from doorstep.clocks.policykeys import canonical_key
 from doorstep.policy.resolve import Override
 from doorstep.timeline.when import LONDON, Precision, When
+from doorstep.workdays import AnnouncedDay
 
 ONE_DAY = dt.timedelta(days=1)
 LANDLORD_SOURCE = "{landlord}'s own policy (chronology landlord.policy, {key})"
@@ -158,13 +158,16 @@ class CaseRef:
 
 @dataclass(frozen=True)
 class Facts:
-    """Everything the clock engine reads: the facts, the cases and their links, the policy."""
+    """Everything the clock engine reads: the facts, the cases and their links, the policy,
+    and the days off announced after the `holidays` package's data (each with the date it was
+    announced)."""
 
     events: tuple[Fact, ...]
     cases: Mapping[str, CaseRef] = field(default_factory=lambda: MappingProxyType({}))
     overrides: tuple[Override, ...] = ()
     nation: str = "england"
     landlord: str = ""
+    announced: tuple[AnnouncedDay, ...] = ()
 
     def as_of(self, day: dt.date) -> Facts:
         """Only the facts in a replay as of `day`."""
@@ -223,8 +226,8 @@ def _override(key: str, raw: Any, landlord: str) -> Override:
     source = LANDLORD_SOURCE.format(landlord=landlord or "The landlord", key=key)
     if isinstance(raw, Mapping) and "value" in raw and "effective_from" in raw:
         start = earliest_date(str(raw["effective_from"]))
-        return Override(canonical_key(key), freeze(raw["value"]), start, source)
-    return Override(canonical_key(key), freeze(raw), None, source)
+        return Override(key, freeze(raw["value"]), start, source)
+    return Override(key, freeze(raw), None, source)
 
 
 def _cases(doc: Mapping[str, Any]) -> Mapping[str, CaseRef]:

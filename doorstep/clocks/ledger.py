@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from doorstep.clocks import policykeys
 from doorstep.clocks.facts import Facts, latest_date, local_date
 from doorstep.clocks.families.jobs import overlaps
 from doorstep.clocks.families.promises import (
@@ -24,7 +23,7 @@ from doorstep.clocks.families.promises import (
     promises,
     verifications,
 )
-from doorstep.policy.resolve import Override
+from doorstep.policy.resolve import Override, resolve
 from doorstep.workdays import Calendar
 
 OPEN = "open"
@@ -33,6 +32,7 @@ OVERDUE = "overdue"
 CLAIMED_NOT_VERIFIED = "claimed_not_verified"
 CONTRADICTED = "contradicted"
 DROPPED = "dropped"
+VERIFY_WITHIN = "commitments.verify_within_working_days"
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def state_of(
             if found:
                 return CONTRADICTED, (claim.event.id, found[0].fact.id)
     for claim in said:
-        policy = policykeys.value(policykeys.VERIFY_WITHIN, claim.event.latest_date, overrides)
+        policy = resolve(VERIFY_WITHIN, claim.event.latest_date, overrides)
         days = int(policy.value)
         if _unverified_too_long(facts, claim, promise, as_of, days, cal):
             return CLAIMED_NOT_VERIFIED, (claim.event.id,)

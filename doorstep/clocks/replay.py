@@ -8,7 +8,8 @@ members than the minimum (the explanation, the events each clock rests on, `impr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from doorstep.clocks.engine import ClockResult, compute_clocks
@@ -16,7 +17,7 @@ from doorstep.clocks.explain import show
 from doorstep.clocks.facts import facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
 from doorstep.interchange.validate import first_problem
-from doorstep.workdays import calendar_for
+from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
 
 REFUSED = "This chronology breaks the doorstep-chronology/1 format: {problem}"
 HEADING = "Clocks as of {day}"
@@ -76,16 +77,20 @@ def commitment_json(state: CommitmentState) -> dict[str, Any]:
     }
 
 
-def replay_clocks(doc: Mapping[str, Any], *, as_of: dt.date) -> dict[str, Any]:
+def replay_clocks(
+    doc: Mapping[str, Any], *, as_of: dt.date, announced: Iterable[AnnouncedDay] = ()
+) -> dict[str, Any]:
     """Every clock and commitment of a chronology as of `as_of` (refused if the file breaks
-    the format)."""
+    the format). `announced`: days off announced after the published bank holidays (the
+    landlord's `policy.selectors.announced_days()`), each counted from its announcement."""
     problem = first_problem(doc)
     if problem is not None:
         raise ValueError(REFUSED.format(problem=problem))
-    facts = facts_from_chronology(doc)
+    facts = replace(facts_from_chronology(doc), announced=tuple(announced))
     calendar = calendar_for(facts.nation)
     clocks = compute_clocks(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
-    ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
+    known = calendar_as_known(calendar, facts.announced, as_of)
+    ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=known)
     return {
         "as_of": as_of.isoformat(),
         "clocks": [clock_json(c) for c in clocks],

@@ -38,7 +38,11 @@ class PolicyKey:
 
     `overridable`: whether a landlord may set its own value. `statutory_from`: from this date
     the default is the law or the statutory Code, so a landlord's value applies only where it
-    is stricter (a shorter timescale).
+    is stricter (a shorter timescale). `derived_from`: the key has no number of its own by
+    default; it takes that key's value (the landlord's, where set) unless the landlord sets
+    this one. `shortens`: the key is the landlord's shorter timescale for that key, applied
+    where a vulnerability was disclosed in the household before the clock started; value None
+    means the landlord has set none.
     """
 
     key: str
@@ -47,6 +51,8 @@ class PolicyKey:
     versions: tuple[Version, ...]
     overridable: bool = True
     statutory_from: dt.date | None = None
+    derived_from: str | None = None
+    shortens: str | None = None
 
 
 CODE_2024 = dt.date(2024, 4, 1)
@@ -65,6 +71,10 @@ AWAAB = (
     "(Awaab's Law), in force 27 October 2025; Landlord and Tenant Act 1985 s.10A"
 )
 DOORSTEP = "Doorstep default (no statute or Code sets this number; the landlord may override it)"
+VULNERABLE = (
+    "Doorstep default: none (no statute or Code sets a shorter timescale for a vulnerable "
+    "household); the landlord's policy may set it"
+)
 
 
 def _code(stage1_or_2: str, earlier: int, current: int, what: str) -> tuple[Version, ...]:
@@ -187,6 +197,43 @@ KEYS: tuple[PolicyKey, ...] = (
         "Complete planned work.",
         (Version(None, 90, DOORSTEP),),
     ),
+    *(
+        PolicyKey(
+            key,
+            unit,
+            f"Complete {what} for a household in which a vulnerability was disclosed before the "
+            "repair was reported, where that is sooner than the usual target. Not set: the "
+            "usual target applies.",
+            (Version(None, None, VULNERABLE),),
+            shortens=usual,
+        )
+        for key, unit, what, usual in (
+            (
+                "repairs.emergency.vulnerable_hours",
+                Unit.HOURS,
+                "an emergency repair",
+                "repairs.emergency.hours",
+            ),
+            (
+                "repairs.urgent.vulnerable_working_days",
+                Unit.WORKING_DAYS,
+                "an urgent repair",
+                "repairs.urgent.working_days",
+            ),
+            (
+                "repairs.routine.vulnerable_working_days",
+                Unit.WORKING_DAYS,
+                "a routine repair",
+                "repairs.routine.working_days",
+            ),
+            (
+                "repairs.planned.vulnerable_days",
+                Unit.CALENDAR_DAYS,
+                "planned work",
+                "repairs.planned.days",
+            ),
+        )
+    ),
     PolicyKey(
         "repairs.communal_security.make_safe_hours",
         Unit.HOURS,
@@ -208,8 +255,10 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey(
         "asb.risk_assessment_days",
         Unit.CALENDAR_DAYS,
-        "Assess the reporter's risk within this many days of the report.",
-        (Version(None, 5, f"{DOORSTEP}: the first-response time"),),
+        "Assess the reporter's risk within this many days of the report. Unless the landlord "
+        "sets it, it is the first-response time (asb.first_response_days).",
+        (),
+        derived_from="asb.first_response_days",
     ),
     PolicyKey(
         "asb.review_interval_days",
@@ -252,3 +301,19 @@ KEYS: tuple[PolicyKey, ...] = (
 
 BY_KEY: dict[str, PolicyKey] = {k.key: k for k in KEYS}
 BAND_PREFIX = "compensation.band."
+# The key a landlord sets to shorten a timescale for a vulnerable household, by the key it
+# shortens.
+SHORTER_FOR_VULNERABLE: dict[str, str] = {k.shortens: k.key for k in KEYS if k.shortens}
+
+
+def _check_declarations() -> None:
+    """A derived or shortening key names a key that exists, in the same unit."""
+    for definition in KEYS:
+        for other in (definition.derived_from, definition.shortens):
+            if other is not None and BY_KEY[other].unit is not definition.unit:
+                raise ValueError(f"{definition.key} and {other} must share a unit")
+        if not definition.versions and definition.derived_from is None:
+            raise ValueError(f"{definition.key} has no default and derives from no key")
+
+
+_check_declarations()

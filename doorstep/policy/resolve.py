@@ -11,13 +11,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from doorstep.policy.defaults import BAND_PREFIX, BY_KEY, PolicyKey, Unit, Version
+from doorstep.policy.defaults import (
+    BAND_PREFIX,
+    BY_KEY,
+    SHORTER_FOR_VULNERABLE,
+    PolicyKey,
+    Unit,
+    Version,
+)
 
 UNKNOWN_KEY = "{key!r} is not a policy key Doorstep knows. Known keys: {known}."
 NOT_OVERRIDABLE = "{key} is set by statute ({source}); a landlord cannot override it."
 NOT_IN_FORCE = "No value of {key} was in force on {day}."
 BAD_VALUE = "{key} takes {unit}: {value!r} is not one."
 BAD_BAND = "A compensation band needs a minimum and a maximum, with min <= max."
+DERIVED_NOTE = (
+    "No {key} of the landlord's own: by default it is {parent}, so the landlord's {parent} applies."
+)
+DERIVED_SOURCE = "As {parent}: {source}"
+SHORTER = (
+    "A vulnerability was disclosed in the household before the clock started ({disclosure}), "
+    "so the landlord's shorter timescale applies: {key} = {value}, not {usual}."
+)
+NOT_SHORTER = (
+    "A vulnerability was disclosed in the household before the clock started ({disclosure}), "
+    "but the landlord's {key} ({value}) is not shorter than {usual}, so {usual} applies."
+)
 
 
 @dataclass(frozen=True)
@@ -92,12 +111,21 @@ def _latest(versions: Iterable[Version | Override], on: dt.date) -> Version | Ov
 
 
 def resolve(key: str, on: dt.date, overrides: Iterable[Override] = ()) -> Resolved:
-    """The value of `key` in force on `on`, and why."""
+    """The value of `key` in force on `on`, and why.
+
+    A derived key (`PolicyKey.derived_from`) with no value of the landlord's own in force
+    takes its parent's value on that date: the landlord's, where set (with a note saying so),
+    else the parent's default. A value of the landlord's own for the derived key wins."""
+    overrides = tuple(overrides)
     definition = known_key(key)
     own = _latest((o for o in overrides if o.key == key), on)
     if definition is None:  # a compensation band: landlord policy only
         if own is None:
             raise LookupError(NOT_IN_FORCE.format(key=key, day=on.isoformat()))
+        return Resolved(key, own.value, own.effective_from, own.source, overridden=True)
+    if definition.derived_from is not None:
+        if own is None:
+            return _derived(definition, definition.derived_from, on, overrides)
         return Resolved(key, own.value, own.effective_from, own.source, overridden=True)
     default = _latest(definition.versions, on)
     if default is None:
@@ -116,3 +144,39 @@ def resolve(key: str, on: dt.date, overrides: Iterable[Override] = ()) -> Resolv
             f"{default.value}, so the statutory value applies.",
         )
     return Resolved(key, own.value, own.effective_from, own.source, overridden=True)
+
+
+def _derived(
+    definition: PolicyKey, parent: str, on: dt.date, overrides: tuple[Override, ...]
+) -> Resolved:
+    found = resolve(parent, on, overrides)
+    if found.overridden:
+        note = DERIVED_NOTE.format(key=definition.key, parent=parent)
+        return Resolved(definition.key, found.value, found.effective_from, found.source, True, note)
+    source = DERIVED_SOURCE.format(parent=parent, source=found.source)
+    return Resolved(definition.key, found.value, found.effective_from, source, False)
+
+
+def resolve_for_vulnerable(
+    key: str, on: dt.date, overrides: Iterable[Override], *, disclosure: str
+) -> Resolved:
+    """The value of `key` for a household in which a vulnerability (`disclosure`, the event
+    that disclosed it) was disclosed before the clock started: the landlord's shorter value
+    (`PolicyKey.shortens`) where it has set one and it is shorter, else the usual value. The
+    note says which, and why."""
+    overrides = tuple(overrides)
+    usual = resolve(key, on, overrides)
+    shorter_key = SHORTER_FOR_VULNERABLE.get(key)
+    if shorter_key is None:
+        return usual
+    shorter = resolve(shorter_key, on, overrides)
+    if shorter.value is None:
+        return usual
+    words = {"disclosure": disclosure, "key": shorter_key, "value": shorter.value}
+    if not shorter.value < usual.value:
+        note = NOT_SHORTER.format(**words, usual=f"{key} = {usual.value}")
+        return Resolved(
+            key, usual.value, usual.effective_from, usual.source, usual.overridden, note
+        )
+    note = SHORTER.format(**words, usual=usual.value)
+    return Resolved(shorter_key, shorter.value, shorter.effective_from, shorter.source, True, note)

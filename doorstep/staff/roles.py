@@ -20,6 +20,9 @@ class Role(StrEnum):
 
 
 READ_RECORD = [
+    # Every staff role but the contractor reads the policy in force (timescales, announced
+    # days off): it is what their cases are judged by.
+    "policy.view_policyoverride",
     "properties.view_property",
     "residents.view_household",
     "residents.view_person",
@@ -55,7 +58,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
     + SPECIAL_CATEGORY
-    + ["vulnerabilities.view_specialcategoryaccess"],
+    + ["vulnerabilities.view_specialcategoryaccess", "policy.add_policyoverride"],
     # An Ombudsman investigator reads everything the landlord holds, and writes nothing.
     Role.AUDITOR: [
         *READ_RECORD,

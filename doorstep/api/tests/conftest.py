@@ -87,6 +87,7 @@ def callers(make_caller, contractor_firm) -> dict[str, Caller]:
     other_firm = Contractor.objects.create(name="Other Builders Ltd")
     return {
         "officer": make_caller("olivia", Role.HOUSING_OFFICER),
+        "manager": make_caller("mina", Role.MANAGER),
         "repairs": make_caller("ravi", Role.REPAIRS_COORDINATOR),
         "auditor": make_caller("ada", Role.AUDITOR),
         "contractor": make_caller("colin", Role.CONTRACTOR, contractor=contractor_firm),

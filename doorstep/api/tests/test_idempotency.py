@@ -16,7 +16,7 @@ FLAT = {"kind": "flat", "address_line_1": "2 Elm Court"}
 
 @pytest.mark.parametrize("op", WRITES, ids=by_id)
 def test_a_retry_with_the_same_key_returns_the_first_resource(op, callers, world):
-    officer = callers["officer"]
+    officer = callers[op.caller]
     first = send(officer, op, op.path, op.body, world, HTTP_IDEMPOTENCY_KEY="retry-1")
     again = send(officer, op, op.path, op.body, world, HTTP_IDEMPOTENCY_KEY="retry-1")
     assert first.status_code == op.status, first.content

@@ -36,6 +36,7 @@ class Op:
     denied: str = "no_role"  # a caller whose role lacks the permission
     variant: str = ""  # names a second row for an operation with another way in
     expect: dict[str, Any] = field(default_factory=dict)  # fields of a success response
+    caller: str = "officer"  # who succeeds (a manager-only operation names "manager")
 
 
 def _list(op_id: str, path: str, denied: str = "no_role") -> Op:
@@ -225,6 +226,39 @@ OPS = [
     ),
     _read("document_read", f"{V}/documents/{{document}}", f"{V}/documents/doc"),
     _read("document_download", f"{V}/documents/{{document}}/content", f"{V}/documents/doc/content"),
+    Op(
+        "policy_read",
+        "GET",
+        f"{V}/policy?on=2024-04-01",
+        200,
+        bad_path=f"{V}/policy?on=2024-13-01",
+        bad_field="query.on",
+        bad_reason="Input should be a valid date",
+        denied="contractor",
+        expect={"on": "2024-04-01"},
+    ),
+    Op(
+        "policy_override_create",
+        "POST",
+        f"{V}/policy/overrides",
+        201,
+        body={
+            "key": "repairs.routine.working_days",
+            "value": 15,
+            "effective_from": "2025-04-01",
+            "source": "Repairs policy 2025, para 4",
+        },
+        bad_body={
+            "key": "repairs.routine.working_days",
+            "value": 15,
+            "effective_from": "2025-04-01",
+        },
+        bad_field="body.source",
+        bad_reason="Field required",
+        denied="officer",
+        caller="manager",
+        expect={"key": "repairs.routine.working_days", "value": 15, "effective_from": "2025-04-01"},
+    ),
 ]
 
 
@@ -265,7 +299,7 @@ def test_the_table_covers_every_operation():
 @pytest.mark.django_db
 @pytest.mark.parametrize("op", OPS, ids=by_id)
 def test_success(op, callers, world):
-    response = send(callers["officer"], op, op.path, op.body, world)
+    response = send(callers[op.caller], op, op.path, op.body, world)
     assert response.status_code == op.status, response.content
     if op.expect:
         assert fill(op.expect, world).items() <= response.json().items()
@@ -274,7 +308,7 @@ def test_success(op, callers, world):
 @pytest.mark.django_db
 @pytest.mark.parametrize("op", OPS, ids=by_id)
 def test_validation_error(op, callers, world):
-    response = send(callers["officer"], op, op.bad_path or op.path, op.bad_body, world)
+    response = send(callers[op.caller], op, op.bad_path or op.path, op.bad_body, world)
     assert response.status_code == 422, response.content
     error = response.json()["error"]
     assert error["code"] == "invalid"

@@ -28,7 +28,7 @@ def specs(ctx: Context) -> Iterator[ClockSpec]:
 def _spec(
     ctx: Context, definition: Definition, opener: Fact, stops: list[Fact], **words: str
 ) -> ClockSpec:
-    policy = ctx.policy(definition.policy_key or "", local_date(opener.starts_at))
+    policy = ctx.policy(definition.policy_key or "", local_date(opener.starts_at), start=opener)
     notes = (policy.note,) if policy.note else ()
     return ClockSpec(
         definition=definition,

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from doorstep.clocks import policykeys as keys
 from doorstep.clocks.definitions import (
     CHC_2024_FROM,
     Definition,
@@ -35,6 +34,15 @@ KINDS = (
     "complaint.response",
     "complaint.refused",
 )
+# The policy keys of each stage: acknowledgement, response, most a response may be extended.
+STAGE_KEYS: dict[int, tuple[str, str, str]] = {
+    stage: (
+        f"complaints.stage{stage}.acknowledgement_working_days",
+        f"complaints.stage{stage}.response_working_days",
+        f"complaints.stage{stage}.extension_max_working_days",
+    )
+    for stage in (1, 2)
+}
 ACKS: dict[int, Definition] = {1: Stage1Acknowledgement, 2: Stage2Acknowledgement}
 RESPONSES: dict[int, Definition] = {1: Stage1Response, 2: Stage2Response}
 OPENED_BY = {1: "receipt", 2: "the escalation request"}
@@ -100,7 +108,14 @@ def threads(ctx: Context, case: str | None) -> list[Thread]:
 
 def code_day(start: dt.date, code_2024: bool) -> dt.date:
     """The day whose policy applies: the clock's start, but an earlier-Code complaint escalated
-    after 1 April 2024 keeps the earlier Code (its last day in force)."""
+    after 1 April 2024 keeps the earlier Code, so its keys are resolved on 31 March 2024, the
+    earlier Code's last day in force.
+
+    Why here and not in `policy`: the policy knows what was in force on a date; which date a
+    complaint is judged by is a rule about complaints (the Code in force when the complaint was
+    received governs its escalation too: `regulation.md`). Resolving on that last day, rather
+    than on the escalation day with a flag, keeps one resolution rule for every key: the
+    earlier Code's value and citation, and the landlord's own value then in force."""
     if not code_2024 and start >= CHC_2024_FROM:
         return CHC_2024_FROM - dt.timedelta(days=1)
     return start
@@ -137,11 +152,11 @@ def _code_note(opener: Fact, stage: int, code_2024: bool) -> tuple[str, ...]:
 def stage_specs(
     ctx: Context, thread: Thread, stage: int, opener: Fact, code_2024: bool
 ) -> Iterator[ClockSpec]:
-    ack_key, response_key, extension_key = keys.ACK_RESPONSE_KEYS[stage]
+    ack_key, response_key, extension_key = STAGE_KEYS[stage]
     opened = local_date(opener.starts_at)
     ack_policy = ctx.policy(ack_key, code_day(opened, code_2024))
     ack = ACKS[stage]
-    yield ClockSpec(
+    ack_spec = ClockSpec(
         definition=ack,
         unit=Unit.WORKING_DAYS,
         case=thread.case,
@@ -157,7 +172,10 @@ def stage_specs(
         imprecise=opener.imprecise,
         events=(opener.id,),
     )
-    ack_due = ctx.calendar.add_working_days(opened, int(ack_policy.value))
+    yield ack_spec
+    # The response counts from the acknowledgement's due date as that clock has it: counted with
+    # the calendar as known when the acknowledgement clock stopped (or on the replay date).
+    ack_due = ctx.calendar_of(ack_spec).add_working_days(opened, int(ack_policy.value))
     yield response_spec(ctx, thread, stage, opener, code_2024, ack_due, response_key, extension_key)
 
 

@@ -1,7 +1,8 @@
 """Hazard clocks: Awaab's Law from 27 October 2025, the landlord's appointment rule before it.
 
 Sources: Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025 (Awaab's
-Law; Landlord and Tenant Act 1985 s.10A); before it, or for a hazard outside its phase, the
+Law; Landlord and Tenant Act 1985 s.10A), with its scope by hazard and phase read from
+`doorstep.policy.awaab`; before it, or for a hazard outside its phase, the
 landlord's `repairs.non_emergency.appointment_days` (`chronology.md`, "Clocks"). A hazard's
 clocks read its own case and every case linked to it (`cases[].links`, either direction).
 """
@@ -21,12 +22,11 @@ from doorstep.clocks.definitions import (
     HazardInvestigation,
     HazardSafetyWork,
     HazardSummary,
-    awaab_emergency,
-    awaab_significant,
 )
 from doorstep.clocks.facts import Fact, local_date
 from doorstep.clocks.families.jobs import appointment_jobs, completion_stop, job_of, raised_jobs
 from doorstep.clocks.specs import ClockSpec, Context, Stop, stops_of
+from doorstep.policy.awaab import emergency_in_scope, significant_in_scope
 
 PRE_AWAAB = (
     "Reported {day}: before Awaab's Law (27 Oct 2025), or outside its phase for this hazard, the "
@@ -55,11 +55,11 @@ def report_specs(ctx: Context, report: Fact) -> Iterator[ClockSpec]:
     hazard = str(report.data.get("hazard") or "")
     day = local_date(report.starts_at)
     cases = scope(ctx, report.case)
-    if awaab_significant(hazard, day):
+    if significant_in_scope(hazard, day) is not None:
         yield from awaab_specs(ctx, report, cases)
     else:
         yield pre_awaab(ctx, report, cases)
-    if awaab_emergency(hazard, day) and _emergency(ctx, report, cases):
+    if emergency_in_scope(hazard, day) is not None and _emergency(ctx, report, cases):
         yield emergency(ctx, report, cases)
 
 
@@ -73,7 +73,8 @@ def _spec(
 ) -> ClockSpec:
     """A hazard clock counted from `anchor` on `definition`'s policy key."""
     key = definition.policy_key or ""
-    policy = ctx.policy(key, local_date(anchor.starts_at))
+    policy = ctx.policy(key, local_date(anchor.starts_at), start=anchor)
+    notes = (*notes, policy.note) if policy.note else notes
     return ClockSpec(
         definition=definition,
         unit=definition.unit,

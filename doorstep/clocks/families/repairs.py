@@ -1,7 +1,9 @@
 """Repair clocks: each report (or job raised with no report) against its target.
 
 Source: `chronology.md` ("Clocks": `repair.target`) and `regulation.md` (Doorstep's default
-policy). Due at the job's own `target`, else the landlord's target for the priority; where the
+policy). Due at the job's own `target`, else the landlord's target for the priority (shorter
+where a vulnerability was disclosed in the household before the report and the landlord's policy
+sets a shorter target for a vulnerable household: `repairs.<priority>.vulnerable_*`); where the
 report says the fault leaves a home or block insecure (`security: true`), the communal security
 make-safe hours. Stopped by `works.completed` at `completed_on` where given; a completion that a
 later `works.verified` found not done does not stop it.
@@ -13,7 +15,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from doorstep.clocks import policykeys as keys
 from doorstep.clocks.definitions import RepairTarget, Unit
 from doorstep.clocks.facts import Fact, is_imprecise_text, latest_date, local_date
 from doorstep.clocks.families.jobs import (
@@ -31,21 +32,25 @@ TARGET_RULE = "Complete the job by its own target, {day}"
 TARGET_SOURCE = "The job's own target (job {job}, set in {event})"
 PRIORITY_RULES: dict[str, tuple[str, Unit, str]] = {
     "emergency": (
-        keys.REPAIR_EMERGENCY,
+        "repairs.emergency.hours",
         Unit.HOURS,
         "Complete an emergency repair within {n} hours",
     ),
     "urgent": (
-        keys.REPAIR_URGENT,
+        "repairs.urgent.working_days",
         Unit.WORKING_DAYS,
         "Complete an urgent repair within {n} working days",
     ),
     "routine": (
-        keys.REPAIR_ROUTINE,
+        "repairs.routine.working_days",
         Unit.WORKING_DAYS,
         "Complete a routine repair within {n} working days",
     ),
-    "planned": (keys.REPAIR_PLANNED, Unit.CALENDAR_DAYS, "Complete planned work within {n} days"),
+    "planned": (
+        "repairs.planned.days",
+        Unit.CALENDAR_DAYS,
+        "Complete planned work within {n} days",
+    ),
 }
 DATE_ONLY_HOURS = "The report gives no time of day, so the hours count from the end of its day."
 JOB_TARGET = "The report names job {job}, so the job's own target applies."
@@ -62,6 +67,7 @@ class Target:
     amount: int | None = None
     fixed_due: dt.date | None = None
     imprecise: bool = False
+    note: str = ""
 
 
 def specs(ctx: Context) -> Iterator[ClockSpec]:
@@ -84,7 +90,7 @@ def target_of(ctx: Context, start: Fact, raised: Fact | None) -> Target | None:
     """The due rule: security make-safe, the job's target, the priority's policy, or none."""
     day = local_date(start.starts_at)
     if start.data.get("security") is True:
-        policy = ctx.policy(keys.COMMUNAL_SECURITY, day)
+        policy = ctx.policy("repairs.communal_security.make_safe_hours", day)
         rule = SECURITY_RULE.format(n=policy.value)
         return Target(Unit.HOURS, rule, policy.source, amount=int(policy.value))
     target = (raised.data.get("target") if raised else None) or start.data.get("target")
@@ -99,8 +105,10 @@ def target_of(ctx: Context, start: Fact, raised: Fact | None) -> Target | None:
     if priority not in PRIORITY_RULES:
         return None
     key, unit, words = PRIORITY_RULES[str(priority)]
-    policy = ctx.policy(key, day)
-    return Target(unit, words.format(n=policy.value), policy.source, amount=int(policy.value))
+    # A vulnerability disclosed before the report may shorten the target (landlord policy).
+    policy = ctx.policy(key, day, start=start)
+    rule = words.format(n=policy.value)
+    return Target(unit, rule, policy.source, amount=int(policy.value), note=policy.note)
 
 
 def repair_spec(ctx: Context, start: Fact, raised: Fact | None) -> ClockSpec | None:
@@ -136,6 +144,8 @@ def _notes(start: Fact, raised: Fact | None, target: Target, job: str | None) ->
         notes.append(JOB_TARGET.format(job=job))
     if target.unit is Unit.HOURS and start.date_only:
         notes.append(DATE_ONLY_HOURS)
+    if target.note:
+        notes.append(target.note)
     return tuple(notes)
 
 

@@ -57,7 +57,7 @@ def request_spec(ctx: Context, request: Fact) -> ClockSpec | None:
     if found is None:
         return None
     start, words, note = found
-    policy = ctx.policy(TransferDecision.policy_key or "", local_date(start.starts_at))
+    policy = ctx.policy(TransferDecision.policy_key or "", local_date(start.starts_at), start)
     decided = ctx.facts.of_kind(*TransferDecision.stops, cases=[request.case])
     return ClockSpec(
         definition=TransferDecision,
@@ -71,7 +71,7 @@ def request_spec(ctx: Context, request: Fact) -> ClockSpec | None:
         source=policy.source,
         amount=int(policy.value),
         stops=stops_of(decided),
-        notes=(note,) if note else (),
+        notes=tuple(n for n in (note, policy.note) if n),
         imprecise=request.imprecise or start.imprecise,
         events=tuple(dict.fromkeys((request.id, start.id))),
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from doorstep.clocks.policykeys import DERIVED_NOTE
 from doorstep.clocks.tests.builders import chronology, clocks, d, ev, one
+from doorstep.policy.resolve import DERIVED_NOTE
 
 
 def asb(eid: str, at: str, case: str = "C1"):
@@ -90,3 +90,14 @@ def test_transfer_decision_waits_for_requested_evidence_then_runs_from_it():
     )
     clock = one(doc, d("2021-09-02"), "transfer.decision")
     assert (clock.start_event, clock.due) == ("e3", d("2021-09-29"))
+
+
+def test_the_landlords_own_risk_assessment_time_wins_over_the_first_response_time():
+    doc = chronology(
+        asb("e1", "2022-01-10"),
+        policy={"asb.first_response_days": 2, "asb.risk_assessment_days": 7},
+        case_type="asb",
+    )
+    risk = one(doc, d("2022-02-01"), "asb.risk_assessment")
+    assert risk.due == d("2022-01-17")
+    assert not any("No asb.risk_assessment_days" in line for line in risk.explanation.lines)

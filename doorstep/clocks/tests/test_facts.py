@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from doorstep.clocks.engine import compute_clocks
 from doorstep.clocks.facts import LANDLORD_SOURCE, LONDON, facts_from_chronology
 from doorstep.clocks.tests.builders import chronology, d, ev
 
@@ -98,10 +99,24 @@ def test_the_landlords_policy_becomes_dated_overrides():
     assert dated.source == LANDLORD_SOURCE.format(landlord="Test Homes", key=dated.key)
 
 
-def test_acknowledgement_key_aliases_map_to_the_policy_names():
-    facts = facts_from_chronology(chronology(ev("e1", "2021-01-01", "note", text="x"), policy={}))
+def test_policy_keys_are_the_policys_own_names_with_no_aliases():
+    """The clocks read `doorstep.policy.defaults`' keys directly: a landlord's value is kept
+    under the key it was given, and only the policy's own name reaches a clock."""
     from doorstep.clocks.facts import overrides_from
 
-    (override,) = overrides_from({"complaints.stage1.acknowledgement_days": 3}, "X")
-    assert override.key == "complaints.stage1.acknowledgement_working_days"
-    assert facts.overrides == ()
+    (own,) = overrides_from({"complaints.stage1.acknowledgement_working_days": 3}, "X")
+    (other,) = overrides_from({"complaints.stage1.acknowledgement_days": 3}, "X")
+    assert own.key == "complaints.stage1.acknowledgement_working_days"
+    assert other.key == "complaints.stage1.acknowledgement_days"
+    doc = chronology(ev("e1", "2024-06-03", "complaint.received", by="R1", stage=1, text="x"))
+    facts = facts_from_chronology(doc)
+    ack = [
+        c
+        for c in compute_clocks(facts, as_of=d("2024-06-20"), overrides=(own,))
+        if c.clock == "complaint.stage1.acknowledgement"
+    ]
+    assert ack[0].due == d("2024-06-06")
+    ignored = compute_clocks(facts, as_of=d("2024-06-20"), overrides=(other,))
+    assert [c.due for c in ignored if c.clock == "complaint.stage1.acknowledgement"] == [
+        d("2024-06-10")
+    ]

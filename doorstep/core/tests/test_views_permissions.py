@@ -82,6 +82,24 @@ PAGES = [
         lambda w: reverse("documents:download", args=[w.document.reference]),
         ("documents.view_document",),
     ),
+    Page(
+        "policy",
+        lambda w: reverse("policy:page") + "?on=2024-04-01",
+        ("policy.view_policyoverride",),
+    ),
+    Page(
+        "record policy override",
+        lambda w: reverse("policy:add-override"),
+        ("policy.view_policyoverride", "policy.add_policyoverride"),
+        post=lambda w: {
+            "key": "repairs.routine.working_days",
+            "value": "15",
+            "effective_from_day": "1",
+            "effective_from_month": "4",
+            "effective_from_year": "2025",
+            "source": "Repairs policy 2025, para 4",
+        },
+    ),
 ]
 
 
@@ -120,3 +138,11 @@ def test_the_matrix_says_what_the_roles_table_means():
     assert allowed(Role.CONTRACTOR, by_name["add note"])
     assert allowed(Role.REPAIRS_COORDINATOR, by_name["add vulnerability"])
     assert not allowed(Role.AUDITOR, by_name["open case from contact"])
+
+
+def test_every_role_but_the_contractor_reads_the_policy_and_only_a_manager_sets_it():
+    by_name = {p.name: p for p in PAGES}
+    readers = {role for role in Role if allowed(role, by_name["policy"])}
+    assert readers == set(Role) - {Role.CONTRACTOR}
+    setters = {role for role in Role if allowed(role, by_name["record policy override"])}
+    assert setters == {Role.MANAGER}

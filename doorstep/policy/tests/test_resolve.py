@@ -4,13 +4,17 @@ import datetime as dt
 
 import pytest
 
-from doorstep.policy.defaults import KEYS
+from doorstep.policy.defaults import BY_KEY, KEYS, SHORTER_FOR_VULNERABLE
 from doorstep.policy.resolve import (
     BAD_BAND,
+    DERIVED_NOTE,
+    DERIVED_SOURCE,
     NOT_OVERRIDABLE,
+    SHORTER,
     Override,
     check_override,
     resolve,
+    resolve_for_vulnerable,
 )
 
 TODAY = dt.date(2026, 11, 23)
@@ -21,6 +25,8 @@ def test_every_default_has_a_source_and_a_meaning(definition):
     assert definition.meaning
     for version in definition.versions:
         assert version.source and len(version.source) > 10
+    if definition.overridable:
+        assert resolve(definition.key, TODAY).source
 
 
 def test_the_code_in_force_depends_on_the_date():
@@ -75,3 +81,66 @@ def test_compensation_bands_are_the_landlords_own():
 def test_an_unknown_key_names_the_known_ones():
     with pytest.raises(KeyError, match="is not a policy key"):
         resolve("complaints.stage3.response_working_days", TODAY)
+
+
+# --- derived keys -------------------------------------------------------------------------------
+RISK, FIRST = "asb.risk_assessment_days", "asb.first_response_days"
+
+
+def test_a_derived_key_takes_its_parents_default():
+    found = resolve(RISK, TODAY)
+    assert (found.value, found.overridden) == (resolve(FIRST, TODAY).value, False)
+    assert found.source == DERIVED_SOURCE.format(parent=FIRST, source=resolve(FIRST, TODAY).source)
+
+
+def test_the_landlords_value_of_the_parent_flows_through():
+    first = Override(FIRST, 2, dt.date(2024, 1, 1), "ASB policy 2024")
+    found = resolve(RISK, TODAY, [first])
+    assert (found.value, found.source, found.overridden) == (2, "ASB policy 2024", True)
+    assert found.note == DERIVED_NOTE.format(key=RISK, parent=FIRST)
+    assert resolve(RISK, dt.date(2023, 12, 31), [first]).value == 5
+
+
+def test_the_landlords_value_of_the_derived_key_wins_from_its_date():
+    first = Override(FIRST, 2, None, "ASB policy")
+    own = Override(RISK, 7, dt.date(2025, 1, 1), "ASB policy 2025, 5.3")
+    assert resolve(RISK, dt.date(2024, 12, 31), [first, own]).value == 2
+    found = resolve(RISK, dt.date(2025, 1, 1), [first, own])
+    assert (found.value, found.source, found.note) == (7, "ASB policy 2025, 5.3", "")
+
+
+def test_declarations_name_keys_that_exist_in_the_same_unit():
+    for definition in KEYS:
+        for other in (definition.derived_from, definition.shortens):
+            if other is not None:
+                assert BY_KEY[other].unit is definition.unit
+
+
+# --- shorter timescales for a vulnerable household ------------------------------------------
+ROUTINE, SHORT = "repairs.routine.working_days", "repairs.routine.vulnerable_working_days"
+
+
+def test_by_default_no_shorter_timescale_is_set():
+    found = resolve(SHORT, TODAY)
+    assert found.value is None and "landlord's policy may set it" in found.source
+    assert SHORTER_FOR_VULNERABLE[ROUTINE] == SHORT
+    assert resolve_for_vulnerable(ROUTINE, TODAY, [], disclosure="e1") == resolve(ROUTINE, TODAY)
+
+
+def test_the_landlords_shorter_timescale_applies_to_a_vulnerable_household():
+    short = Override(SHORT, 10, dt.date(2025, 1, 1), "Repairs policy v5, 6.1")
+    found = resolve_for_vulnerable(ROUTINE, TODAY, [short], disclosure="e1")
+    assert (found.key, found.value, found.source) == (SHORT, 10, "Repairs policy v5, 6.1")
+    assert found.note == SHORTER.format(disclosure="e1", key=SHORT, value=10, usual=20)
+    assert (
+        resolve_for_vulnerable(ROUTINE, dt.date(2024, 12, 31), [short], disclosure="e1").value == 20
+    )
+
+
+def test_a_key_with_no_shorter_timescale_is_unchanged():
+    assert resolve_for_vulnerable(FIRST, TODAY, [], disclosure="e1") == resolve(FIRST, TODAY)
+
+
+def test_a_shorter_timescale_must_be_a_whole_number():
+    with pytest.raises(ValueError, match="whole number above 0"):
+        check_override(Override(SHORT, None, None, "x"))
