@@ -32,6 +32,7 @@ def _render(
         "date_form": date_form,
         "override_form": override_form,
         "form": shown,  # the one whose errors the summary lists
+        "nav": "policy",
     }
     return render(request, "policy/policy.html", context)
 
