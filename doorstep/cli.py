@@ -2,6 +2,9 @@
 
     doorstep serve      run the web UI and API
     doorstep verify     check every history's hash chain
+    doorstep import     import a chronology file
+    doorstep export     export a household or a case as a chronology file
+    doorstep replay     replay a chronology file's clocks as of a date
     doorstep demo       load the demo estate
     ...
 
@@ -17,6 +20,9 @@ import sys
 OPERATIONS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "Run Doorstep's web UI and API (migrates first)."),
     "verify": ("verify", "Check every history's hash chain; name the first entry that breaks."),
+    "import": ("import", "Import a chronology file (doorstep-chronology/1), whole and only once."),
+    "export": ("export", "Export a household or a case as a chronology file."),
+    "replay": ("replay", "Replay a chronology file's clocks and commitments as of a date."),
     "demo": ("demo", "Load the demo estate, households, cases and staff logins."),
     "rebuild": ("rebuild", "Recompute every projection (case status) from the timeline."),
     "roles": ("roles", "Create or update the staff roles and their permissions."),

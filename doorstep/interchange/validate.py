@@ -268,6 +268,11 @@ def _or(words: Iterable[str]) -> str:
 # --- paths ----------------------------------------------------------------------------------
 
 
+def json_path(path: Sequence[str | int]) -> str:
+    """A JSON path from its steps: ("events", 12, "data") -> $.events[12].data."""
+    return _json_path(path)
+
+
 def _json_path(path: Sequence[str | int]) -> str:
     parts = ["$"]
     for part in path:

@@ -1,0 +1,319 @@
+"""Exporting a household (or a case) as a chronology (`doorstep-chronology/1`).
+
+Which records go in is `scope.py`'s. Here is how they are said: with the references of the
+file they were imported from (`ExternalRef`), else Doorstep's own (`HH-2026-000001`, event
+uids); values from Doorstep's columns, in the file's spelling where it says the same
+(`records.py`); events in timeline order, each with its date at its own precision, who did it,
+the channel, the summary and its data whole (unknown members kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Q
+
+from doorstep.cases.models import Case
+from doorstep.core.errors import DomainError
+from doorstep.interchange import records
+from doorstep.interchange.models import ExternalRef, RefKind
+from doorstep.interchange.scope import Scope, export_scope
+from doorstep.interchange.validate import FORMAT, first_problem, load_schema
+from doorstep.policy.models import PolicyOverride
+from doorstep.properties.models import Property
+from doorstep.residents.models import (
+    Household,
+    HouseholdMember,
+    Person,
+    Tenancy,
+    ThirdPartyAuthority,
+)
+from doorstep.timeline.models import Event
+
+EXPORT_BROKEN = "The export would break the format at {problem}; nothing was written."
+_DEFS = load_schema()["$defs"]
+# The channels and case types the format names (Doorstep has more: "api", "import", "enquiry").
+FORMAT_CHANNELS = frozenset(c for c in _DEFS["event"]["properties"]["channel"]["enum"] if c)
+FORMAT_CASE_TYPES = frozenset(_DEFS["case"]["properties"]["type"]["enum"])
+# Doorstep's property kinds the format does not name, said as the nearest kind it does.
+FORMAT_KINDS = {"estate": "block", "maisonette": "flat"}
+# Members of an event's data that name a person or a tenancy (by reference).
+DATA_NAMES = ("person", "tenancy", "from", "to", "against", "by")
+
+
+class ExportBroken(DomainError):
+    """What Doorstep holds cannot be said in the format (a bug to report, not a user error)."""
+
+
+# --- how it is said -----------------------------------------------------------------------------
+
+
+class _Names:
+    """The reference each exported record goes by: the file's, where it came from one."""
+
+    def __init__(self, scope: Scope) -> None:
+        rows = ExternalRef.objects.filter(
+            Q(case__in=scope.cases)
+            | Q(tenancy__in=scope.tenancies)
+            | Q(person__in=scope.people)
+            | Q(property__in=scope.properties)
+        )
+        schemes = Counter(rows.values_list("scheme", flat=True))
+        self.scheme = schemes.most_common(1)[0][0] if schemes else None
+        self.rows: dict[tuple[str, int], ExternalRef] = {}
+        mine = ExternalRef.objects.filter(scheme=self.scheme).order_by("pk")
+        for row in mine.filter(
+            Q(case__in=scope.cases)
+            | Q(tenancy__in=scope.tenancies)
+            | Q(person__in=scope.people)
+            | Q(property__in=scope.properties)
+            | Q(event__case__in=scope.cases)
+            | Q(event__household__in=scope.households, event__case=None)
+        ):
+            key = (row.kind, _object_id(row))
+            self.rows.setdefault(key, row)
+        self.by_ref = {(row.kind, row.ref): pk for (_, pk), row in self.rows.items()}
+
+    def row(self, kind: str, pk: int) -> ExternalRef | None:
+        return self.rows.get((kind, pk))
+
+    def record(self, kind: str, pk: int) -> Mapping[str, Any]:
+        row = self.row(kind, pk)
+        return row.record if row is not None else {}
+
+    def ref(self, kind: str, obj: Any) -> str:
+        row = self.row(kind, obj.pk)
+        if row is not None:
+            return row.ref
+        return str(obj.uid) if kind == RefKind.EVENT else str(obj.reference)
+
+
+def _object_id(row: ExternalRef) -> int:
+    ids = {
+        RefKind.PROPERTY: row.property_id,
+        RefKind.PERSON: row.person_id,
+        RefKind.TENANCY: row.tenancy_id,
+        RefKind.CASE: row.case_id,
+        RefKind.EVENT: row.event_id,
+    }
+    return ids.get(RefKind(row.kind)) or 0
+
+
+def chronology_export(
+    *, landlord: str, household: Household | None = None, case: Case | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """The household (or the case's household or property) as a `doorstep-chronology/1`
+    document, and notes on anything that could not be said in the format."""
+    scope = export_scope(household=household, case=case)
+    names = _Names(scope)
+    exported_cases = [c for c in scope.cases if c.case_type in FORMAT_CASE_TYPES]
+    for left_out in sorted(set(scope.cases) - set(exported_cases), key=lambda c: c.pk):
+        scope.notes.append(
+            f"{left_out.reference} is a {left_out.get_case_type_display().lower()} case, which "
+            "the format has no type for: its events are exported without a case."
+        )
+    landlord_doc: dict[str, Any] = {"name": landlord, "nation": "england"}
+    policy = _policy()
+    if policy:
+        landlord_doc["policy"] = policy
+    doc = {
+        "format": FORMAT,
+        "landlord": landlord_doc,
+        "properties": [_property(p, scope, names) for p in scope.properties],
+        "people": [_person(p, scope, names) for p in scope.people],
+        "tenancies": [_tenancy(t, names) for t in scope.tenancies],
+        "cases": [_case(c, exported_cases, names) for c in exported_cases],
+        "events": [_event(e, exported_cases, scope, names) for e in scope.events],
+    }
+    problem = first_problem(doc)
+    if problem is not None:
+        raise ExportBroken(EXPORT_BROKEN.format(problem=problem))
+    return doc, scope.notes
+
+
+def _policy() -> dict[str, Any]:
+    """The landlord's own values: for each key, the one the clocks would apply now (the latest
+    `effective_from`; of two from the same date, the first recorded, as `policy.resolve`)."""
+    chosen: dict[str, PolicyOverride] = {}
+    for row in PolicyOverride.objects.order_by("recorded_at", "pk"):
+        held = chosen.get(row.key)
+        if held is None or (row.effective_from or dt.date.min) > (
+            held.effective_from or dt.date.min
+        ):
+            chosen[row.key] = row
+    kept = {
+        row.policy_override_id: row.record
+        for row in ExternalRef.objects.filter(
+            kind=RefKind.POLICY, policy_override__in=list(chosen.values())
+        )
+    }
+    out: dict[str, Any] = {}
+    for key, row in sorted(chosen.items()):
+        if row.effective_from is None:
+            out[key] = row.value
+            continue
+        since = records.spelled(
+            kept.get(row.pk, {}), "effective_from", row.effective_from, records.same_date
+        )
+        out[key] = {"value": row.value, "effective_from": str(since)}
+    return out
+
+
+def _property(prop: Property, scope: Scope, names: _Names) -> dict[str, Any]:
+    record = names.record(RefKind.PROPERTY, prop.pk)
+    ref = names.ref(RefKind.PROPERTY, prop)
+    placeholder = records.not_given("address", ref)
+    parent = prop.part_of if prop.part_of in scope.properties else None
+    entry = {
+        "ref": ref,
+        "uprn": records.spelled(record, "uprn", prop.uprn, records.same_uprn),
+        "address": records.text_out(record, "address", prop.address, placeholder),
+        "kind": FORMAT_KINDS.get(prop.kind, prop.kind),
+        "part_of": names.ref(RefKind.PROPERTY, parent) if parent is not None else None,
+        "bedrooms": prop.bedrooms,
+    }
+    return records.drop_absent(record, entry)
+
+
+def _person(person: Person, scope: Scope, names: _Names) -> dict[str, Any]:
+    record = names.record(RefKind.PERSON, person.pk)
+    ref = names.ref(RefKind.PERSON, person)
+    acting_for = record.get("acting_for")
+    if acting_for is not None and (RefKind.PERSON, acting_for) not in names.by_ref:
+        acting_for = None  # the person it names is not in this export
+    role = record.get("role")
+    if role is None:
+        role, acting_for = _role(person, scope, names)
+    entry = {
+        "ref": ref,
+        "name": records.text_out(record, "name", person.full_name, records.not_given("name", ref)),
+        "role": role,
+        "organisation": records.text_out(record, "organisation", person.organisation),
+        "acting_for": acting_for,
+    }
+    return records.drop_absent(record, entry)
+
+
+def _role(person: Person, scope: Scope, names: _Names) -> tuple[str, str | None]:
+    """A role for a person Doorstep recorded itself (the format's roles are not a column)."""
+    if any(person in t.tenants.all() for t in scope.tenancies):
+        return "tenant", None
+    if HouseholdMember.objects.filter(household__in=scope.households, person=person).exists():
+        return "household_member", None
+    authority = (
+        ThirdPartyAuthority.objects.filter(
+            household__in=scope.households, third_party=person, withdrawn_on=None
+        )
+        .select_related("consent_given_by")
+        .first()
+    )
+    if authority is not None:
+        return "third_party", names.ref(RefKind.PERSON, authority.consent_given_by)
+    return "third_party", None
+
+
+def _tenancy(tenancy: Tenancy, names: _Names) -> dict[str, Any]:
+    record = names.record(RefKind.TENANCY, tenancy.pk)
+
+    def when(name: str, day: dt.date | None) -> str | None:
+        return records.spelled(
+            record, name, day.isoformat() if day else None, lambda s, _: records.same_date(s, day)
+        )
+
+    rent = tenancy.rent_weekly
+    entry = {
+        "ref": names.ref(RefKind.TENANCY, tenancy),
+        "property": names.ref(RefKind.PROPERTY, tenancy.property),
+        "tenants": [
+            names.ref(RefKind.PERSON, p) for p in sorted(tenancy.tenants.all(), key=lambda p: p.pk)
+        ],
+        "start": when("start", tenancy.start),
+        "end": when("end", tenancy.end),
+        "tenure": tenancy.tenure or None,
+        "rent_weekly": records.spelled(
+            record,
+            "rent_weekly",
+            float(rent) if rent is not None else None,
+            lambda s, _: records.same_amount(s, rent),
+        ),
+    }
+    return records.drop_absent(record, entry)
+
+
+def _case(case: Case, exported: list[Case], names: _Names) -> dict[str, Any]:
+    record = names.record(RefKind.CASE, case.pk)
+    ref = names.ref(RefKind.CASE, case)
+    entry = {
+        "ref": ref,
+        "type": case.case_type,
+        "property": names.ref(RefKind.PROPERTY, case.property),
+        "people": [
+            names.ref(RefKind.PERSON, p) for p in sorted(case.people.all(), key=lambda p: p.pk)
+        ],
+        "title": records.text_out(
+            record, "title", case.title, records.not_given("title", ref, case.case_type)
+        ),
+        "links": _links(case, exported, names),
+    }
+    return records.drop_absent(record, entry)
+
+
+def _links(case: Case, exported: list[Case], names: _Names) -> list[str]:
+    """The cases this one links to, as the file listed them: a link Doorstep holds only
+    because another case of the file listed this one is left to that case's list."""
+    by_pk = {c.pk: c for c in exported}
+    linked = [c for c in case.links.all() if c.pk in by_pk]
+    ref_of = {c.pk: names.ref(RefKind.CASE, c) for c in exported}
+    listed = names.record(RefKind.CASE, case.pk).get("links")
+    if listed is None:
+        return [ref_of[c.pk] for c in sorted(linked, key=lambda c: c.pk)]
+    own = ref_of[case.pk]
+    implied = {
+        ref_of[c.pk] for c in linked if own in (names.record(RefKind.CASE, c.pk).get("links") or ())
+    }
+    held = {ref_of[c.pk] for c in linked}
+    out = [ref for ref in listed if ref in held]
+    out += [
+        ref_of[c.pk]
+        for c in sorted(linked, key=lambda c: c.pk)
+        if ref_of[c.pk] not in listed and ref_of[c.pk] not in implied
+    ]
+    return out
+
+
+def _event(event: Event, exported: list[Case], scope: Scope, names: _Names) -> dict[str, Any]:
+    row = names.row(RefKind.EVENT, event.pk)
+    record = row.record if row is not None else {}
+    case = event.case if event.case in exported else None
+    data = dict(event.data or {})
+    by = event.by or "landlord"
+    if row is None:  # recorded in Doorstep: its data names records by Doorstep's references
+        data = {k: _said(v, names, scope) if k in DATA_NAMES else v for k, v in data.items()}
+        by = _said(by, names, scope)
+    entry = {
+        "id": row.ref if row is not None else str(event.uid),
+        "at": event.occurred_text,
+        "case": names.ref(RefKind.CASE, case) if case is not None else None,
+        "kind": event.kind,
+        "by": by,
+        "channel": event.channel if event.channel in FORMAT_CHANNELS else None,
+        "summary": event.summary,
+        "data": data,
+    }
+    return records.drop_absent(record, entry)
+
+
+def _said(value: Any, names: _Names, scope: Scope) -> Any:
+    """A Doorstep reference (PER-..., TEN-...) as the export names that record."""
+    if not isinstance(value, str):
+        return value
+    for person in scope.people:
+        if person.reference == value:
+            return names.ref(RefKind.PERSON, person)
+    for tenancy in scope.tenancies:
+        if tenancy.reference == value:
+            return names.ref(RefKind.TENANCY, tenancy)
+    return value

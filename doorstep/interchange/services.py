@@ -1,0 +1,63 @@
+"""Importing a chronology (`doorstep-chronology/1`) into the record.
+
+`chronology_import` checks the whole file first (the schema, then every reference and value,
+`checks.py`; then where each part goes, `plan.py`), and writes it in one transaction through
+the services of the apps that own each record: properties, people, households and tenancies,
+cases and their links, the landlord's policy; every event of the file through `event_append`,
+with its own date and precision, who did it, the channel, the summary and its data as given.
+Anything refused refuses the whole file: nothing half-imported remains.
+
+Every reference of the file (property, person, tenancy, case, event id, policy key) is mapped
+to what it became (`ExternalRef`), so the same file imported twice changes nothing, and a file
+that says something different under a reference already imported is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+
+from doorstep.core.errors import DomainError
+from doorstep.interchange.checks import import_problems
+from doorstep.interchange.importer import (
+    CHANGED,
+    SCHEME_LIMIT,
+    SCHEME_TOO_LONG,
+    ChronologyRefused,
+    Importer,
+    ImportReport,
+    scheme_for,
+)
+from doorstep.interchange.plan import PlanRefused, plan_import
+from doorstep.interchange.validate import first_problem
+
+__all__ = ["CHANGED", "ChronologyRefused", "ImportReport", "chronology_import", "scheme_for"]
+
+
+def chronology_import(
+    *, doc: Mapping[str, Any], source_name: str, at: dt.datetime, scheme: str | None = None
+) -> ImportReport:
+    """Import a parsed chronology, whole or not at all. `at` is the moment of the import (the
+    events' `recorded_at`); each event keeps its own date. `scheme` names whose references the
+    file uses (default `chronology:<landlord name>`): pass another where two files of one
+    landlord reuse the same references for different things."""
+    problem = first_problem(doc) or next(iter(import_problems(doc)), None)
+    if problem is not None:
+        raise ChronologyRefused(problem.path, problem.reason)
+    try:
+        plan = plan_import(doc)
+    except PlanRefused as refused:
+        raise ChronologyRefused(refused.problem.path, refused.problem.reason) from None
+    if scheme is not None and not 0 < len(scheme) <= SCHEME_LIMIT:
+        raise DomainError(
+            SCHEME_TOO_LONG.format(limit=SCHEME_LIMIT, scheme=scheme, length=len(scheme)),
+            field="scheme",
+        )
+    scheme = scheme or scheme_for(doc["landlord"]["name"])
+    with transaction.atomic():
+        run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
+        run.all()
+    return run.report
