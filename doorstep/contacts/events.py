@@ -12,8 +12,11 @@ from doorstep.timeline.kinds import EventKind, Payload, register
 
 class InPayload(Payload):
     # The chronology format names the sender `from`, a Python keyword: aliased here.
-    from_: str = Field(default="", alias="from", max_length=300)
-    text: str = Field(min_length=1, max_length=50000)
+    # Legacy records may not say who it came from, or what was said: the fact of the contact
+    # is kept all the same (the chronology format allows null). New contacts need the words:
+    # `contacts.services.contact_record` insists.
+    from_: str | None = Field(default="", alias="from", max_length=300)
+    text: str | None = Field(default=None, max_length=50000)
 
 
 @register
@@ -25,7 +28,7 @@ class ContactIn(EventKind):
     label = "Contact received"
     payload = InPayload
     example = {"from": "R1", "text": "There is black mould in the bathroom again."}
-    invalid_example = {"from": "R1", "text": ""}
+    invalid_example = {"from": "R1", "text": ["not", "words"]}
 
     @classmethod
     def validate(cls, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -36,12 +39,13 @@ class ContactIn(EventKind):
 
     @classmethod
     def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
-        return summary or f"Received from {data.get('from') or 'unknown'}: {data['text'][:160]}"
+        words = data.get("text") or "(what was said is not on record)"
+        return summary or f"Received from {data.get('from') or 'unknown'}: {words[:160]}"
 
 
 class OutPayload(Payload):
-    to: str = Field(default="", max_length=300)
-    text: str = Field(min_length=1, max_length=50000)
+    to: str | None = Field(default="", max_length=300)
+    text: str | None = Field(default=None, max_length=50000)
 
 
 @register
@@ -52,8 +56,9 @@ class ContactOut(EventKind):
     label = "Contact sent"
     payload = OutPayload
     example = {"to": "R1", "text": "Confirming the surveyor will visit on 4 April."}
-    invalid_example = {"to": "R1", "text": ""}
+    invalid_example = {"to": "R1", "text": 42}
 
     @classmethod
     def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
-        return summary or f"Sent to {data.get('to') or 'unknown'}: {data['text'][:160]}"
+        words = data.get("text") or "(what was said is not on record)"
+        return summary or f"Sent to {data.get('to') or 'unknown'}: {words[:160]}"

@@ -10,7 +10,12 @@ from django.db import transaction
 from django.db.models import Model
 
 from doorstep.cases.models import Case
-from doorstep.cases.services import CONTACT_WRONG_HOUSEHOLD, case_open, record_on_case
+from doorstep.cases.services import (
+    CONTACT_WRONG_HOUSEHOLD,
+    NOTE_EMPTY,
+    case_open,
+    record_on_case,
+)
 from doorstep.core.errors import DomainError
 from doorstep.residents.models import Household
 from doorstep.timeline.actors import actor_name_of
@@ -22,6 +27,7 @@ BAD_DIRECTION = "A contact is either received ('in') or sent ('out')."
 INTERNAL_CHANNEL = "A contact comes by phone, email, letter, visit, portal or in person."
 CASE_OTHER_HOUSEHOLD = "That case belongs to another household."
 CORRECTION_NAMES_NO_ENTRY = "A correction must name the entry it corrects (supersedes)."
+CONTACT_EMPTY = "Write down what was said or written: the words are the record."
 
 # The kinds anyone may add to a case as an entry; the others come from their own services
 # (a case is opened or closed by `case_open`/`case_close`, never by writing its event).
@@ -58,6 +64,8 @@ def contact_record(
         raise DomainError(INTERNAL_CHANNEL, field="channel")
     if case is not None and case.household_id not in (None, household.pk):
         raise DomainError(CASE_OTHER_HOUSEHOLD, field="case")
+    if not (text or "").strip():
+        raise DomainError(CONTACT_EMPTY, field="text")
     kind = f"contact.{direction}"
     data = {"from" if direction == "in" else "to": party, "text": text}
     if case is not None:
@@ -146,6 +154,10 @@ def case_entry_add(
         raise DomainError(INTERNAL_CHANNEL, field="channel")
     if kind == "record.corrected" and supersedes is None:
         raise DomainError(CORRECTION_NAMES_NO_ENTRY, field="supersedes")
+    if kind == "note" and not str(data.get("text") or "").strip():
+        raise DomainError(NOTE_EMPTY, field="data.text")
+    if kind.startswith("contact.") and not str(data.get("text") or "").strip():
+        raise DomainError(CONTACT_EMPTY, field="data.text")
     return record_on_case(
         case=case,
         kind=kind,

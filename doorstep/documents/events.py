@@ -14,7 +14,7 @@ from doorstep.timeline.kinds import EventKind, Payload, register
 class AddedPayload(Payload):
     document: str = Field(min_length=1)
     type: DocumentType
-    title: str = Field(min_length=1)
+    title: str | None = None  # legacy records may lack one; document_add insists
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
@@ -34,4 +34,7 @@ class DocumentAdded(EventKind):
 
     @classmethod
     def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
-        return summary or f"{DocumentType(data['type']).label} added: {data['title']}"
+        return (
+            summary
+            or f"{DocumentType(data['type']).label} added: {data.get('title') or '(untitled)'}"
+        )

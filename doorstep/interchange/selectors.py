@@ -107,6 +107,16 @@ def chronology_export(
 ) -> tuple[dict[str, Any], list[str]]:
     """The household (or the case's household or property) as a `doorstep-chronology/1`
     document, and notes on anything that could not be said in the format."""
+    doc, notes, _ = chronology_export_with_cases(landlord=landlord, household=household, case=case)
+    return doc, notes
+
+
+def chronology_export_with_cases(
+    *, landlord: str, household: Household | None = None, case: Case | None = None
+) -> tuple[dict[str, Any], list[str], dict[str, int]]:
+    """`chronology_export`, and the Doorstep case (its primary key) each of the document's case
+    refs names, so a replay of the document can be read back onto the live record: an imported
+    case goes by its file's ref in the scheme this export chose, which only the export knows."""
     scope = export_scope(household=household, case=case)
     names = _Names(scope)
     exported_cases = [c for c in scope.cases if c.case_type in FORMAT_CASE_TYPES]
@@ -131,16 +141,16 @@ def chronology_export(
     problem = first_problem(doc)
     if problem is not None:
         raise ExportBroken(EXPORT_BROKEN.format(problem=problem))
-    return doc, scope.notes
+    return doc, scope.notes, {names.ref(RefKind.CASE, c): c.pk for c in exported_cases}
 
 
 def _policy() -> dict[str, Any]:
     """The landlord's own values: for each key, the one the clocks would apply now (the latest
-    `effective_from`; of two from the same date, the first recorded, as `policy.resolve`)."""
+    `effective_from`; of two from the same date, the last recorded, as `policy.resolve`)."""
     chosen: dict[str, PolicyOverride] = {}
     for row in PolicyOverride.objects.order_by("recorded_at", "pk"):
         held = chosen.get(row.key)
-        if held is None or (row.effective_from or dt.date.min) > (
+        if held is None or (row.effective_from or dt.date.min) >= (
             held.effective_from or dt.date.min
         ):
             chosen[row.key] = row

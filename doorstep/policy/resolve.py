@@ -106,8 +106,14 @@ def _is_number(value: Any) -> bool:
 
 
 def _latest(versions: Iterable[Version | Override], on: dt.date) -> Version | Override | None:
-    in_force = [v for v in versions if v.effective_from is None or v.effective_from <= on]
-    return max(in_force, key=lambda v: v.effective_from or dt.date.min, default=None)
+    """The version in force on `on`. Versions come in the order they were recorded, so among
+    several from the same date the one recorded last wins (a correction of a mistyped value)."""
+    in_force = [
+        (v.effective_from or dt.date.min, order, v)
+        for order, v in enumerate(versions)
+        if v.effective_from is None or v.effective_from <= on
+    ]
+    return max(in_force, key=lambda entry: entry[:2], default=(None, None, None))[2]
 
 
 def resolve(key: str, on: dt.date, overrides: Iterable[Override] = ()) -> Resolved:

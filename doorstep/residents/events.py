@@ -74,7 +74,7 @@ class TenancyStarted(EventKind):
 
 class TenancyEndedPayload(Payload):
     tenancy: str = Field(min_length=1)
-    reason: str = ""
+    reason: str | None = ""
 
 
 @register

@@ -11,7 +11,8 @@ from doorstep.timeline.kinds import EventKind, Payload, register
 
 
 class NotePayload(Payload):
-    text: str = Field(min_length=1, max_length=20000)
+    # A legacy note may be empty in the source; `cases.services.note_add` insists on words.
+    text: str | None = Field(default=None, max_length=20000)
 
 
 @register
@@ -22,11 +23,11 @@ class Note(EventKind):
     label = "Note"
     payload = NotePayload
     example = {"text": "Called the resident; no answer. Left a voicemail."}
-    invalid_example = {"text": ""}
+    invalid_example = {"text": {"not": "words"}}
 
     @classmethod
     def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
-        return summary or str(data.get("text", ""))[:200]
+        return summary or str(data.get("text") or "Note (no text on record)")[:200]
 
 
 class CorrectionPayload(Payload):

@@ -15,7 +15,7 @@ from doorstep.vulnerabilities.choices import Category, Source
 class DisclosedPayload(Payload):
     person: str = Field(min_length=1)
     category: Category
-    detail: str = ""
+    detail: str | None = ""
     source: Source = Source.SELF
 
 
@@ -44,7 +44,7 @@ class VulnerabilityDisclosed(EventKind):
 class RecordedPayload(Payload):
     person: str = Field(min_length=1)
     category: Category
-    detail: str = ""
+    detail: str | None = ""
     review_on: dt.date | None = None
 
 

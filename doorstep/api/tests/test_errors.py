@@ -50,7 +50,7 @@ def test_event_data_refused_by_its_kind_names_every_field(callers, world):
         {
             "kind": "contact.in",
             "channel": "phone",
-            "data": {"from": ["not", "a", "name"], "text": ""},
+            "data": {"from": ["not", "a", "name"], "text": 5},
         },
     )
     error = error_of(response, 422)

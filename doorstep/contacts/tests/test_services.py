@@ -139,3 +139,29 @@ def test_a_case_entry_is_refused_where_a_rule_says_so(at, entry, field, message)
     assert (info.value.field, info.value.message) == (field, message)
     assert events.kinds == []
     assert NOT_A_CASE_ENTRY == "Add one of: note, contact.in, contact.out, record.corrected."
+
+
+def test_a_new_contact_needs_its_words_though_the_record_may_hold_legacy_ones_without(at):
+    from doorstep.contacts.services import CONTACT_EMPTY, case_entry_add
+
+    household = HouseholdFactory()
+    with pytest.raises(DomainError) as info:
+        _call(household, at, text="   ")
+    assert (info.value.message, info.value.field) == (CONTACT_EMPTY, "text")
+    case = CaseFactory(household=household)
+    with pytest.raises(DomainError) as info:
+        case_entry_add(
+            actor=None,
+            case=case,
+            kind="contact.in",
+            channel="phone",
+            data={"from": "R1", "text": None},
+            at=at,
+        )
+    assert info.value.message == CONTACT_EMPTY
+    from doorstep.timeline import kinds
+
+    assert kinds.get("contact.in").validate({"from": None, "text": None}) == {
+        "from": None,
+        "text": None,
+    }

@@ -144,3 +144,10 @@ def test_a_key_with_no_shorter_timescale_is_unchanged():
 def test_a_shorter_timescale_must_be_a_whole_number():
     with pytest.raises(ValueError, match="whole number above 0"):
         check_override(Override(SHORT, None, None, "x"))
+
+
+def test_among_values_from_the_same_date_the_one_recorded_last_wins():
+    first = Override("repairs.routine.working_days", 15, None, "Policy v1 (mistyped)")
+    second = Override("repairs.routine.working_days", 12, None, "Policy v1 (corrected)")
+    resolved = resolve("repairs.routine.working_days", TODAY, [first, second])
+    assert (resolved.value, resolved.source) == (12, "Policy v1 (corrected)")

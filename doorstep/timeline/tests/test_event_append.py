@@ -63,7 +63,7 @@ def test_bad_data_is_refused_and_nothing_is_written(at):
     household = HouseholdFactory()
     before = Event.objects.count()
     with pytest.raises(DomainError, match=r"note: data\.text"):
-        _append(household, at, data={"text": ""})
+        _append(household, at, data={"text": 42})
     assert Event.objects.count() == before
 
 
