@@ -23,6 +23,7 @@ from django.db import transaction
 from doorstep.core.errors import DomainError
 from doorstep.interchange.checks import import_problems
 from doorstep.interchange.importer import (
+    ACTOR_NAME,
     CHANGED,
     SCHEME_LIMIT,
     SCHEME_TOO_LONG,
@@ -33,6 +34,7 @@ from doorstep.interchange.importer import (
 )
 from doorstep.interchange.plan import PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
+from doorstep.timeline.actors import writing_as
 
 __all__ = ["CHANGED", "ChronologyRefused", "ImportReport", "chronology_import", "scheme_for"]
 
@@ -57,7 +59,7 @@ def chronology_import(
             field="scheme",
         )
     scheme = scheme or scheme_for(doc["landlord"]["name"])
-    with transaction.atomic():
+    with transaction.atomic(), writing_as(ACTOR_NAME.format(name=source_name[:190])):
         run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
         run.all()
     return run.report

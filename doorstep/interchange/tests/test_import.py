@@ -359,3 +359,11 @@ def test_a_long_landlord_name_still_fits_the_alias_scheme():
 def test_a_scheme_too_long_is_refused(tmp_path):
     with pytest.raises(CommandError, match="A scheme is 1 to 50 characters"):
         call_command("import", write(tmp_path, small()), "--scheme", "x" * 51, stdout=StringIO())
+
+
+def test_every_event_an_import_causes_names_the_file_it_came_from():
+    """Including those the services write on its behalf (household opened, case opened)."""
+    chronology_import(doc=small(), source_name="example.json", at=AT)
+    names = set(Event.objects.values_list("actor_name", flat=True))
+    assert names == {"Import: example.json"}
+    assert {"household.created", "case.opened"} <= set(Event.objects.values_list("kind", flat=True))
