@@ -316,15 +316,9 @@ class Importer:
             at=self.at,
             tenure=entry.get("tenure") or "",
             start=records.first_day(entry.get("start")),
+            end=records.first_day(entry.get("end")),
             rent_weekly=rent_of(rent) if rent is not None else None,
         )
-        end = records.first_day(entry.get("end"))
-        if end is not None:
-            # `tenancy_start` takes no end, and `tenancy_end` would write a tenancy.ended
-            # dated today; the file's own tenancy.ended event (if any) is the history, so the
-            # end is set on the tenancy (its projection) here, in the same transaction.
-            tenancy.end = end
-            tenancy.save(update_fields=["end"])
         return household, tenancy
 
     # --- cases ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from doorstep.timeline.models import Event
 from doorstep.timeline.when import When
 from doorstep.vulnerabilities.choices import Source
 from doorstep.vulnerabilities.models import Vulnerability
+from doorstep.vulnerabilities.services import vulnerability_register_entry
 
 
 def vulnerability_register(
@@ -18,33 +19,21 @@ def vulnerability_register(
     """Enter an imported `vulnerability.recorded` event in the register, where its person is
     a member of the household it was recorded for and the register does not hold it already.
 
-    `vulnerabilities.services.vulnerability_record` writes its own events, dated now; an
-    import's events are the file's, already written, so only the register row is written
-    here, dated as the file says: learned when first disclosed (`learned_text` keeps the
-    file's precision), recorded when the event says. The format carries no consent to record
-    the detail, so the detail stays in the disclosure event alone (read by role, redacted).
+    The import's events are the file's, already written, so only the register entry is made
+    (`vulnerability_register_entry`), dated as the file says: learned when first disclosed,
+    recorded when the event says.
     """
     data = entry["data"]
-    household = event.household
-    if household is None or not household.members.filter(person=person).exists():
-        return None
-    held = Vulnerability.objects.filter(
-        person=person, household=household, category=data["category"], ended_on=None
-    )
-    if held.exists():
+    if event.household is None:
         return None
     disclosed = _first_disclosure(doc, data["person"], data["category"])
-    learned = When.parse(disclosed["at"] if disclosed else entry["at"])
-    source = (disclosed or {}).get("data", {}).get("source") or Source.SELF
-    return Vulnerability.objects.create(
+    return vulnerability_register_entry(
+        household=event.household,
         person=person,
-        household=household,
         category=data["category"],
-        source=source,
-        learned_text=learned.text,
-        learned_on=learned.latest_date,
+        source=(disclosed or {}).get("data", {}).get("source") or Source.SELF,
+        learned=When.parse(disclosed["at"] if disclosed else entry["at"]),
         recorded_on=When.parse(entry["at"]).latest_date,
-        consent_to_record=False,
     )
 
 

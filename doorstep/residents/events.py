@@ -52,7 +52,8 @@ class TenancyStartedPayload(Payload):
     tenure: str | None = None
     start: dt.date | None = None
     rent_weekly: float | None = Field(default=None, ge=0)
-    tenants: list[str] = Field(min_length=1)
+    tenants: list[str] = Field(default_factory=list)  # a legacy record may name none
+    end: dt.date | None = None
 
 
 @register

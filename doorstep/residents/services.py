@@ -129,8 +129,13 @@ def tenancy_start(
     tenure: str = "",
     start: dt.date | None = None,
     rent_weekly: Decimal | None = None,
+    end: dt.date | None = None,
 ) -> Tenancy:
-    """Record a tenancy of the household's home. `start` may be unknown in legacy records."""
+    """Record a tenancy of the household's home. `start` may be unknown in legacy records;
+    `end` is for a tenancy recorded after it ended (a migrated record): the ending itself is
+    the record's own `tenancy.ended` event, if it has one."""
+    if start and end and end < start:
+        raise DomainError(TENANCY_DATES, field="end")
     member_ids = set(household.members.values_list("person_id", flat=True))
     for tenant in tenants:
         if tenant.pk not in member_ids:
@@ -141,6 +146,7 @@ def tenancy_start(
         property=household.property,
         tenure=tenure,
         start=start,
+        end=end,
         rent_weekly=rent_weekly,
     )
     tenancy.tenants.set(tenants)
@@ -153,6 +159,7 @@ def tenancy_start(
             "tenancy": tenancy.reference,
             "tenure": tenure or None,
             "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
             "rent_weekly": float(rent_weekly) if rent_weekly is not None else None,
             "tenants": [t.reference for t in tenants],
         },

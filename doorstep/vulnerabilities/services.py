@@ -108,3 +108,40 @@ def vulnerability_record(
         **common,
     )
     return vulnerability
+
+
+def vulnerability_register_entry(
+    *,
+    household: Household,
+    person: Person,
+    category: str,
+    source: str,
+    learned: When,
+    recorded_on: dt.date,
+) -> Vulnerability | None:
+    """Enter in the register a vulnerability whose disclosure and recording are already events
+    on the timeline (a migrated record), dated as those events say.
+
+    Writes no event: the record already holds them. Nothing is entered where the person is
+    not in the household or the register already holds this category for them. The record
+    carries no consent to keep the detail here, so the detail stays in the events alone
+    (special category: read by role, redacted otherwise).
+    """
+    Category(category)
+    if not household.members.filter(person=person).exists():
+        return None
+    held = Vulnerability.objects.filter(
+        person=person, household=household, category=category, ended_on=None
+    )
+    if held.exists():
+        return None
+    return Vulnerability.objects.create(
+        person=person,
+        household=household,
+        category=category,
+        source=source,
+        learned_text=learned.text,
+        learned_on=learned.latest_date,
+        recorded_on=recorded_on,
+        consent_to_record=False,
+    )

@@ -95,3 +95,44 @@ def test_it_cannot_be_learned_after_it_is_recorded(household, at):
     with pytest.raises(DomainError) as info:
         _record(household, at, learned=When.on(at.date() + dt.timedelta(days=2)))
     assert info.value.message == LEARNED_AFTER_RECORDED
+
+
+def test_a_migrated_record_enters_the_register_without_new_events(household, at):
+    from doorstep.vulnerabilities.services import vulnerability_register_entry
+
+    person = household.members.get().person
+    with appended() as events:
+        entry = vulnerability_register_entry(
+            household=household,
+            person=person,
+            category="disability",
+            source="self",
+            learned=When.parse("2021-03"),
+            recorded_on=dt.date(2022, 1, 5),
+        )
+    assert events.kinds == []
+    assert (entry.learned_text, entry.learned_on, entry.recorded_on) == (
+        "2021-03",
+        dt.date(2021, 3, 31),
+        dt.date(2022, 1, 5),
+    )
+    again = vulnerability_register_entry(
+        household=household,
+        person=person,
+        category="disability",
+        source="self",
+        learned=When.parse("2021-03"),
+        recorded_on=dt.date(2022, 1, 5),
+    )
+    assert again is None
+    assert (
+        vulnerability_register_entry(
+            household=household,
+            person=PersonFactory(),
+            category="age",
+            source="self",
+            learned=When.parse("2021"),
+            recorded_on=dt.date(2022, 1, 5),
+        )
+        is None
+    )
