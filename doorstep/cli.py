@@ -27,6 +27,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "rebuild": ("rebuild", "Recompute every projection (case status) from the timeline."),
     "roles": ("roles", "Create or update the staff roles and their permissions."),
     "token": ("token", "Issue an API token for a staff account."),
+    "sor": ("sor", "Load the landlord's Schedule of Rates from a CSV file, whole or not at all."),
     "migrate": ("migrate", "Bring the database schema up to date."),
 }
 

@@ -15,5 +15,8 @@ urlpatterns = [
     path("cases/", include("doorstep.cases.urls")),
     path("documents/", include("doorstep.documents.urls")),
     path("policy/", include("doorstep.policy.urls")),
+    path("repairs/", include("doorstep.repairs.urls")),
+    path("commitments/", include("doorstep.commitments.urls")),
+    path("", include("doorstep.deadlines.urls")),
     path("api/v1/", api.urls),
 ]

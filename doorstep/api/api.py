@@ -16,7 +16,17 @@ from ninja.operation import Operation
 from doorstep.api.auth import operations, permission_of
 from doorstep.api.errors import register_handlers
 from doorstep.api.intake import intake
-from doorstep.api.routers import cases, documents, policy, properties, residents, timeline
+from doorstep.api.routers import (
+    cases,
+    commitments,
+    deadlines,
+    documents,
+    policy,
+    properties,
+    repairs,
+    residents,
+    timeline,
+)
 
 DESCRIPTION = """
 The record of a social housing landlord: properties, households, cases, their timeline and
@@ -60,5 +70,6 @@ api = DoorstepAPI(
 )
 register_handlers(api)
 api.add_decorator(intake, mode="view")
-for domain in (properties, residents, cases, timeline, documents, policy):
+for domain in (properties, residents, cases, timeline, documents, policy, deadlines, repairs):
     api.add_router("", domain.router)
+api.add_router("", commitments.router)

@@ -535,6 +535,158 @@ class PolicyOverrideOut(Schema):
     recorded_by_name: str
 
 
+# Deadlines -----------------------------------------------------------------------------------
+
+
+class HolidaySkippedOut(Schema):
+    date: dt.date
+    name: str
+
+
+class ClockExplanationOut(Schema):
+    lines: list[str] = Field(description="How the due date was worked out, in sentences")
+    day_one: dt.date | None = Field(description="The first working day after the start")
+    holidays_skipped: list[HolidaySkippedOut]
+    weekend_days_skipped: int
+
+
+class ClockOut(Schema):
+    """One clock, as the chronology format's replay output says it."""
+
+    case: str = Field(description="Reference of the case")
+    clock: str = Field(description="The format's clock name, e.g. complaint.stage1.response")
+    name: str = Field(description="What must be done, in plain English")
+    status: str = Field(description="'due in 3 working days', 'overdue by 60 working days', 'met'")
+    subject: str
+    started: dt.date
+    start_event: str
+    due: dt.date
+    due_at: dt.datetime | None = Field(description="An hour clock's due moment")
+    original_due: dt.date | None = Field(description="The due date before an extension")
+    stopped: dt.date | None = Field(description="null: still running")
+    stop_event: str | None
+    stop_outcome: str | None
+    breached: bool
+    arises: dt.date | None = Field(description="The day a breach's finding arises")
+    overdue_working_days: int
+    overdue_days: int
+    overdue_hours: int | None
+    unit: Literal["working_days", "calendar_days", "hours", "weeks", "date"]
+    used: int
+    remaining: int | None
+    rule: str
+    imprecise: bool
+    extension_valid: bool | None
+    flags: list[str]
+    events: list[str]
+    explanation: ClockExplanationOut
+
+
+class CommitmentOut(Schema):
+    """One promise made on the case, and its state as of the date."""
+
+    case: str
+    commitment: str
+    kind: str
+    action: str
+    made: dt.date
+    due: dt.date | None
+    state: Literal["open", "kept", "overdue", "claimed_not_verified", "contradicted", "dropped"]
+    job: str | None
+    items: list[str]
+    imprecise: bool
+    events: list[str]
+
+
+class CaseClocksOut(Schema):
+    as_of: dt.date
+    case: str
+    clocks: list[ClockOut]
+    commitments: list[CommitmentOut]
+    notes: list[str] = Field(description="Anything that could not be worked out, and why")
+
+
+class QueueItemOut(Schema):
+    """A running clock on an open case."""
+
+    case: str
+    case_title: str
+    case_type: str
+    household: str | None = Field(description="null: a communal case")
+    property: str
+    clock: str
+    name: str
+    subject: str
+    status: str
+    started: dt.date
+    due: dt.date
+    due_at: dt.datetime | None
+    breached: bool
+    overdue_working_days: int
+    overdue_days: int
+    overdue_hours: int | None
+    remaining: int | None
+    unit: str
+    officer: str | None
+    team: str | None
+
+    @staticmethod
+    def resolve_case(obj: Any) -> str:
+        return str(obj.case.reference)
+
+    @staticmethod
+    def resolve_case_title(obj: Any) -> str:
+        return str(obj.case.title)
+
+    @staticmethod
+    def resolve_case_type(obj: Any) -> str:
+        return str(obj.case.case_type)
+
+    @staticmethod
+    def resolve_household(obj: Any) -> str | None:
+        return _ref(obj.case.household)
+
+    @staticmethod
+    def resolve_property(obj: Any) -> str:
+        return str(obj.case.property.reference)
+
+    @staticmethod
+    def resolve_officer(obj: Any) -> str | None:
+        officer = obj.case.officer
+        return (officer.get_full_name() or officer.get_username()) if officer else None
+
+    @staticmethod
+    def resolve_team(obj: Any) -> str | None:
+        return str(obj.case.owner_team) if obj.case.owner_team else None
+
+    @staticmethod
+    def resolve_overdue_working_days(obj: Any) -> int:
+        return int(obj.data["overdue_working_days"])
+
+    @staticmethod
+    def resolve_overdue_days(obj: Any) -> int:
+        return int(obj.data["overdue_days"])
+
+    @staticmethod
+    def resolve_overdue_hours(obj: Any) -> int | None:
+        return obj.data["overdue_hours"]
+
+    @staticmethod
+    def resolve_remaining(obj: Any) -> int | None:
+        return obj.data["remaining"]
+
+    @staticmethod
+    def resolve_unit(obj: Any) -> str:
+        return str(obj.data["unit"])
+
+
+class QueueOut(Schema):
+    as_of: dt.date
+    total: int = Field(description="How many clocks are running; `items` are the first `limit`")
+    items: list[QueueItemOut]
+    notes: list[str]
+
+
 # The error envelope --------------------------------------------------------------------------
 
 

@@ -1,7 +1,9 @@
 """The household page, the contact log's forms, and opening a case from a contact.
 
 The household page lives here, not in `residents`, because it gathers cases and documents,
-which people-and-places apps may not import (pyproject.toml's import contracts).
+which people-and-places apps may not import (pyproject.toml's import contracts). Apps above
+contacts add their sections to it (the running clocks, from `deadlines`) through
+`HOUSEHOLD_PAGE_SECTIONS`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doorstep.cases.selectors import cases_for_household
+from doorstep.cases.views import PageSections
 from doorstep.contacts.forms import ContactForm, OpenCaseForm
 from doorstep.contacts.selectors import contact_get, household_record
 from doorstep.contacts.services import case_open_from_contact, contact_record
@@ -26,6 +29,9 @@ from doorstep.residents.models import Household
 from doorstep.residents.selectors import household_detail
 from doorstep.timeline.models import Event
 
+# Sections of the household page, each given the request and the `household`.
+HOUSEHOLD_PAGE_SECTIONS = PageSections()
+
 
 @require_GET
 @staff_view("residents.view_household")
@@ -34,7 +40,8 @@ def household_page(request: HttpRequest, reference: str) -> HttpResponse:
         record = household_record(reference=reference, user=request.user, at=timezone.now())
     except Household.DoesNotExist:
         raise Http404 from None
-    return render(request, "contacts/household.html", {"record": record})
+    sections = HOUSEHOLD_PAGE_SECTIONS.shown(request, household=record.household)
+    return render(request, "contacts/household.html", {"record": record, "sections": sections})
 
 
 @require_http_methods(["GET", "POST"])

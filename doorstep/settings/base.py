@@ -35,8 +35,13 @@ INSTALLED_APPS = [
     "doorstep.cases",
     "doorstep.documents",
     "doorstep.contacts",
+    "doorstep.repairs",
+    "doorstep.commitments",
     "doorstep.api",
     "doorstep.demo",
+    # Reads cases, contacts and the interchange; adds its sections to the case and household
+    # pages when ready. Uses the format's event kinds only in a request, after all are ready.
+    "doorstep.deadlines",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

@@ -30,6 +30,7 @@ READ_RECORD = [
     "timeline.view_event",
     "documents.view_document",
     "vulnerabilities.view_vulnerability",
+    "commitments.view_commitment",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -43,34 +44,74 @@ PEOPLE_AND_PLACES = [
     "residents.add_person",
     "residents.change_household",
 ]
+# The promise ledger: officers, coordinators and managers record promises, claims and their
+# checks. A contractor may claim its own works done, never verify them: its word is the claim
+# (Clarion 202208650, CH 7). Dropping a promise is a manager's decision.
+COMMITMENTS = [
+    "commitments.add_commitment",
+    "commitments.change_commitment",
+    "commitments.claim_commitment",
+]
+# Repairs: reporting a repair and raising a job (work order) are the repairs coordinator's and
+# the housing officer's; everyone who reads the record reads jobs and the Schedule of Rates.
+READ_REPAIRS = ["repairs.view_job", "repairs.view_sorcode"]
+WRITE_REPAIRS = ["repairs.report_repair", "repairs.add_job"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
 ]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.HOUSING_OFFICER: READ_RECORD + WRITE_RECORD + PEOPLE_AND_PLACES + SPECIAL_CATEGORY,
+    Role.HOUSING_OFFICER: READ_RECORD
+    + WRITE_RECORD
+    + PEOPLE_AND_PLACES
+    + SPECIAL_CATEGORY
+    + COMMITMENTS
+    + READ_REPAIRS
+    + WRITE_REPAIRS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
-    Role.REPAIRS_COORDINATOR: READ_RECORD + WRITE_RECORD + ["vulnerabilities.add_vulnerability"],
-    Role.COMPLAINTS_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY,
-    Role.ASB_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY,
+    Role.REPAIRS_COORDINATOR: READ_RECORD
+    + WRITE_RECORD
+    + COMMITMENTS
+    + ["vulnerabilities.add_vulnerability"]
+    + READ_REPAIRS
+    + WRITE_REPAIRS
+    + ["repairs.add_sorschedule"],
+    Role.COMPLAINTS_OFFICER: READ_RECORD
+    + WRITE_RECORD
+    + SPECIAL_CATEGORY
+    + COMMITMENTS
+    + READ_REPAIRS,
+    Role.ASB_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY + COMMITMENTS + READ_REPAIRS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
     + SPECIAL_CATEGORY
-    + ["vulnerabilities.view_specialcategoryaccess", "policy.add_policyoverride"],
+    + COMMITMENTS
+    + READ_REPAIRS
+    + [
+        "repairs.add_sorschedule",
+        "vulnerabilities.view_specialcategoryaccess",
+        "policy.add_policyoverride",
+        "commitments.drop_commitment",
+    ],
     # An Ombudsman investigator reads everything the landlord holds, and writes nothing.
     Role.AUDITOR: [
         *READ_RECORD,
+        *READ_REPAIRS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
-    # A contractor sees its own cases (filtered by `cases_visible_to`) and may add to them.
+    # A contractor sees its own cases (filtered by `cases_visible_to`) and may add to them, and
+    # its own jobs (filtered by `repairs.selectors.jobs_visible_to`).
     Role.CONTRACTOR: [
+        "repairs.view_job",
         "cases.view_case",
         "timeline.view_event",
         "timeline.add_event",
         "documents.view_document",
         "documents.add_document",
+        "commitments.view_commitment",
+        "commitments.claim_commitment",
     ],
 }

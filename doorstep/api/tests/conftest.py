@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from doorstep.cases.services import case_assign, case_open, note_add
+from doorstep.commitments.services import commitment_make
 from doorstep.contacts.services import contact_record
 from doorstep.documents.services import document_add
 from doorstep.properties.services import property_create
@@ -100,7 +101,8 @@ def callers(make_caller, contractor_firm) -> dict[str, Caller]:
 def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
     """A block with a flat; a household of two, one pregnant; a repair assigned to the
     contractor, a complaint that is not; a communal case on the block; a note; a document;
-    a contact from the tenant on the household's record, on no case."""
+    a contact from the tenant on the household's record, on no case; a commitment to replace
+    the tap washer (job J1) on the repair."""
     officer = callers["officer"].user
     before = at - dt.timedelta(days=30)
     block = property_create(
@@ -173,6 +175,15 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         household=household,
         at=before,
     )
+    promise = commitment_make(
+        actor=officer,
+        case=repair,
+        action="Replace the tap washer",
+        due=When.parse("2024-06-28"),
+        job="J1",
+        items=["washer"],
+        at=before,
+    )
     contact = contact_record(
         actor=officer,
         household=household,
@@ -197,4 +208,5 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         "contact": str(contact.uid),
         "document": document.reference,
         "household_document": household_doc.reference,
+        "commitment": str(promise.pk),
     }

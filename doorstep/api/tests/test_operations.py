@@ -8,7 +8,9 @@ so a new operation cannot ship without these four tests. An operation with a sec
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from io import StringIO
 from typing import Any
 
 import pytest
@@ -17,6 +19,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from doorstep.api.api import api
 from doorstep.api.auth import operation_permissions
 from doorstep.api.tests.conftest import PDF
+from doorstep.cases.models import Case
+from doorstep.repairs.services import ItemIn, job_raise, sor_load_csv
 
 BAD_REFERENCE = "String should match pattern"
 TOO_SMALL = "Input should be greater than or equal to 1"
@@ -259,6 +263,155 @@ OPS = [
         caller="manager",
         expect={"key": "repairs.routine.working_days", "value": 15, "effective_from": "2025-04-01"},
     ),
+    Op(
+        "case_clocks_read",
+        "GET",
+        f"{V}/cases/{{complaint}}/clocks?as_of=2024-06-03",
+        200,
+        bad_path=f"{V}/cases/{{complaint}}/clocks?as_of=2024-13-01",
+        bad_field="query.as_of",
+        bad_reason="Input should be a valid date",
+        expect={"as_of": "2024-06-03", "case": "{complaint}"},
+    ),
+    Op(
+        "queue_read",
+        "GET",
+        f"{V}/queue?as_of=2024-06-03",
+        200,
+        bad_path=f"{V}/queue?as_of=3 June",
+        bad_field="query.as_of",
+        bad_reason="Input should be a valid date",
+        expect={"as_of": "2024-06-03"},
+    ),
+    Op(
+        "commitment_list",
+        "GET",
+        f"{V}/commitments?as_of=2024-06-03",
+        200,
+        bad_path=f"{V}/commitments?standing=late",
+        bad_field="query.standing",
+        bad_reason="Input should be 'open', 'overdue'",
+        expect={"count": 1},
+    ),
+    Op(
+        "commitment_create",
+        "POST",
+        f"{V}/cases/{{complaint}}/commitments",
+        201,
+        body={"action": "Call back with the survey date", "due": "2099-06", "owner": "olivia"},
+        bad_body={"action": "Call back", "due": "next week"},
+        bad_field="body.due",
+        bad_reason="Give the date as YYYY, YYYY-MM, YYYY-MM-DD",
+        denied="auditor",
+        expect={"case": "{complaint}", "due": "2099-06", "owner": "Olivia", "standing": "open"},
+    ),
+    Op(
+        "commitment_claim_create",
+        "POST",
+        f"{V}/commitments/{{commitment}}/claims",
+        201,
+        body={"claimed_by": "contractor", "completed_on": "2024-06-01"},
+        bad_body={"claimed_by": "the fitter"},
+        bad_field="body.claimed_by",
+        bad_reason="Input should be 'contractor' or 'staff'",
+        denied="auditor",
+        caller="contractor",
+        expect={"state": "claimed", "job": "J1", "items": ["washer"]},
+    ),
+    Op(
+        "commitment_verification_create",
+        "POST",
+        f"{V}/commitments/{{commitment}}/verifications",
+        201,
+        body={"method": "post_inspection", "result": "confirmed", "evidence": "New washer fitted"},
+        bad_body={"result": "confirmed", "evidence": "The contractor said so"},
+        bad_field="body.method",
+        bad_reason="Field required",
+        denied="contractor",
+        expect={"state": "kept", "standing": "kept"},
+    ),
+    Op(
+        "commitment_drop",
+        "POST",
+        f"{V}/commitments/{{commitment}}/drop",
+        200,
+        body={"reason": "The resident fitted a new tap herself"},
+        bad_body={"reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="officer",
+        caller="manager",
+        expect={"state": "dropped"},
+    ),
+    # Repairs (the world's job and Schedule of Rates come from `world` below).
+    Op(
+        "repair_create",
+        "POST",
+        f"{V}/repairs",
+        201,
+        body={
+            "household": "{household}",
+            "location": "Kitchen",
+            "description": "The cold tap drips",
+            "priority": "routine",
+            "occurred": "2024-06-03",
+        },
+        bad_body={
+            "household": "{household}",
+            "location": "Kitchen",
+            "description": "The cold tap drips",
+            "priority": "whenever",
+        },
+        bad_field="body.priority",
+        bad_reason="Input should be 'emergency', 'urgent', 'routine' or 'planned'",
+        denied="auditor",
+        expect={"household": "{household}", "property": "{flat}", "communal": False},
+    ),
+    Op(
+        "repair_create",
+        "POST",
+        f"{V}/repairs",
+        201,
+        variant="communal",
+        body={
+            "property": "{block}",
+            "communal": True,
+            "security": True,
+            "location": "Communal front door",
+            "description": "The door does not lock",
+            "priority": "emergency",
+        },
+        bad_body={
+            "property": "{block}",
+            "communal": "yes",
+            "location": "Communal front door",
+            "description": "The door does not lock",
+            "priority": "emergency",
+        },
+        bad_field="body.communal",
+        bad_reason="Input should be a valid boolean",
+        denied="auditor",
+        expect={"household": None, "property": "{block}", "communal": True, "security": True},
+    ),
+    Op(
+        "job_create",
+        "POST",
+        f"{V}/cases/{{repair}}/jobs",
+        201,
+        body={
+            "items": [{"description": "Replace the tap washer", "element": "kitchen tap"}],
+            "priority": "routine",
+            "trade": "plumbing",
+            "contractor": "Fixit Ltd",
+        },
+        bad_body={"items": [], "priority": "routine", "trade": "plumbing"},
+        bad_field="body.items",
+        bad_reason="List should have at least 1 item",
+        denied="auditor",
+        expect={"case": "{repair}", "contractor": "Fixit Ltd", "status": "raised"},
+    ),
+    _read("job_read", f"{V}/jobs/{{job}}", f"{V}/jobs/job-1"),
+    _list("sor_code_list", f"{V}/sor-codes?q=washer", denied="contractor"),
 ]
 
 
@@ -341,3 +494,26 @@ def test_wrong_role(op, callers, world):
     error = response.json()["error"]
     assert error["code"] == "forbidden"
     assert operation_permissions(api)[op.op_id] in error["message"]
+
+
+# --- repairs ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(world, at, callers, contractor_firm):
+    """The shared world, with the landlord's Schedule of Rates (one code) and a job on the
+    contractor's repair case, for the repairs rows above."""
+    csv = "code,description,trade,unit,rate\nPL001,Replace tap washer,plumbing,each,12.50\n"
+    sor_load_csv(actor=None, file=StringIO(csv), at=at - dt.timedelta(days=40))
+    job = job_raise(
+        actor=callers["repairs"].user,
+        case=Case.objects.get(reference=world["repair"]),
+        items=[ItemIn(description="Replace the tap washer", sor_code="PL001")],
+        priority="routine",
+        trade="plumbing",
+        contractor=contractor_firm,
+        estimated_minutes=45,
+        target=None,
+        at=at - dt.timedelta(days=29),
+    )
+    return {**world, "job": job.reference}

@@ -17,7 +17,11 @@ from doorstep.vulnerabilities.models import SpecialCategoryAccess
 
 # 18 today: session, user, permissions (2), the household and its 6 prefetches, register, access
 # log, contact log (2), flags, cases, documents. A new section must earn its queries here.
-HOUSEHOLD_PAGE_MAX_QUERIES = 20
+# The running clocks (deadlines.views.household_section) add 34: the policy overrides and
+# announced days (2), the household exported as a chronology to replay (20) and the block's
+# communal cases exported (12); the exports grow with the people and cases, not the events.
+# Issue 8's projection of the clocks is to replace the exports.
+HOUSEHOLD_PAGE_MAX_QUERIES = 55
 
 
 @pytest.fixture

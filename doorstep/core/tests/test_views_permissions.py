@@ -100,6 +100,23 @@ PAGES = [
             "source": "Repairs policy 2025, para 4",
         },
     ),
+    Page("work queue", lambda w: reverse("deadlines:queue"), ("cases.view_case",)),
+    Page(
+        "commitments",
+        lambda w: reverse("commitments:list") + "?as_of=2024-06-03",
+        ("commitments.view_commitment",),
+    ),
+    Page(
+        "new commitment",
+        lambda w: reverse("commitments:new", args=[w.case.reference]),
+        ("cases.view_case", "commitments.add_commitment"),
+    ),
+    Page(
+        "record commitment",
+        lambda w: reverse("commitments:new", args=[w.case.reference]),
+        ("cases.view_case", "commitments.add_commitment"),
+        post=lambda w: {"action": "Replace the tap", "due_month": "7", "due_year": "2099"},
+    ),
 ]
 
 
@@ -146,3 +163,118 @@ def test_every_role_but_the_contractor_reads_the_policy_and_only_a_manager_sets_
     assert readers == set(Role) - {Role.CONTRACTOR}
     setters = {role for role in Role if allowed(role, by_name["record policy override"])}
     assert setters == {Role.MANAGER}
+
+
+def test_every_role_sees_the_commitments_and_only_the_landlords_staff_record_them():
+    by_name = {p.name: p for p in PAGES}
+    assert {role for role in Role if allowed(role, by_name["commitments"])} == set(Role)
+    recorders = {role for role in Role if allowed(role, by_name["record commitment"])}
+    assert recorders == set(Role) - {Role.AUDITOR, Role.CONTRACTOR}
+
+
+# --- repairs ---------------------------------------------------------------------------------
+# The world's repair case (assigned to the contractor's firm) gets a job for that firm, so the
+# contractor's answers are for its own job; another firm's job is a 404
+# (repairs/tests/test_views.py).
+
+
+@dataclass(frozen=True)
+class RepairsWorld:
+    world: World
+    job: Any
+
+
+REPORT_FORM = {
+    "location": "Kitchen",
+    "description": "The cold tap drips",
+    "priority": "routine",
+    "occurred_day": "3",
+    "occurred_month": "6",
+    "occurred_year": "2024",
+}
+REPAIR_PAGES = [
+    Page(
+        "report a repair",
+        lambda r: reverse("repairs:report", args=[r.world.household.reference]),
+        ("residents.view_household", "repairs.report_repair"),
+    ),
+    Page(
+        "report a repair (send)",
+        lambda r: reverse("repairs:report", args=[r.world.household.reference]),
+        ("residents.view_household", "repairs.report_repair"),
+        post=lambda r: REPORT_FORM,
+    ),
+    Page(
+        "report a communal repair",
+        lambda r: reverse("repairs:report-communal", args=[r.world.block.reference]),
+        ("properties.view_property", "repairs.report_repair"),
+    ),
+    Page(
+        "repair page",
+        lambda r: reverse("repairs:case", args=[r.world.case.reference]),
+        ("cases.view_case",),
+    ),
+    Page(
+        "raise a job",
+        lambda r: reverse("repairs:raise-job", args=[r.world.case.reference]),
+        ("cases.view_case", "repairs.add_job"),
+    ),
+    Page(
+        "raise a job (send)",
+        lambda r: reverse("repairs:raise-job", args=[r.world.case.reference]),
+        ("cases.view_case", "repairs.add_job"),
+        post=lambda r: {
+            "item_1_description": "Replace the washer",
+            "priority": "routine",
+            "trade": "plumbing",
+            "purpose": "repair",
+        },
+    ),
+    Page("job", lambda r: reverse("repairs:job", args=[r.job.reference]), ("repairs.view_job",)),
+]
+
+
+@pytest.fixture
+def repairs_world(world, at):
+    from doorstep.repairs.services import ItemIn, job_raise
+
+    job = job_raise(
+        actor=world.users[Role.REPAIRS_COORDINATOR],
+        case=world.case,
+        items=[ItemIn(description="Replace the tap washer")],
+        priority="routine",
+        trade="plumbing",
+        contractor=world.case.contractor,
+        estimated_minutes=30,
+        target=None,
+        at=at,
+    )
+    return RepairsWorld(world, job)
+
+
+@pytest.mark.parametrize("page", REPAIR_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_repairs_permission_matrix(client, repairs_world, role, page):
+    client.force_login(repairs_world.world.users[role])
+    response = page.request(client, repairs_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", REPAIR_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_repair_pages(client, repairs_world, page):
+    response = page.request(client, repairs_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_repairs_are_reported_by_officers_and_coordinators_and_contractors_see_their_jobs():
+    by_name = {p.name: p for p in REPAIR_PAGES}
+    reporters = {role for role in Role if allowed(role, by_name["report a repair"])}
+    assert reporters == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
+    raisers = {role for role in Role if allowed(role, by_name["raise a job"])}
+    assert raisers == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
+    assert allowed(Role.CONTRACTOR, by_name["job"])
+    assert not allowed(Role.CONTRACTOR, by_name["raise a job"])

@@ -1,0 +1,1 @@
+"""The promise ledger: every commitment tracked until completion is verified."""

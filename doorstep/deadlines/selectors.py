@@ -1,0 +1,314 @@
+"""Every clock of the live record as of a date: of a case, across a household, in a queue.
+
+Built the slow and certain way, until issue 8 adds a projection: each case's "home" is exported
+as a chronology (`interchange.selectors.chronology_export_with_cases`: a household case's
+household; a communal case's property, as `export_scope` does), the document is replayed by the
+clock engine exactly as a file would be, and the format's case refs are read back onto
+Doorstep's cases (an imported case goes by its file's ref, others by their own reference). A
+case's clocks therefore always come from the same export, whichever page asks, and the live
+record and its exported file cannot disagree.
+
+The replay is `doorstep.clocks.replay`'s, with two things a file cannot carry: every policy
+override on record (the format holds one value per key, the latest; a clock that started under
+an earlier value is judged by that value, ADR 7), and the days off announced after the published
+bank holidays, each counted from its announcement (`policy.selectors.announced_days`).
+
+Time is an argument: `as_of` is the day the replay is asked about. Only views and API handlers
+read the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.conf import settings
+
+from doorstep.cases.choices import CaseStatus
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import cases_for_household, cases_visible_to
+from doorstep.clocks.engine import compute_clocks
+from doorstep.clocks.facts import LONDON, facts_from_chronology
+from doorstep.clocks.ledger import commitment_states
+from doorstep.clocks.replay import clock_json, commitment_json
+from doorstep.deadlines.words import clock_name, commitment_state, status_words
+from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
+from doorstep.policy.resolve import Override
+from doorstep.policy.selectors import announced_days, overrides_all
+from doorstep.residents.models import Household
+from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
+
+logger = logging.getLogger(__name__)
+
+NOT_WORKED_OUT = (
+    "The clocks of {home} could not be worked out: {problem} This is a fault in Doorstep; "
+    "the record itself is unchanged."
+)
+QUEUE_LIMIT = 200
+
+Home = tuple[str, int]  # ("household", pk) or ("property", pk): which export a case's clocks use
+
+
+def _iso(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    """One clock of a live case as of a date: the replay's JSON for it (`data`, its `case`
+    the Doorstep reference), with its name in plain English and where it stands ("due in 3
+    working days", "overdue by 60 working days", "met")."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def clock(self) -> str:
+        return str(self.data["clock"])
+
+    @property
+    def name(self) -> str:
+        return clock_name(self.clock)
+
+    @property
+    def subject(self) -> str:
+        return str(self.data["subject"] or "")
+
+    @property
+    def status(self) -> str:
+        return status_words(self.data)
+
+    @property
+    def started(self) -> dt.date | None:
+        return _iso(self.data["started"])
+
+    @property
+    def due(self) -> dt.date | None:
+        return _iso(self.data["due"])
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        due_at = self.data["due_at"]
+        return dt.datetime.fromisoformat(due_at).astimezone(LONDON) if due_at else None
+
+    @property
+    def original_due(self) -> dt.date | None:
+        return _iso(self.data["original_due"])
+
+    @property
+    def stopped(self) -> dt.date | None:
+        return _iso(self.data["stopped"])
+
+    @property
+    def running(self) -> bool:
+        return self.data["stopped"] is None
+
+    @property
+    def breached(self) -> bool:
+        return bool(self.data["breached"])
+
+    @property
+    def imprecise(self) -> bool:
+        return bool(self.data["imprecise"])
+
+    @property
+    def explanation(self) -> list[str]:
+        return list(self.data["explanation"]["lines"])
+
+    @property
+    def due_moment(self) -> dt.datetime:
+        """When it falls due: the hour for an hour clock, else the end of the due day."""
+        if self.due_at is not None:
+            return self.due_at
+        return dt.datetime.combine(self.due or dt.date.max, dt.time.max, tzinfo=LONDON)
+
+    def as_json(self) -> dict[str, Any]:
+        """The replay's JSON for the clock, with its name in plain English and where it
+        stands (members the format welcomes beyond its minimum)."""
+        return {**self.data, "name": self.name, "status": self.status}
+
+    def sort_key(self) -> tuple[bool, dt.datetime, str, str]:
+        """What breaches first: overdue before not yet due; of the overdue, the earliest due
+        (the most overdue in elapsed time, whatever each clock's unit); then the soonest due."""
+        return (not self.breached, self.due_moment, self.case.reference, self.clock)
+
+
+@dataclass(frozen=True)
+class CaseCommitment:
+    """One promise made on a live case, as of a date (the replay's JSON for it)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def state(self) -> str:
+        return commitment_state(str(self.data["state"]))
+
+    @property
+    def due(self) -> dt.date | None:
+        return _iso(self.data["due"])
+
+    @property
+    def made(self) -> dt.date | None:
+        return _iso(self.data["made"])
+
+
+@dataclass
+class Clocks:
+    """The clocks and commitments of some live cases as of a date, and notes on anything
+    that could not be worked out."""
+
+    as_of: dt.date
+    clocks: list[CaseClock] = field(default_factory=list)
+    commitments: list[CaseCommitment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def running(self) -> list[CaseClock]:
+        """The clocks not yet stopped, what breaches first first."""
+        return sorted((c for c in self.clocks if c.running), key=CaseClock.sort_key)
+
+
+@dataclass(frozen=True)
+class LivePolicy:
+    """What a replay of the live record needs beyond the file: every override on record and
+    every day off announced later. Read once per request."""
+
+    overrides: tuple[Override, ...]
+    announced: tuple[AnnouncedDay, ...]
+
+
+def live_policy() -> LivePolicy:
+    return LivePolicy(tuple(overrides_all()), announced_days())
+
+
+def replay_document(
+    doc: Mapping[str, Any], *, as_of: dt.date, policy: LivePolicy
+) -> dict[str, Any]:
+    """The clocks and commitments of an exported document as of `as_of`, in the replay's JSON
+    shape (`clocks.replay.replay_clocks`), judged by the live policy rather than the file's."""
+    facts = replace(
+        facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
+    )
+    calendar = calendar_for(facts.nation)
+    clocks = compute_clocks(facts, as_of=as_of, calendar=calendar)
+    known = calendar_as_known(calendar, facts.announced, as_of)
+    ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=known)
+    return {
+        "as_of": as_of.isoformat(),
+        "clocks": [clock_json(c) for c in clocks],
+        "commitments": [commitment_json(s) for s in ledger],
+    }
+
+
+def home_of(case: Case) -> Home:
+    """The export a case's clocks come from: its household's, or (communal) its property's."""
+    if case.household_id is not None:
+        return ("household", case.household_id)
+    return ("property", case.property_id)
+
+
+def _home_words(case: Case) -> str:
+    if case.household is not None:
+        return f"household {case.household.reference}"
+    return f"the communal cases of {case.property.reference}"
+
+
+def clocks_of(cases: Iterable[Case], *, as_of: dt.date, policy: LivePolicy | None = None) -> Clocks:
+    """The clocks and commitments of these cases as of `as_of`: one export and replay per
+    home (household, or communal property) among them. Each case should come with its
+    household and property (`select_related`)."""
+    policy = policy or live_policy()
+    by_home: dict[Home, dict[int, Case]] = {}
+    for case in cases:
+        by_home.setdefault(home_of(case), {})[case.pk] = case
+    found = Clocks(as_of=as_of)
+    for wanted in by_home.values():
+        _replay_home(found, wanted, policy)
+    return found
+
+
+def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) -> None:
+    first = next(iter(wanted.values()))
+    household = first.household
+    try:
+        doc, _, refs = chronology_export_with_cases(
+            landlord=settings.DOORSTEP_LANDLORD_NAME,
+            household=household,
+            case=first if household is None else None,
+        )
+    except ExportBroken as error:
+        logger.exception("Clocks of %s not worked out", _home_words(first))
+        found.notes.append(NOT_WORKED_OUT.format(home=_home_words(first), problem=error.message))
+        return
+    replay = replay_document(doc, as_of=found.as_of, policy=policy)
+    cases = {ref: wanted[pk] for ref, pk in refs.items() if pk in wanted}
+    for item in replay["clocks"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.clocks.append(CaseClock(case, {**item, "case": case.reference}))
+    for item in replay["commitments"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.commitments.append(CaseCommitment(case, {**item, "case": case.reference}))
+
+
+def case_clocks(*, case: Case, as_of: dt.date) -> Clocks:
+    """Every clock of the case as of `as_of`, running or stopped, in order of start, and its
+    commitments. A case of a type the format has no type for (an enquiry) has none."""
+    return clocks_of([case], as_of=as_of)
+
+
+def case_replay(*, case: Case, as_of: dt.date) -> dict[str, Any]:
+    """The case's clocks and commitments as of `as_of` in the replay's JSON shape (each
+    `case` the Doorstep reference), with the notes of anything not worked out."""
+    found = case_clocks(case=case, as_of=as_of)
+    return {
+        "as_of": as_of.isoformat(),
+        "case": case.reference,
+        "clocks": [c.as_json() for c in found.clocks],
+        "commitments": [dict(c.data) for c in found.commitments],
+        "notes": found.notes,
+    }
+
+
+def household_clocks(*, household: Household, as_of: dt.date) -> Clocks:
+    """The clocks of the household's open cases, including the communal cases of the
+    buildings it lives in (as its page lists them); `running` gives them worst first. Costs
+    one export for the household and one for each building with an open communal case."""
+    cases = cases_for_household(household=household, open_only=True).select_related("household")
+    return clocks_of(cases, as_of=as_of)
+
+
+@dataclass(frozen=True)
+class WorkQueue:
+    """The running clocks of the open cases a person may see, what breaches first first:
+    the first `limit` of `total`."""
+
+    as_of: dt.date
+    items: list[CaseClock]
+    total: int
+    notes: list[str]
+
+
+def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQueue:
+    """Every running clock on the open cases `user` may see (a contractor: its own cases),
+    sorted by what breaches first: overdue first, the most overdue first, then the soonest
+    due. Each item has its case (with household, property, officer and team).
+
+    Cost: one export and replay per household with an open case the person may see (and per
+    building with an open communal case), some 20 queries each, and all of them before the
+    sort, since the last household may hold the most urgent clock. Bounded to the households
+    with open cases; issue 8 replaces this with a projection of the clocks."""
+    cases = (
+        cases_visible_to(user=user)
+        .filter(status=CaseStatus.OPEN)
+        .select_related("household__property", "property", "officer", "owner_team")
+        .order_by("pk")
+    )
+    found = clocks_of(cases, as_of=as_of)
+    running = found.running
+    return WorkQueue(as_of=as_of, items=running[:limit], total=len(running), notes=found.notes)

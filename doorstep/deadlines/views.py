@@ -1,0 +1,90 @@
+"""The clocks where staff work: a section of the case page (with the replay as of a date and
+its JSON), a section of the household page, and the work queue.
+
+Only here is the clock read: each view passes today (or the date asked for) to the selectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import case_visible
+from doorstep.cases.views import CASE_PAGE_SECTIONS
+from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
+from doorstep.core.views import staff_view
+from doorstep.deadlines.forms import AsOfForm, QueueDateForm
+from doorstep.deadlines.selectors import case_clocks, case_replay, household_clocks, work_queue
+from doorstep.residents.models import Household
+
+
+def today() -> dt.date:
+    """Today in London: the one place these pages read the clock."""
+    return timezone.localdate()
+
+
+def _as_of(request: HttpRequest, form_class: type[AsOfForm] = AsOfForm) -> tuple[AsOfForm, dt.date]:
+    form = form_class(request.GET if "as_of" in request.GET else None)
+    return form, form.day(default=today())
+
+
+@CASE_PAGE_SECTIONS.register(
+    key="clocks",
+    template="deadlines/includes/case_clocks.html",
+    permission="cases.view_case",
+    order=10,
+)
+def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
+    """Every clock of the case and its promises, as of today or the date asked for."""
+    form, as_of = _as_of(request)
+    return {
+        "case": case,
+        "form": form,
+        "as_of": as_of,
+        "replaying": as_of != today(),
+        "clocks": case_clocks(case=case, as_of=as_of),
+    }
+
+
+@HOUSEHOLD_PAGE_SECTIONS.register(
+    key="clocks",
+    template="deadlines/includes/household_clocks.html",
+    permission="cases.view_case",
+    order=10,
+)
+def household_section(*, request: HttpRequest, household: Household) -> Mapping[str, Any]:
+    """The running clocks of the household's open cases, worst first."""
+    return {"clocks": household_clocks(household=household, as_of=today())}
+
+
+@require_GET
+@staff_view("cases.view_case")
+def queue_page(request: HttpRequest) -> HttpResponse:
+    form, as_of = _as_of(request, QueueDateForm)
+    queue = work_queue(user=request.user, as_of=as_of)
+    context = {"queue": queue, "form": form, "nav": "queue"}
+    return render(request, "deadlines/queue.html", context)
+
+
+@require_GET
+@staff_view("cases.view_case")
+def case_replay_download(request: HttpRequest, reference: str) -> HttpResponse:
+    """The case's clocks and commitments as of the date asked for, as the replay's JSON."""
+    try:
+        case = case_visible(reference=reference, user=request.user)
+    except Case.DoesNotExist:
+        raise Http404 from None
+    form, as_of = _as_of(request)
+    if form.errors:
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    response = JsonResponse(case_replay(case=case, as_of=as_of), json_dumps_params={"indent": 2})
+    name = f"{case.reference}-clocks-{as_of.isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

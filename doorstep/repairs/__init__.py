@@ -1,0 +1,1 @@
+"""Repairs: reports, jobs (work orders) and their items, priorities and targets."""
