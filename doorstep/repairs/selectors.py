@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
 
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
@@ -76,7 +77,10 @@ def report_of(*, case: Case) -> Reported:
 def jobs_raised_by(*, user: Any, case: Case, moment: dt.datetime) -> QuerySet[Job]:
     """The job a request arriving at `moment` raised on the case (for an idempotent retry)."""
     raised = case.events.filter(kind="works.raised", recorded_at=moment, actor=user)
-    return Job.objects.filter(case=case, raised_at=moment, reference__in=raised.values("data__job"))
+    # The job's reference as text (KeyTextTransform): on PostgreSQL `data__job` is jsonb,
+    # which cannot be compared with a varchar column.
+    refs = raised.annotate(job_ref=KeyTextTransform("job", "data")).values("job_ref")
+    return Job.objects.filter(case=case, raised_at=moment, reference__in=refs)
 
 
 def contractor_named(*, name: str, field: str) -> Contractor:
