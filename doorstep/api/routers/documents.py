@@ -58,6 +58,21 @@ def _uploaded(
     return only(selectors.document_uploaded_by(user=caller(request), moment=first.received_at))
 
 
+def _added(request: HttpRequest, payload: DocumentIn, file: UploadedFile, **where: Any) -> Any:
+    """One upload, to a case or a household (`where`), through `document_add`."""
+    document = document_add(
+        actor=caller(request),
+        content=file.read(),
+        original_name=file.name or "",
+        doc_type=payload.doc_type,
+        title=payload.title,
+        dated=payload.dated,
+        at=received_at(request),
+        **where,
+    )
+    return Status(201, document)
+
+
 @router.post(
     "/cases/{reference}/documents",
     response=responds(201, DocumentOut),
@@ -69,17 +84,7 @@ def case_document_create(
 ) -> Any:
     """Upload a document to a case (multipart/form-data: `file`, `doc_type`, `title`)."""
     case = selectors.case_for(user=caller(request), reference=reference)
-    document = document_add(
-        actor=caller(request),
-        content=file.read(),
-        original_name=file.name or "",
-        doc_type=payload.doc_type,
-        title=payload.title,
-        dated=payload.dated,
-        case=case,
-        at=received_at(request),
-    )
-    return Status(201, document)
+    return _added(request, payload, file, case=case)
 
 
 @router.post(
@@ -93,17 +98,7 @@ def household_document_create(
 ) -> Any:
     """Upload a document to a household's record (multipart/form-data)."""
     household = selectors.household_record_for(user=caller(request), reference=reference)
-    document = document_add(
-        actor=caller(request),
-        content=file.read(),
-        original_name=file.name or "",
-        doc_type=payload.doc_type,
-        title=payload.title,
-        dated=payload.dated,
-        household=household,
-        at=received_at(request),
-    )
-    return Status(201, document)
+    return _added(request, payload, file, household=household)
 
 
 @router.get(
