@@ -25,6 +25,7 @@ from doorstep.clocks.explain import Explanation, Timing, announced_lines, explai
 from doorstep.clocks.extensions import Extended, apply_extensions
 from doorstep.clocks.facts import LONDON, Facts, end_of, local_date
 from doorstep.clocks.families import FAMILIES
+from doorstep.clocks.repeats import keep_original_starts, with_repeat_links
 from doorstep.clocks.specs import ClockSpec, Context, Stopped, first_stop
 from doorstep.policy.resolve import Override
 from doorstep.workdays import AnnouncedDay, Calendar, calendar_for
@@ -86,13 +87,13 @@ def compute_clocks(
     Each clock is counted with the calendar as known when it stopped, so a stopped clock keeps
     the due date it had; a running clock with the calendar as known on `as_of`."""
     ctx = Context(
-        facts=facts.as_of(as_of),
+        facts=with_repeat_links(facts.as_of(as_of)),
         as_of=as_of,
         overrides=tuple(facts.overrides if overrides is None else overrides),
         calendar=calendar or calendar_for(facts.nation),
         announced=tuple(facts.announced if announced is None else announced),
     )
-    specs = [spec for family in FAMILIES for spec in family(ctx)]
+    specs = keep_original_starts(ctx.facts, (spec for family in FAMILIES for spec in family(ctx)))
     specs.sort(key=lambda s: (s.started_at, s.case or "", s.definition.name, s.start_event.order))
     return [
         time_clock(spec, as_of=as_of, calendar=ctx.calendar_of(spec), ctx=ctx) for spec in specs

@@ -12,16 +12,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from doorstep.clocks.appointments import Failure, Visit, appointments
 from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
+from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
 from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
 
 REFUSED = "This chronology breaks the doorstep-chronology/1 format: {problem}"
 HEADING = "Clocks as of {day}"
 COMMITMENTS = "Commitments as of {day}"
+APPOINTMENTS = "Appointments as of {day}"
+REPEATS = "Repeated defects as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -77,11 +81,77 @@ def commitment_json(state: CommitmentState) -> dict[str, Any]:
     }
 
 
+def failure_json(failure: Failure) -> dict[str, Any]:
+    """An appointment failure, in the shape of a lens finding (`chronology.md`, "Replay
+    output"): the day it arose, the events it rests on, why, and what it rests on."""
+    return {
+        "code": failure.code,
+        "date": failure.date.isoformat(),
+        "case": failure.case,
+        "appointment": failure.appointment,
+        "events": list(failure.events),
+        "explanation": failure.explanation,
+        "rule": failure.rule,
+        "imprecise": failure.imprecise,
+        "assumed": failure.assumed,
+        "disputed": failure.disputed,
+        "absence_of_records": failure.absence,
+    }
+
+
+def visit_json(visit: Visit) -> dict[str, Any]:
+    return {
+        "case": visit.case,
+        "appointment": visit.appointment,
+        "for": visit.purpose,
+        "date": _iso(visit.date),
+        "first_date": _iso(visit.first_date),
+        "state": visit.state,
+        "outcome": visit.outcome or None,
+        "booked_event": visit.booked_event,
+        "history": [
+            {
+                "event": step.event,
+                "kind": step.kind,
+                "on": step.on.isoformat(),
+                "date": _iso(step.date),
+                "by": step.by or None,
+                "resident_informed": step.informed,
+                "outcome": step.outcome or None,
+            }
+            for step in visit.history
+        ],
+        "failures": [failure_json(f) for f in visit.failures],
+    }
+
+
+def repeat_json(repeat: Repeat) -> dict[str, Any]:
+    return {
+        "case": repeat.case,
+        "job": repeat.job,
+        "event": repeat.event,
+        "raised": repeat.raised.isoformat(),
+        "earlier_case": repeat.earlier_case,
+        "earlier_job": repeat.earlier_job,
+        "earlier_event": repeat.earlier_event,
+        "earlier_raised": repeat.earlier_raised.isoformat(),
+        "basis": repeat.basis,
+        "matched": repeat.matched,
+        "earlier_left": repeat.earlier_left,
+        "status": repeat.status,
+        "decided_event": repeat.decided_event,
+        "decided_on": _iso(repeat.decided_on),
+        "explanation": repeat.explanation,
+        "imprecise": repeat.imprecise,
+    }
+
+
 def replay_clocks(
     doc: Mapping[str, Any], *, as_of: dt.date, announced: Iterable[AnnouncedDay] = ()
 ) -> dict[str, Any]:
-    """Every clock and commitment of a chronology as of `as_of` (refused if the file breaks
-    the format). `announced`: days off announced after the published bank holidays (the
+    """Every clock, commitment, appointment (with its failures) and proposed or decided
+    repeat of a chronology as of `as_of` (refused if the file breaks the format).
+    `announced`: days off announced after the published bank holidays (the
     landlord's `policy.selectors.announced_days()`), each counted from its announcement."""
     problem = first_problem(doc)
     if problem is not None:
@@ -95,6 +165,8 @@ def replay_clocks(
         "as_of": as_of.isoformat(),
         "clocks": [clock_json(c) for c in clocks],
         "commitments": [commitment_json(s) for s in ledger],
+        "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
+        "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
     }
 
 
@@ -138,6 +210,26 @@ def commitment_line(item: Mapping[str, Any]) -> str:
     return f"  {item['case'] or '-'} {item['commitment']}: {item['state']}{due}. {item['action']}"
 
 
+def appointment_lines(replay: Mapping[str, Any]) -> list[str]:
+    lines = []
+    for visit in replay.get("appointments", ()):
+        when = _day(visit["date"]) or "no date on record"
+        head = f"  {visit['case'] or '-'} {visit['appointment']}"
+        head += f" for {visit['for']}" if visit["for"] else ""
+        lines.append(f"{head}, {when}: {visit['state'].replace('_', ' ')}")
+        lines.extend(
+            f"    {f['code']} from {_day(f['date'])}: {f['explanation']}" for f in visit["failures"]
+        )
+    return lines or [NONE]
+
+
+def repeat_lines(replay: Mapping[str, Any]) -> list[str]:
+    lines = [
+        f"  {r['case'] or '-'} {r['status']}: {r['explanation']}" for r in replay.get("repeats", ())
+    ]
+    return lines or [NONE]
+
+
 def render_text(replay: Mapping[str, Any]) -> str:
     """The replay for people: one line per clock and per commitment."""
     day = _day(str(replay["as_of"]))
@@ -148,4 +240,8 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(commitment_line(c) for c in replay.get("commitments", ()))
     if not replay.get("commitments"):
         lines.append(NONE)
+    lines.append(APPOINTMENTS.format(day=day))
+    lines.extend(appointment_lines(replay))
+    lines.append(REPEATS.format(day=day))
+    lines.extend(repeat_lines(replay))
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from doorstep.clocks.definitions import RepairTarget, Unit
 from doorstep.clocks.facts import Fact, is_imprecise_text, latest_date, local_date
@@ -25,6 +25,7 @@ from doorstep.clocks.families.jobs import (
     job_of,
     raised_jobs,
 )
+from doorstep.clocks.repeats import first_start_of_job, repeat_of_job
 from doorstep.clocks.specs import ClockSpec, Context, Stop, any_imprecise, flags_of
 
 SECURITY_RULE = "Make safe a fault that leaves a home or block insecure within {n} hours"
@@ -54,6 +55,10 @@ PRIORITY_RULES: dict[str, tuple[str, Unit, str]] = {
 }
 DATE_ONLY_HOURS = "The report gives no time of day, so the hours count from the end of its day."
 JOB_TARGET = "The report names job {job}, so the job's own target applies."
+INHERITED = (
+    "Job {job} gives no priority or target of its own: as a repeat of job {earlier} it takes "
+    "that job's."
+)
 FROM_RAISED = "No report names job {job}: the clock runs from the job being raised."
 
 
@@ -112,10 +117,10 @@ def target_of(ctx: Context, start: Fact, raised: Fact | None) -> Target | None:
 
 
 def repair_spec(ctx: Context, start: Fact, raised: Fact | None) -> ClockSpec | None:
-    target = target_of(ctx, start, raised)
+    job = job_of(start) or (job_of(raised) if raised else None)
+    target = target_of(ctx, start, raised) or inherited_target(ctx, start, job)
     if target is None:
         return None
-    job = job_of(start) or (job_of(raised) if raised else None)
     return ClockSpec(
         definition=RepairTarget,
         unit=target.unit,
@@ -134,6 +139,22 @@ def repair_spec(ctx: Context, start: Fact, raised: Fact | None) -> ClockSpec | N
         events=tuple(dict.fromkeys(f.id for f in (start, raised) if f is not None)),
         flags=flags_of(start, raised),
     )
+
+
+def inherited_target(ctx: Context, start: Fact, job: str | None) -> Target | None:
+    """A job accepted as a repeat that gives no priority or target of its own takes the
+    original job's: the defect is the same, and so is the time allowed to put it right."""
+    earlier = repeat_of_job(ctx.facts, start.case, job)
+    if earlier is None:
+        return None
+    first = first_start_of_job(ctx.facts, earlier)
+    if first is None:
+        return None
+    target = target_of(ctx, first, raised_jobs(ctx.facts).get(earlier))
+    if target is None:
+        return None
+    note = INHERITED.format(job=job, earlier=earlier)
+    return replace(target, note=f"{target.note} {note}".strip())
 
 
 def _notes(start: Fact, raised: Fact | None, target: Target, job: str | None) -> tuple[str, ...]:

@@ -92,7 +92,14 @@ CLARION_STAGES = {
 def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
     result = json.loads(replayed(write(tmp_path, seed(name)), "--as-of", day, "--format", "json"))
     assert result["as_of"] == day
-    assert set(result) == {"as_of", "clocks", "commitments", "vulnerabilities"}
+    assert set(result) == {
+        "as_of",
+        "clocks",
+        "commitments",
+        "vulnerabilities",
+        "appointments",
+        "repeats",
+    }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
         for c in result["clocks"]
