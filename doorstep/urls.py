@@ -18,5 +18,6 @@ urlpatterns = [
     path("repairs/", include("doorstep.repairs.urls")),
     path("commitments/", include("doorstep.commitments.urls")),
     path("", include("doorstep.deadlines.urls")),
+    path("repeats/", include("doorstep.repeats.urls")),
     path("api/v1/", api.urls),
 ]

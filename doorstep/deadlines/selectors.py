@@ -30,10 +30,12 @@ from django.conf import settings
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
+from doorstep.clocks.appointments import appointments
 from doorstep.clocks.engine import compute_clocks
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.ledger import commitment_states
-from doorstep.clocks.replay import clock_json, commitment_json
+from doorstep.clocks.repeats import repeats
+from doorstep.clocks.replay import clock_json, commitment_json, repeat_json, visit_json
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
 from doorstep.policy.resolve import Override
@@ -156,14 +158,52 @@ class CaseCommitment:
         return _iso(self.data["made"])
 
 
+@dataclass(frozen=True)
+class CaseVisit:
+    """One appointment on a live case as of a date: its history, where it stands and its
+    failures (the replay's JSON for it, `clocks.appointments`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def date(self) -> dt.date | None:
+        return _iso(self.data["date"])
+
+    @property
+    def state(self) -> str:
+        return str(self.data["state"]).replace("_", " ")
+
+    @property
+    def failures(self) -> list[Mapping[str, Any]]:
+        return list(self.data["failures"])
+
+
+@dataclass(frozen=True)
+class CaseRepeat:
+    """A job or hazard on a live case for a defect already on record in another case
+    (`clocks.repeats`): proposed, accepted or rejected. `earlier` is the other case, where it
+    is in the same record."""
+
+    case: Case
+    earlier: Case | None
+    data: Mapping[str, Any]
+
+    @property
+    def proposed(self) -> bool:
+        return self.data["status"] == "proposed"
+
+
 @dataclass
 class Clocks:
-    """The clocks and commitments of some live cases as of a date, and notes on anything
-    that could not be worked out."""
+    """The clocks, commitments, appointments and recurring defects of some live cases as of a
+    date, and notes on anything that could not be worked out."""
 
     as_of: dt.date
     clocks: list[CaseClock] = field(default_factory=list)
     commitments: list[CaseCommitment] = field(default_factory=list)
+    appointments: list[CaseVisit] = field(default_factory=list)
+    repeats: list[CaseRepeat] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -188,8 +228,9 @@ def live_policy() -> LivePolicy:
 def replay_document(
     doc: Mapping[str, Any], *, as_of: dt.date, policy: LivePolicy
 ) -> dict[str, Any]:
-    """The clocks and commitments of an exported document as of `as_of`, in the replay's JSON
-    shape (`clocks.replay.replay_clocks`), judged by the live policy rather than the file's."""
+    """The clocks, commitments, appointments and recurring defects of an exported document as
+    of `as_of`, in the replay's JSON shape (`clocks.replay.replay_clocks`), judged by the live
+    policy rather than the file's."""
     facts = replace(
         facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
     )
@@ -201,6 +242,8 @@ def replay_document(
         "as_of": as_of.isoformat(),
         "clocks": [clock_json(c) for c in clocks],
         "commitments": [commitment_json(s) for s in ledger],
+        "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
+        "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
     }
 
 
@@ -254,6 +297,32 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         case = cases.get(item["case"])
         if case is not None:
             found.commitments.append(CaseCommitment(case, {**item, "case": case.reference}))
+    for item in replay["appointments"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.appointments.append(CaseVisit(case, {**item, "case": case.reference}))
+    _read_repeats(found, replay["repeats"], cases, refs)
+
+
+def _read_repeats(
+    found: Clocks,
+    items: Iterable[Mapping[str, Any]],
+    cases: Mapping[str, Case],
+    refs: Mapping[str, int],
+) -> None:
+    """The replay's repeats onto Doorstep's cases: each with the earlier case (one query)."""
+    mine = [item for item in items if item["case"] in cases]
+    wanted = {refs[i["earlier_case"]] for i in mine if i["earlier_case"] in refs}
+    others = Case.objects.in_bulk(wanted) if wanted else {}
+    for item in mine:
+        case = cases[item["case"]]
+        earlier = others.get(refs.get(item["earlier_case"], 0))
+        data = {
+            **item,
+            "case": case.reference,
+            "earlier_case": earlier.reference if earlier else item["earlier_case"],
+        }
+        found.repeats.append(CaseRepeat(case, earlier, data))
 
 
 def case_clocks(*, case: Case, as_of: dt.date) -> Clocks:

@@ -21,7 +21,13 @@ from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.views import staff_view
 from doorstep.deadlines.forms import AsOfForm, QueueDateForm
-from doorstep.deadlines.selectors import case_clocks, case_replay, household_clocks, work_queue
+from doorstep.deadlines.selectors import (
+    Clocks,
+    case_clocks,
+    case_replay,
+    household_clocks,
+    work_queue,
+)
 from doorstep.residents.models import Household
 
 
@@ -33,6 +39,20 @@ def today() -> dt.date:
 def _as_of(request: HttpRequest, form_class: type[AsOfForm] = AsOfForm) -> tuple[AsOfForm, dt.date]:
     form = form_class(request.GET if "as_of" in request.GET else None)
     return form, form.day(default=today())
+
+
+def clocks_for_page(request: HttpRequest, case: Case, as_of: dt.date) -> Clocks:
+    """The case's replay as of `as_of`, worked out once per request: every section of the
+    case page that reads it (clocks, appointments, recurring defects) shares one export."""
+    cache: dict[tuple[int, dt.date], Clocks] = request.__dict__.setdefault("_case_clocks", {})
+    if (case.pk, as_of) not in cache:
+        cache[(case.pk, as_of)] = case_clocks(case=case, as_of=as_of)
+    return cache[(case.pk, as_of)]
+
+
+def page_as_of(request: HttpRequest) -> dt.date:
+    """The day the case page is shown as of: today, or the replay date asked for."""
+    return _as_of(request)[1]
 
 
 @CASE_PAGE_SECTIONS.register(
@@ -49,7 +69,7 @@ def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
         "form": form,
         "as_of": as_of,
         "replaying": as_of != today(),
-        "clocks": case_clocks(case=case, as_of=as_of),
+        "clocks": clocks_for_page(request, case, as_of),
     }
 
 

@@ -302,6 +302,7 @@ def _event(event: Event, exported: list[Case], scope: Scope, names: _Names) -> d
     by = event.by or "landlord"
     if row is None:  # recorded in Doorstep: its data names records by Doorstep's references
         data = {k: _said(v, names, scope) if k in DATA_NAMES else v for k, v in data.items()}
+        data = _case_refs_said(data, exported, names)
         by = _said(by, names, scope)
     entry = {
         "id": row.ref if row is not None else str(event.uid),
@@ -314,6 +315,24 @@ def _event(event: Event, exported: list[Case], scope: Scope, names: _Names) -> d
         "data": data,
     }
     return records.drop_absent(record, entry)
+
+
+# Members of Doorstep's own entries whose `of_case` names another case by its Doorstep
+# reference: a repeat accepted or rejected (`clocks.repeats`).
+CASE_NAMING_MEMBERS = ("repeat_of", "not_repeat_of")
+
+
+def _case_refs_said(data: dict[str, Any], exported: list[Case], names: _Names) -> dict[str, Any]:
+    """A repeat decision's `of_case` (a Doorstep reference) as the export names that case."""
+    if not any(isinstance(data.get(m), Mapping) for m in CASE_NAMING_MEMBERS):
+        return data
+    refs = {c.reference: names.ref(RefKind.CASE, c) for c in exported}
+    out = dict(data)
+    for member in CASE_NAMING_MEMBERS:
+        said = data.get(member)
+        if isinstance(said, Mapping) and said.get("of_case") in refs:
+            out[member] = {**said, "of_case": refs[said["of_case"]]}
+    return out
 
 
 def _said(value: Any, names: _Names, scope: Scope) -> Any:

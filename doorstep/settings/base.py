@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     # Reads cases, contacts and the interchange; adds its sections to the case and household
     # pages when ready. Uses the format's event kinds only in a request, after all are ready.
     "doorstep.deadlines",
+    # Reads the deadlines' replay for its proposals; adds its section to the case page.
+    "doorstep.repeats",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]
