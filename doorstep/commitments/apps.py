@@ -4,10 +4,9 @@ from django.apps import AppConfig
 class CommitmentsConfig(AppConfig):
     name = "doorstep.commitments"
     label = "commitments"
+    verbose_name = "Commitments"
 
     def ready(self) -> None:
-        from importlib import import_module
-        from importlib.util import find_spec
-
-        if find_spec(f"{self.name}.events"):
-            import_module(f"{self.name}.events")
+        # The event kinds this app owns (registered before the interchange's generic ones),
+        # and the promise ledger's section of the case page (served by an app below).
+        from doorstep.commitments import events, views  # noqa: F401

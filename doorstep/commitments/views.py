@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import case_visible
+from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.commitments import services
 from doorstep.commitments.forms import (
     ClaimForm,
@@ -182,6 +183,12 @@ def commitment_new(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "commitments/new.html", context)
 
 
+@CASE_PAGE_SECTIONS.register(
+    key="commitments",
+    template="commitments/includes/case_commitments.html",
+    permission=VIEW,
+    order=15,
+)
 def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
     """The case page's "Commitments" section: every promise made on the case and where it
     stands today. Context for `commitments/includes/case_commitments.html` (as `section`)."""

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db import transaction
 
+from doorstep.commitments.projections import commitments_project
 from doorstep.core.errors import DomainError
 from doorstep.interchange.checks import import_problems
 from doorstep.interchange.importer import (
@@ -35,6 +36,7 @@ from doorstep.interchange.importer import (
 from doorstep.interchange.plan import PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
 from doorstep.timeline.actors import writing_as
+from doorstep.timeline.models import Event, Stream
 
 __all__ = ["CHANGED", "ChronologyRefused", "ImportReport", "chronology_import", "scheme_for"]
 
@@ -62,4 +64,15 @@ def chronology_import(
     with transaction.atomic(), writing_as(ACTOR_NAME.format(name=source_name[:190])):
         run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
         run.all()
+        _project_commitments(run.report)
     return run.report
+
+
+def _project_commitments(report: ImportReport) -> None:
+    """The promise ledger's rows for every history the import wrote to, in the same
+    transaction: a promise imported is on the commitments page at once."""
+    streams = Stream.objects.filter(
+        pk__in=Event.objects.filter(batch=report.batch).values("stream_id")
+    )
+    for stream in streams.select_related("household__property", "property"):
+        commitments_project(stream=stream)

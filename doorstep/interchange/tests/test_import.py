@@ -367,3 +367,21 @@ def test_every_event_an_import_causes_names_the_file_it_came_from():
     names = set(Event.objects.values_list("actor_name", flat=True))
     assert names == {"Import: example.json"}
     assert {"household.created", "case.opened"} <= set(Event.objects.values_list("kind", flat=True))
+
+
+def test_the_imported_promises_are_on_the_ledger_at_once():
+    """An import writes events, and in the same transaction the promise ledger's rows: the
+    commitments page lists Clarion's promises without a rebuild."""
+    from doorstep.commitments.models import Commitment
+    from doorstep.commitments.services import commitments_rebuild
+
+    chronology_import(doc=seed(CLARION), source_name=CLARION, at=AT)
+    states = {c.ref: c.state for c in Commitment.objects.all()}
+    assert (states["k1"], states["k2"], states["k9"], states["o1"]) == (
+        "contradicted",
+        "open",
+        "claimed",
+        "open",
+    )
+    assert len(states) == 25  # k0-k15 and the nine orders
+    assert commitments_rebuild() == 0  # nothing left for a rebuild to do
