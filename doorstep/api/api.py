@@ -24,6 +24,7 @@ from doorstep.api.routers import (
     policy,
     properties,
     repairs,
+    repeats,
     residents,
     timeline,
 )
@@ -70,6 +71,16 @@ api = DoorstepAPI(
 )
 register_handlers(api)
 api.add_decorator(intake, mode="view")
-for domain in (properties, residents, cases, timeline, documents, policy, deadlines, repairs):
+for domain in (
+    properties,
+    residents,
+    cases,
+    timeline,
+    documents,
+    policy,
+    deadlines,
+    repairs,
+    repeats,
+):
     api.add_router("", domain.router)
 api.add_router("", commitments.router)

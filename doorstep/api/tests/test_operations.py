@@ -412,6 +412,28 @@ OPS = [
     ),
     _read("job_read", f"{V}/jobs/{{job}}", f"{V}/jobs/job-1"),
     _list("sor_code_list", f"{V}/sor-codes?q=washer", denied="contractor"),
+    # Recurring defects: the repair and the complaint are of one household.
+    Op(
+        "repeat_list",
+        "GET",
+        f"{V}/cases/{{repair}}/repeats",
+        200,
+        bad_path=f"{V}/cases/{{repair}}/repeats?as_of=yesterday",
+        bad_field="query.as_of",
+        bad_reason="Input should be a valid date",
+    ),
+    Op(
+        "repeat_decide",
+        "POST",
+        f"{V}/cases/{{complaint}}/repeats",
+        201,
+        body={"earlier_case": "{repair}", "decision": "accept", "reason": "The same leak"},
+        bad_body={"earlier_case": "{repair}", "decision": "maybe", "reason": "x"},
+        bad_field="body.decision",
+        bad_reason="Input should be 'accept' or 'reject'",
+        denied="auditor",
+        expect={"case": "{complaint}", "earlier_case": "{repair}", "linked": True},
+    ),
 ]
 
 
