@@ -1,4 +1,5 @@
-"""`doorstep replay FILE`: a chronology's clocks, commitments and vulnerabilities as of a date."""
+"""`doorstep replay FILE`: a chronology's clocks, commitments, appointments, recurring defects
+and vulnerabilities as of a date."""
 
 from __future__ import annotations
 
@@ -31,9 +32,12 @@ class Command(BaseCommand):
     help = (
         "Replay a chronology file (doorstep-chronology/1) as of a date: every clock (what "
         "started it, when it was due, whether it was stopped or breached and by how much), "
-        "every commitment, and the household's vulnerabilities, computed from the file alone "
-        "(the database is never read). Ombudsman-lens findings are not computed yet: they come "
-        "with the lens issue, so the JSON has no `findings` member."
+        "every commitment, every appointment (with each time it failed the resident: missed, "
+        "moved or cancelled without notice, left unfinished), each job or hazard raised again "
+        "for a defect already on record (proposed or decided as a repeat), and the household's "
+        "vulnerabilities, computed from the file alone (the database is never read). The "
+        "Ombudsman lens's other findings come with the lens issue: the JSON has no `findings` "
+        "member yet."
     )
     # Pure computation from a file: no system checks, no database.
     requires_system_checks: list[str] = []
