@@ -1,0 +1,1 @@
+"""Hazard pages (filled in below)."""
