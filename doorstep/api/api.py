@@ -21,6 +21,8 @@ from doorstep.api.routers import (
     commitments,
     deadlines,
     documents,
+    hazards,
+    inspections,
     policy,
     properties,
     repairs,
@@ -73,3 +75,5 @@ api.add_decorator(intake, mode="view")
 for domain in (properties, residents, cases, timeline, documents, policy, deadlines, repairs):
     api.add_router("", domain.router)
 api.add_router("", commitments.router)
+api.add_router("", hazards.router)
+api.add_router("", inspections.router)

@@ -7,6 +7,7 @@ is read only through `vulnerabilities.selectors.vulnerability_details`, logged).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -73,3 +74,10 @@ def hazard_cases(*, user: Any, query: str = "", open_only: bool = False) -> Quer
         .select_related("property", "household")
         .order_by("-prioritised", "-opened_at")
     )
+
+
+def hazards_reported_by(*, user: Any, moment: dt.datetime) -> QuerySet[Hazard]:
+    """The hazard a request arriving at `moment` reported (for an idempotent retry)."""
+    return Hazard.objects.filter(
+        reported_event__recorded_at=moment, reported_event__actor=user
+    ).select_related("case")

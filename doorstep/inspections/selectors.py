@@ -3,6 +3,8 @@ missing (the gap the case page shows, and the lens reports as `records.report_mi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from doorstep.cases.models import Case
@@ -28,3 +30,8 @@ def inspection_get(*, case: Case, reference: str) -> Inspection:
 def reports_missing(*, case: Case) -> int:
     """How many of the case's inspections have no report on record."""
     return Inspection.objects.filter(case=case, report__isnull=True).count()
+
+
+def inspections_recorded(*, case: Case, moment: dt.datetime) -> QuerySet[Inspection]:
+    """The inspection a request arriving at `moment` recorded on the case (idempotent retry)."""
+    return Inspection.objects.filter(case=case, recorded_at=moment)

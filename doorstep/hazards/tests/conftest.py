@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 
+# The API tests' callers (one per role, with a token) and their small record, for test_api.py.
+from doorstep.api.tests.conftest import callers, contractor_firm, make_caller, world  # noqa: F401
 from doorstep.hazards.models import Hazard
 from doorstep.hazards.services import hazard_report
 from doorstep.properties.models import Property
