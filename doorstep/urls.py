@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include("doorstep.documents.urls")),
     path("policy/", include("doorstep.policy.urls")),
     path("repairs/", include("doorstep.repairs.urls")),
+    path("hazards/", include("doorstep.hazards.urls")),
+    path("inspections/", include("doorstep.inspections.urls")),
     path("commitments/", include("doorstep.commitments.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),

@@ -21,6 +21,8 @@ from doorstep.api.routers import (
     commitments,
     deadlines,
     documents,
+    hazards,
+    inspections,
     policy,
     properties,
     repairs,
@@ -84,3 +86,5 @@ for domain in (
 ):
     api.add_router("", domain.router)
 api.add_router("", commitments.router)
+api.add_router("", hazards.router)
+api.add_router("", inspections.router)

@@ -15,6 +15,8 @@ from django.db import transaction
 from doorstep.cases.services import case_assign, case_link, case_open, note_add
 from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.documents.services import document_add
+from doorstep.hazards.services import hazard_assess, hazard_report
+from doorstep.inspections.services import inspection_record
 from doorstep.properties.models import Property
 from doorstep.properties.services import property_create
 from doorstep.residents.models import Household
@@ -254,8 +256,19 @@ def load_demo(*, today: dt.date) -> Demo:
         review_on=today + dt.timedelta(days=90),
         disclosure=call,
     )
+    mould = hazard_report(
+        actor=officer,
+        household=khan,
+        case=hazard,
+        hazard="damp_mould",
+        location="Bathroom ceiling and nursery",
+        description="Black mould back on the bathroom ceiling, spreading to the baby's room.",
+        occurred=When.at(reported),
+        at=reported,
+        channel="phone",
+    )
     surveyed = _moment(today, 26)
-    document_add(
+    survey = document_add(
         actor=users["repairs"],
         content=SURVEY_PDF,
         original_name="survey.pdf",
@@ -271,6 +284,37 @@ def load_demo(*, today: dt.date) -> Demo:
         at=surveyed,
         text="Surveyor found failed pointing on the rear wall; mould wash and repointing "
         "recommended.",
+    )
+    inspection_record(
+        actor=users["repairs"],
+        case=hazard,
+        kind="survey",
+        by="Midland Building Services (surveyor)",
+        done_on=surveyed.date(),
+        findings="Mould on the bathroom ceiling and the nursery's outside wall; walls wet at "
+        "low level.",
+        cause="Failed pointing on the rear wall",
+        recommends=["Mould wash and stain block", "Repoint the rear wall"],
+        report=survey,
+        at=surveyed,
+    )
+    hazard_assess(
+        actor=users["repairs"],
+        hazard=mould,
+        severity="significant",
+        cause="Failed pointing on the rear wall; a pregnant resident and a nursery",
+        at=surveyed,
+    )
+    # The contractor's visit to wash the mould: its report never came back (a gap).
+    visited = _moment(today, 20)
+    inspection_record(
+        actor=users["repairs"],
+        case=hazard,
+        kind="inspection",
+        by="Midland Building Services",
+        done_on=visited.date(),
+        findings="Bathroom ceiling washed; nursery not accessed.",
+        at=visited,
     )
 
     # She then complains that nothing has happened.

@@ -76,8 +76,11 @@ def document_add(
     household: Household | None = None,
     case: Case | None = None,
     dated: dt.date | None = None,
+    about: dict[str, str] | None = None,
 ) -> Document:
-    """Attach a document to a household or a case, and record it on the timeline."""
+    """Attach a document to a household or a case, and record it on the timeline. `about`
+    adds Doorstep's own fields to the `document.added` event (e.g. the inspection a report is
+    of), beside the format's."""
     DocumentType(doc_type)
     if not title.strip():
         raise DomainError(NO_TITLE, field="title")
@@ -121,6 +124,7 @@ def document_add(
         "type": doc_type,
         "title": document.title,
         "sha256": document.sha256,
+        **(about or {}),
     }
     summary = f"{document.get_doc_type_display()} added: {document.title}"
     if case is not None:

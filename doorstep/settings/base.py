@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "doorstep.contacts",
     "doorstep.repairs",
     "doorstep.commitments",
+    "doorstep.inspections",
+    "doorstep.hazards",
     "doorstep.api",
     "doorstep.demo",
     # Reads cases, contacts and the interchange; adds its sections to the case and household

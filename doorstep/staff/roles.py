@@ -56,6 +56,22 @@ COMMITMENTS = [
 # the housing officer's; everyone who reads the record reads jobs and the Schedule of Rates.
 READ_REPAIRS = ["repairs.view_job", "repairs.view_sorcode"]
 WRITE_REPAIRS = ["repairs.report_repair", "repairs.add_job"]
+# Hazards and inspections: reporting a hazard (opens a hazard case), assessing it and the rest
+# (made safe, written summary, decants), and recording inspections and surveys with their
+# reports are the housing officer's and the repairs coordinator's; everyone who reads the record
+# reads them. A contractor records its own inspections and sends their reports (on its cases).
+READ_HAZARDS = ["hazards.view_hazard", "inspections.view_inspection"]
+WRITE_HAZARDS = [
+    "hazards.report_hazard",
+    "hazards.change_hazard",
+    "inspections.add_inspection",
+    "inspections.change_inspection",
+]
+INSPECT = [
+    "inspections.view_inspection",
+    "inspections.add_inspection",
+    "inspections.change_inspection",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -68,7 +84,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
-    + WRITE_REPAIRS,
+    + WRITE_REPAIRS
+    + READ_HAZARDS
+    + WRITE_HAZARDS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -76,19 +94,28 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + ["vulnerabilities.add_vulnerability"]
     + READ_REPAIRS
     + WRITE_REPAIRS
-    + ["repairs.add_sorschedule"],
+    + ["repairs.add_sorschedule"]
+    + READ_HAZARDS
+    + WRITE_HAZARDS,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
-    + READ_REPAIRS,
-    Role.ASB_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY + COMMITMENTS + READ_REPAIRS,
+    + READ_REPAIRS
+    + READ_HAZARDS,
+    Role.ASB_OFFICER: READ_RECORD
+    + WRITE_RECORD
+    + SPECIAL_CATEGORY
+    + COMMITMENTS
+    + READ_REPAIRS
+    + READ_HAZARDS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
+    + READ_HAZARDS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -99,6 +126,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.AUDITOR: [
         *READ_RECORD,
         *READ_REPAIRS,
+        *READ_HAZARDS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
@@ -113,5 +141,6 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "documents.add_document",
         "commitments.view_commitment",
         "commitments.claim_commitment",
+        *INSPECT,
     ],
 }

@@ -434,6 +434,152 @@ OPS = [
         denied="auditor",
         expect={"case": "{complaint}", "earlier_case": "{repair}", "linked": True},
     ),
+    # Hazards (the world's hazard case, its assessed damp and mould and its decanted cold).
+    Op(
+        "hazard_create",
+        "POST",
+        f"{V}/hazards",
+        201,
+        body={
+            "household": "{household}",
+            "hazard": "damp_mould",
+            "location": "Bedroom wall",
+            "description": "Black mould behind the wardrobe",
+            "occurred": "2024-06-03",
+        },
+        bad_body={"household": "{household}", "hazard": "damp_mould", "description": "Mould"},
+        bad_field="body.location",
+        bad_reason="Field required",
+        denied="auditor",
+        expect={"household": "{household}", "hazard": "damp_mould", "prioritised": True},
+    ),
+    _list("hazard_list", f"{V}/cases/{{hazard_case}}/hazards", denied="contractor"),
+    Op(
+        "hazard_read",
+        "GET",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}",
+        200,
+        bad_path=f"{V}/cases/{{hazard_case}}/hazards/mould",
+        bad_field="path.hazard_id",
+        bad_reason="Input should be a valid integer",
+        denied="contractor",
+        expect={"case": "{hazard_case}", "hazard": "damp_mould", "severity": "significant"},
+    ),
+    Op(
+        "hazard_assess_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}/assess",
+        200,
+        body={"severity": "emergency", "cause": "Leak from the flat above"},
+        bad_body={"severity": "dreadful", "cause": "Leak"},
+        bad_field="body.severity",
+        bad_reason="Input should be 'emergency', 'significant' or 'not_significant'",
+        denied="auditor",
+        expect={"severity": "emergency", "cause": "Leak from the flat above"},
+    ),
+    Op(
+        "hazard_made_safe_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}/made-safe",
+        200,
+        body={},
+        bad_body={"occurred": "soon"},
+        bad_field="body.occurred",
+        bad_reason="Give the date as YYYY, YYYY-MM, YYYY-MM-DD",
+        denied="auditor",
+    ),
+    Op(
+        "hazard_summary_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}/summary",
+        200,
+        body={"to": "Tess Tenant"},
+        bad_body={"to": ""},
+        bad_field="body.to",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"summary_sent_to": "Tess Tenant"},
+    ),
+    Op(
+        "decant_consider_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}/decant/considered",
+        200,
+        body={"decision": "offered", "reason": "Treatment needs the bedroom empty"},
+        bad_body={"decision": "offered", "reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"decant": "offered"},
+    ),
+    Op(
+        "decant_start_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{mould}}/decant/started",
+        200,
+        body={"reason": "Mould treatment", "where": "2 Birch Court"},
+        bad_body={"reason": "Mould treatment"},
+        bad_field="body.where",
+        bad_reason="Field required",
+        denied="auditor",
+        expect={"decant": "decanted", "decant_where": "2 Birch Court"},
+    ),
+    Op(
+        "decant_end_create",
+        "POST",
+        f"{V}/cases/{{hazard_case}}/hazards/{{cold}}/decant/ended",
+        200,
+        body={"reason": "Heating repaired; back home"},
+        bad_body={"reason": ["back"]},
+        bad_field="body.reason",
+        bad_reason="Input should be a valid string",
+        denied="auditor",
+        expect={"decant": "returned"},
+    ),
+    # Inspections (the world's inspection without its report, on the contractor's repair case).
+    Op(
+        "inspection_create",
+        "POST",
+        f"{V}/cases/{{repair}}/inspections",
+        201,
+        body={
+            "kind": "survey",
+            "by": "Sam Surveyor",
+            "done_on": "2024-06-01",
+            "findings": "Wet walls at low level",
+            "recommends": ["Inject a damp-proof course"],
+            "report": "{document}",
+        },
+        bad_body={"kind": "visit", "by": "Sam", "done_on": "2024-06-01", "findings": "x"},
+        bad_field="body.kind",
+        bad_reason="Input should be 'inspection', 'survey' or 'post_inspection'",
+        denied="auditor",
+        expect={"case": "{repair}", "report": "{document}", "report_missing": False},
+    ),
+    _list("inspection_list", f"{V}/cases/{{repair}}/inspections"),
+    Op(
+        "inspection_read",
+        "GET",
+        f"{V}/cases/{{repair}}/inspections/{{inspection}}",
+        200,
+        bad_path=f"{V}/cases/{{repair}}/inspections/ins-1",
+        bad_field="path.inspection",
+        bad_reason=BAD_REFERENCE,
+        expect={"reference": "{inspection}", "report_missing": True},
+    ),
+    Op(
+        "inspection_report_create",
+        "UPLOAD",
+        f"{V}/cases/{{repair}}/inspections/{{inspection}}/report",
+        201,
+        body={"title": "Inspection report"},
+        bad_body={"title": "Inspection report", "file": None},
+        bad_field="form.file",
+        bad_reason="Field required",
+        denied="auditor",
+        caller="contractor",
+        expect={"report_missing": False},
+    ),
 ]
 
 
@@ -538,4 +684,53 @@ def world(world, at, callers, contractor_firm):
         target=None,
         at=at - dt.timedelta(days=29),
     )
-    return {**world, "job": job.reference}
+    return {**world, "job": job.reference, **_hazards_world(world, at, callers)}
+
+
+def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:
+    """A hazard case on the world's household (pregnancy on the register): damp and mould,
+    assessed significant, and excess cold with the household decanted; an inspection without
+    its report on the contractor's repair case."""
+    from doorstep.hazards.services import decant_start, hazard_assess, hazard_report
+    from doorstep.inspections.services import inspection_record
+    from doorstep.residents.models import Household
+    from doorstep.timeline.when import When
+
+    officer = callers["officer"].user
+    before = at - dt.timedelta(days=10)
+    household = Household.objects.get(reference=world["household"])
+    mould = hazard_report(
+        actor=officer,
+        household=household,
+        hazard="damp_mould",
+        location="Bathroom ceiling",
+        description="Black mould",
+        occurred=When.at(before),
+        at=before,
+    )
+    hazard_assess(actor=officer, hazard=mould, severity="significant", cause="Leak", at=before)
+    cold = hazard_report(
+        actor=officer,
+        case=mould.case,
+        hazard="excess_cold",
+        location="Whole flat",
+        description="No heating",
+        occurred=When.at(before),
+        at=before,
+    )
+    decant_start(actor=officer, hazard=cold, reason="Heating works", where="Hotel", at=before)
+    inspection = inspection_record(
+        actor=officer,
+        case=Case.objects.get(reference=world["repair"]),
+        kind="inspection",
+        by="Fixit Ltd",
+        done_on=before.date(),
+        findings="Washer worn",
+        at=before,
+    )
+    return {
+        "hazard_case": mould.case.reference,
+        "mould": mould.pk,
+        "cold": cold.pk,
+        "inspection": inspection.reference,
+    }

@@ -278,3 +278,143 @@ def test_repairs_are_reported_by_officers_and_coordinators_and_contractors_see_t
     assert raisers == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
     assert allowed(Role.CONTRACTOR, by_name["job"])
     assert not allowed(Role.CONTRACTOR, by_name["raise a job"])
+
+
+# --- hazards and inspections -----------------------------------------------------------------
+# A damp and mould case on the world's household, and an inspection without its report on the
+# world's repair case (the contractor's firm's, so the contractor's answers are for its own).
+
+
+@dataclass(frozen=True)
+class HazardsWorld:
+    world: World
+    hazard: Any
+    inspection: Any
+
+
+def _hazard_url(name: str) -> Callable[[HazardsWorld], str]:
+    return lambda h: reverse(name, args=[h.hazard.case.reference, h.hazard.pk])
+
+
+HAZARD_CHANGE = ("cases.view_case", "hazards.change_hazard")
+HAZARD_PAGES = [
+    Page(
+        "report a hazard",
+        lambda h: reverse("hazards:report", args=[h.world.household.reference]),
+        ("residents.view_household", "hazards.report_hazard"),
+    ),
+    Page(
+        "report a hazard (send)",
+        lambda h: reverse("hazards:report", args=[h.world.household.reference]),
+        ("residents.view_household", "hazards.report_hazard"),
+        post=lambda h: {
+            "hazard": "excess_cold",
+            "location": "Back bedroom",
+            "description": "No heating",
+            "occurred_day": "3",
+            "occurred_month": "6",
+            "occurred_year": "2024",
+        },
+    ),
+    Page("assess a hazard", _hazard_url("hazards:assess"), HAZARD_CHANGE),
+    Page(
+        "assess a hazard (send)",
+        _hazard_url("hazards:assess"),
+        HAZARD_CHANGE,
+        post=lambda h: {"severity": "significant", "cause": "Condensation"},
+    ),
+    Page("hazard made safe", _hazard_url("hazards:made-safe"), HAZARD_CHANGE),
+    Page(
+        "written summary",
+        _hazard_url("hazards:summary"),
+        (*HAZARD_CHANGE, "documents.add_document"),
+    ),
+    Page("decant considered", _hazard_url("hazards:decant-consider"), HAZARD_CHANGE),
+    Page(
+        "decant considered (send)",
+        _hazard_url("hazards:decant-consider"),
+        HAZARD_CHANGE,
+        post=lambda h: {"decision": "not_needed", "reason": "Works room by room"},
+    ),
+    Page("decant started", _hazard_url("hazards:decant-start"), HAZARD_CHANGE),
+    Page("decant ended", _hazard_url("hazards:decant-end"), HAZARD_CHANGE),
+    Page(
+        "record an inspection",
+        lambda h: reverse("inspections:record", args=[h.world.case.reference]),
+        ("cases.view_case", "inspections.add_inspection"),
+    ),
+    Page(
+        "record an inspection (send)",
+        lambda h: reverse("inspections:record", args=[h.world.case.reference]),
+        ("cases.view_case", "inspections.add_inspection"),
+        post=lambda h: {
+            "kind": "inspection",
+            "by": "Fixit Ltd",
+            "done_on_day": "3",
+            "done_on_month": "6",
+            "done_on_year": "2024",
+            "findings": "Tap washer worn",
+        },
+    ),
+    Page(
+        "attach an inspection report",
+        lambda h: reverse(
+            "inspections:attach-report", args=[h.world.case.reference, h.inspection.reference]
+        ),
+        ("cases.view_case", "inspections.change_inspection", "documents.add_document"),
+    ),
+]
+
+
+@pytest.fixture
+def hazards_world(world, at):
+    from doorstep.hazards.services import hazard_report
+    from doorstep.inspections.services import inspection_record
+    from doorstep.timeline.when import When
+
+    hazard = hazard_report(
+        actor=None,
+        household=world.household,
+        hazard="damp_mould",
+        location="Bathroom ceiling",
+        description="Black mould",
+        occurred=When.at(at),
+        at=at,
+    )
+    inspection = inspection_record(
+        actor=None,
+        case=world.case,
+        kind="inspection",
+        by="Fixit Ltd",
+        done_on=at.date(),
+        findings="Tap washer worn",
+        at=at,
+    )
+    return HazardsWorld(world, hazard, inspection)
+
+
+@pytest.mark.parametrize("page", HAZARD_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_hazards_permission_matrix(client, hazards_world, role, page):
+    client.force_login(hazards_world.world.users[role])
+    response = page.request(client, hazards_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", HAZARD_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_hazard_pages(client, hazards_world, page):
+    response = page.request(client, hazards_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_hazards_are_reported_and_assessed_by_officers_and_coordinators():
+    by_name = {p.name: p for p in HAZARD_PAGES}
+    writers = {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
+    assert {role for role in Role if allowed(role, by_name["report a hazard"])} == writers
+    assert {role for role in Role if allowed(role, by_name["assess a hazard"])} == writers
+    inspectors = {role for role in Role if allowed(role, by_name["record an inspection"])}
+    assert inspectors == writers | {Role.CONTRACTOR}

@@ -42,3 +42,15 @@ def test_the_command_refuses_production(settings):
     settings.DEBUG = False
     with pytest.raises(Exception, match="only with DEBUG"):
         call_command("demo")
+
+
+def test_the_demo_hazard_case_has_its_damp_and_mould_and_an_inspection_gap():
+    from doorstep.hazards.selectors import case_prioritised
+    from doorstep.inspections.selectors import inspections_for_case
+
+    load_demo(today=dt.date(2026, 11, 23))
+    case = Case.objects.get(title="Damp and mould: bathroom and nursery")
+    hazard = case.hazards.get()
+    assert (hazard.hazard, hazard.severity) == ("damp_mould", "significant")
+    assert case_prioritised(case=case)
+    assert sorted(i.report_is_missing for i in inspections_for_case(case=case)) == [False, True]
