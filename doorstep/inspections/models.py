@@ -34,6 +34,11 @@ class Inspection(models.Model):
     report = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    report_ref = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="An imported record's own reference for its report (the file is not stored)",
+    )
     appointment = models.CharField(max_length=60, blank=True)
     recorded_at = models.DateTimeField()
     recorded_by_name = models.CharField(max_length=200)
@@ -46,5 +51,6 @@ class Inspection(models.Model):
 
     @builtins.property  # the `property` field shadows the builtin in the class body
     def report_missing(self) -> bool:
-        """No report on record: the gap the case page shows."""
-        return self.report_id is None
+        """No report on record: the gap the case page shows. An imported record that names its
+        report (by its own reference) has one, though the file is held elsewhere."""
+        return self.report_id is None and not self.report_ref

@@ -72,4 +72,4 @@ class InspectionOut(Schema):
 
     @staticmethod
     def resolve_report_missing(obj: Any) -> bool:
-        return obj.report_id is None
+        return bool(obj.report_missing)

@@ -17,7 +17,9 @@ def inspections_for_case(*, case: Case) -> QuerySet[Inspection]:
         Inspection.objects.filter(case=case)
         .select_related("case", "report", "event")
         .annotate(
-            report_is_missing=ExpressionWrapper(Q(report__isnull=True), output_field=BooleanField())
+            report_is_missing=ExpressionWrapper(
+                Q(report__isnull=True, report_ref=""), output_field=BooleanField()
+            )
         )
     )
 
@@ -29,7 +31,7 @@ def inspection_get(*, case: Case, reference: str) -> Inspection:
 
 def reports_missing(*, case: Case) -> int:
     """How many of the case's inspections have no report on record."""
-    return Inspection.objects.filter(case=case, report__isnull=True).count()
+    return Inspection.objects.filter(case=case, report__isnull=True, report_ref="").count()
 
 
 def inspections_recorded(*, case: Case, moment: dt.datetime) -> QuerySet[Inspection]:

@@ -26,6 +26,7 @@ from doorstep.documents.services import document_add
 from doorstep.inspections.choices import REPORT_TYPE, InspectionKind
 from doorstep.inspections.models import Inspection
 from doorstep.timeline.actors import actor_name_of
+from doorstep.timeline.models import Event
 from doorstep.timeline.when import LONDON, When
 
 PREFIX = "INS"
@@ -196,11 +197,13 @@ def inspection_report_attach(
     """Attach the report of an inspection recorded without one: stored as a document on the
     case (`document.added`, type inspection_report or survey_report, naming the inspection in
     Doorstep's `inspection` field), and the gap on the case closes."""
-    if inspection.report_id is not None:
+    if not inspection.report_missing:
         raise DomainError(
             REPORT_ALREADY.format(
                 reference=inspection.reference,
-                document=inspection.report.reference,  # type: ignore[union-attr]
+                document=inspection.report.reference  # type: ignore[union-attr]
+                if inspection.report_id
+                else inspection.report_ref,
             ),
             field="file",
         )
@@ -215,3 +218,33 @@ def inspection_report_attach(
     )
     inspection.save(update_fields=["report"])
     return inspection
+
+
+IMPORTED_BY = "Not stated in the imported record"
+IMPORTED_FINDINGS = "No findings in the imported record"
+
+
+def inspection_from_record(*, event: Event) -> Inspection:
+    """The row for an `inspection.done` that came in with an imported chronology, as the record
+    gives it (legacy records may lack the surveyor, the findings or the report: nothing is
+    refused, and a report named only by the file's own reference is kept as such). Called by
+    the import in its transaction, so an imported case shows its inspections, and their gaps."""
+    data = event.data or {}
+    kind = data.get("type") if data.get("type") in InspectionKind.values else "inspection"
+    report = data.get("report")
+    return Inspection.objects.create(
+        reference=next_reference(PREFIX, event.recorded_at.year),
+        case=event.case,
+        property=event.case.property if event.case else event.property,
+        event=event,
+        kind=kind,
+        by=str(data.get("by") or IMPORTED_BY)[:200],
+        done_on=event.occurred_earliest.astimezone(LONDON).date(),
+        findings=str(data.get("findings") or IMPORTED_FINDINGS),
+        cause=str(data.get("cause") or ""),
+        recommendations=[str(r) for r in data.get("recommends") or ()],
+        report_ref=str(report)[:100] if report else "",
+        appointment=str(data.get("appointment") or "")[:60],
+        recorded_at=event.recorded_at,
+        recorded_by_name=event.actor_name,
+    )

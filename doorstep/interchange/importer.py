@@ -24,6 +24,7 @@ from django.db.models import Q
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_link, case_open
 from doorstep.core.errors import DomainError
+from doorstep.inspections.services import inspection_from_record
 from doorstep.interchange import records
 from doorstep.interchange.checks import rent_of, uprn_of
 from doorstep.interchange.models import ExternalRef, RefKind
@@ -375,6 +376,8 @@ class Importer:
             with _refusing(("events", i), EVENT_FIELDS):
                 event = self.event(i, entry)
             self.map(RefKind.EVENT, entry["id"], entry, records.kept("event", entry), event=event)
+            if entry["kind"] == "inspection.done" and event.case is not None:
+                inspection_from_record(event=event)
             if entry["kind"] == "vulnerability.recorded":
                 vulnerability_register(
                     event=event,

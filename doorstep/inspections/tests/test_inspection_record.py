@@ -120,3 +120,29 @@ def test_only_on_a_hazard_or_repair_case_and_not_before_it_opened(homes, now, mo
     assert refused.value.message == services.REPORT_OTHER_CASE.format(
         document=other.report.reference
     )
+
+
+def test_an_imported_inspection_is_on_its_case_with_its_gap(db):
+    """Clarion: the inspection of 20 Dec 2021 (e24) has no report; the surveys of February and
+    March 2023 (e61, e63) name theirs (D1, D2), held in the landlord's old system."""
+    import datetime as dt
+
+    from doorstep.interchange.models import ExternalRef, RefKind
+    from doorstep.interchange.services import chronology_import
+    from doorstep.interchange.tests.chronologies import CLARION, seed
+    from doorstep.timeline.when import LONDON
+
+    at = dt.datetime(2023, 8, 11, 17, tzinfo=LONDON)
+    chronology_import(doc=seed(CLARION), source_name=CLARION, at=at)
+    by_event = {
+        i.event.source_id: i
+        for ref in ("C1", "C6")
+        for i in inspections_for_case(case=ExternalRef.objects.get(kind=RefKind.CASE, ref=ref).case)
+    }
+    assert {k: v.report_is_missing for k, v in by_event.items()} == {
+        "e24": True,
+        "e61": False,
+        "e63": False,
+    }
+    assert by_event["e24"].done_on == dt.date(2021, 12, 20)
+    assert by_event["e61"].report_ref == "D1"
