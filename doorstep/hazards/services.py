@@ -409,3 +409,64 @@ def decant_end(
     hazard.decant, hazard.decant_reason = DecantState.RETURNED, reason
     hazard.save(update_fields=["decant", "decant_reason"])
     return hazard
+
+
+# --- an imported record ----------------------------------------------------------------------
+
+IMPORTED_TEXT = "Not stated in the imported record"
+IMPORTED_KINDS = (
+    "hazard.reported",
+    "hazard.assessed",
+    "hazard.made_safe",
+    "hazard.summary_sent",
+    "decant.started",
+    "decant.ended",
+)
+
+
+def _imported_hazard(event: Event) -> Hazard | None:
+    """The hazard an imported event after the report is about: the case's latest of the
+    hazard it names, or its latest of any."""
+    hazards = Hazard.objects.filter(case=event.case).order_by("-reported_at", "-pk")
+    named = (event.data or {}).get("hazard")
+    return (hazards.filter(hazard=named).first() if named else None) or hazards.first()
+
+
+def hazard_from_record(*, event: Event) -> Hazard | None:
+    """Keep the `Hazard` rows in step with a hazard event that came in with an imported
+    chronology, as the record gives it (a legacy record may lack a location or a description,
+    or name a hazard outside the 29: nothing is refused). Called by the import in its
+    transaction, so an imported hazard case shows its hazards."""
+    data = event.data or {}
+    if event.case is None:
+        return None
+    if event.kind == "hazard.reported":
+        return Hazard.objects.create(
+            case=event.case,
+            reported_event=event,
+            hazard=str(data.get("hazard") or "")[:40],
+            location=str(data.get("location") or IMPORTED_TEXT)[:LOCATION_LIMIT],
+            description=str(data.get("description") or IMPORTED_TEXT),
+            reported_at=event.occurred_earliest,
+        )
+    hazard = _imported_hazard(event)
+    if hazard is None:
+        return None
+    moment = event.occurred_earliest
+    if event.kind == "hazard.assessed":
+        hazard.severity = str(data.get("severity") or "")
+        hazard.cause = str(data.get("cause") or "")
+        hazard.assessed_at = hazard.assessed_at or moment
+    elif event.kind == "hazard.made_safe":
+        hazard.made_safe_at = hazard.made_safe_at or moment
+    elif event.kind == "hazard.summary_sent":
+        hazard.summary_sent_at = hazard.summary_sent_at or moment
+        hazard.summary_sent_to = str(data.get("to") or "")[:200]
+    elif event.kind == "decant.started":
+        hazard.decant = DecantState.DECANTED
+        hazard.decant_reason = str(data.get("reason") or "")
+        hazard.decant_where = str(data.get("where") or "")[:300]
+    elif event.kind == "decant.ended":
+        hazard.decant = DecantState.RETURNED
+    hazard.save()
+    return hazard

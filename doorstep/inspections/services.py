@@ -230,12 +230,15 @@ def inspection_from_record(*, event: Event) -> Inspection:
     refused, and a report named only by the file's own reference is kept as such). Called by
     the import in its transaction, so an imported case shows its inspections, and their gaps."""
     data = event.data or {}
-    kind = data.get("type") if data.get("type") in InspectionKind.values else "inspection"
+    kind = str(data.get("type")) if data.get("type") in InspectionKind.values else "inspection"
     report = data.get("report")
+    case = event.case
+    if case is None:
+        raise ValueError("An inspection belongs to a case.")
     return Inspection.objects.create(
         reference=next_reference(PREFIX, event.recorded_at.year),
-        case=event.case,
-        property=event.case.property if event.case else event.property,
+        case=case,
+        property=case.property,
         event=event,
         kind=kind,
         by=str(data.get("by") or IMPORTED_BY)[:200],

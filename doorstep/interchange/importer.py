@@ -24,6 +24,8 @@ from django.db.models import Q
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_link, case_open
 from doorstep.core.errors import DomainError
+from doorstep.hazards.services import IMPORTED_KINDS as HAZARD_KINDS
+from doorstep.hazards.services import hazard_from_record
 from doorstep.inspections.services import inspection_from_record
 from doorstep.interchange import records
 from doorstep.interchange.checks import rent_of, uprn_of
@@ -378,6 +380,8 @@ class Importer:
             self.map(RefKind.EVENT, entry["id"], entry, records.kept("event", entry), event=event)
             if entry["kind"] == "inspection.done" and event.case is not None:
                 inspection_from_record(event=event)
+            if entry["kind"] in HAZARD_KINDS and event.case is not None:
+                hazard_from_record(event=event)
             if entry["kind"] == "vulnerability.recorded":
                 vulnerability_register(
                     event=event,

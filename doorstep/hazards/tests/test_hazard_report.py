@@ -105,3 +105,30 @@ def test_a_hazard_goes_only_on_an_open_hazard_case_of_the_household(homes, now, 
         _report(homes, now, household=homes.vulnerable, case=mould.case)
     assert refused.value.message == services.CASE_CLOSED.format(reference=mould.case.reference)
     assert kinds_on(mould.case) == ["case.opened", "hazard.reported", "case.closed"]
+
+
+def test_an_imported_hazard_case_shows_its_hazards(db):
+    """Clarion's four damp and mould reports on C1 (e1, e11, e16, e38) become its hazards,
+    each at the earliest moment the record allows."""
+    import datetime as dt
+
+    from doorstep.hazards.models import Hazard
+    from doorstep.interchange.models import ExternalRef, RefKind
+    from doorstep.interchange.services import chronology_import
+    from doorstep.interchange.tests.chronologies import CLARION, seed
+    from doorstep.timeline.when import LONDON
+
+    chronology_import(
+        doc=seed(CLARION), source_name=CLARION, at=dt.datetime(2023, 8, 11, 17, tzinfo=LONDON)
+    )
+    case = ExternalRef.objects.get(kind=RefKind.CASE, ref="C1").case
+    found = [
+        (h.reported_event.source_id, h.hazard, h.reported_at.astimezone(LONDON).date())
+        for h in Hazard.objects.filter(case=case).order_by("reported_at")
+    ]
+    assert found == [
+        ("e1", "damp_mould", dt.date(2021, 3, 1)),
+        ("e11", "damp_mould", dt.date(2021, 9, 1)),
+        ("e16", "damp_mould", dt.date(2021, 11, 1)),
+        ("e38", "damp_mould", dt.date(2022, 5, 9)),
+    ]
