@@ -1,0 +1,1 @@
+"""Appointment pages (coming in the next slice)."""
