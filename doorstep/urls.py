@@ -17,6 +17,7 @@ urlpatterns = [
     path("policy/", include("doorstep.policy.urls")),
     path("repairs/", include("doorstep.repairs.urls")),
     path("commitments/", include("doorstep.commitments.urls")),
+    path("appointments/", include("doorstep.appointments.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("api/v1/", api.urls),
 ]

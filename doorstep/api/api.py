@@ -17,6 +17,7 @@ from doorstep.api.auth import operations, permission_of
 from doorstep.api.errors import register_handlers
 from doorstep.api.intake import intake
 from doorstep.api.routers import (
+    appointments,
     cases,
     commitments,
     deadlines,
@@ -73,3 +74,4 @@ api.add_decorator(intake, mode="view")
 for domain in (properties, residents, cases, timeline, documents, policy, deadlines, repairs):
     api.add_router("", domain.router)
 api.add_router("", commitments.router)
+api.add_router("", appointments.router)

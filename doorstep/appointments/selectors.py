@@ -74,3 +74,7 @@ def appointments_for_case(*, case: Case, user: Any) -> list[AppointmentView]:
 def appointments_booked_by(*, user: Any, case: Case, moment: dt.datetime) -> QuerySet[Appointment]:
     """The appointments this person booked on the case at this moment (an API retry)."""
     return appointments_visible_to(user=user).filter(case=case, booked_at=moment)
+
+
+def appointment_view(*, appointment: Appointment) -> AppointmentView:
+    return AppointmentView(appointment, appointment_history(appointment=appointment))

@@ -56,6 +56,15 @@ COMMITMENTS = [
 # the housing officer's; everyone who reads the record reads jobs and the Schedule of Rates.
 READ_REPAIRS = ["repairs.view_job", "repairs.view_sorcode"]
 WRITE_REPAIRS = ["repairs.report_repair", "repairs.add_job"]
+# Appointments: officers and coordinators book, move and cancel visits and record what
+# happened; everyone who reads the record reads them. A contractor reads, and records attended
+# or missed, only the appointments of its own firm's jobs (`appointments.selectors`).
+READ_APPOINTMENTS = ["appointments.view_appointment"]
+WRITE_APPOINTMENTS = [
+    "appointments.add_appointment",
+    "appointments.change_appointment",
+    "appointments.attend_appointment",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -68,7 +77,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
-    + WRITE_REPAIRS,
+    + WRITE_REPAIRS
+    + READ_APPOINTMENTS
+    + WRITE_APPOINTMENTS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -76,19 +87,28 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + ["vulnerabilities.add_vulnerability"]
     + READ_REPAIRS
     + WRITE_REPAIRS
-    + ["repairs.add_sorschedule"],
+    + ["repairs.add_sorschedule"]
+    + READ_APPOINTMENTS
+    + WRITE_APPOINTMENTS,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
-    + READ_REPAIRS,
-    Role.ASB_OFFICER: READ_RECORD + WRITE_RECORD + SPECIAL_CATEGORY + COMMITMENTS + READ_REPAIRS,
+    + READ_REPAIRS
+    + READ_APPOINTMENTS,
+    Role.ASB_OFFICER: READ_RECORD
+    + WRITE_RECORD
+    + SPECIAL_CATEGORY
+    + COMMITMENTS
+    + READ_REPAIRS
+    + READ_APPOINTMENTS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
+    + READ_APPOINTMENTS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -99,6 +119,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.AUDITOR: [
         *READ_RECORD,
         *READ_REPAIRS,
+        *READ_APPOINTMENTS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
@@ -113,5 +134,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "documents.add_document",
         "commitments.view_commitment",
         "commitments.claim_commitment",
+        "appointments.view_appointment",
+        "appointments.attend_appointment",
     ],
 }

@@ -6,6 +6,7 @@ import pytest
 
 from doorstep.api.models import IntakeRecord
 from doorstep.api.tests.test_operations import OPS, by_id, send
+from doorstep.api.tests.test_operations import world as world  # the table's world, for its rows
 from doorstep.properties.models import Property
 
 pytestmark = pytest.mark.django_db
