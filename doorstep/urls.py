@@ -19,6 +19,7 @@ urlpatterns = [
     path("hazards/", include("doorstep.hazards.urls")),
     path("inspections/", include("doorstep.inspections.urls")),
     path("commitments/", include("doorstep.commitments.urls")),
+    path("appointments/", include("doorstep.appointments.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),
     path("api/v1/", api.urls),

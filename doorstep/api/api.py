@@ -17,6 +17,7 @@ from doorstep.api.auth import operations, permission_of
 from doorstep.api.errors import register_handlers
 from doorstep.api.intake import intake
 from doorstep.api.routers import (
+    appointments,
     cases,
     commitments,
     deadlines,
@@ -88,3 +89,4 @@ for domain in (
 api.add_router("", commitments.router)
 api.add_router("", hazards.router)
 api.add_router("", inspections.router)
+api.add_router("", appointments.router)

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from doorstep.appointments.services import appointment_attend, appointment_book, appointment_move
+from doorstep.cases.models import Case
 from doorstep.cases.services import case_assign, case_link, case_open, note_add
 from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.documents.services import document_add
@@ -19,6 +21,7 @@ from doorstep.hazards.services import hazard_assess, hazard_report
 from doorstep.inspections.services import inspection_record
 from doorstep.properties.models import Property
 from doorstep.properties.services import property_create
+from doorstep.repairs.services import ItemIn, job_raise
 from doorstep.residents.models import Household
 from doorstep.residents.services import (
     adjustment_record,
@@ -177,6 +180,61 @@ def _household(
 
 
 @transaction.atomic
+def _appointments(today: dt.date, case: Case, contractor: Contractor, repairs: User) -> None:
+    """The repointing job on the damp case: a visit booked, moved by the landlord (the resident
+    told by phone), attended but left part-done (scaffold needed), and the next visit booked."""
+    raised = _moment(today, 25)
+    job = job_raise(
+        actor=repairs,
+        case=case,
+        items=[
+            ItemIn(description="Mould wash: bathroom and nursery", element="bathroom ceiling"),
+            ItemIn(description="Rake out and repoint the rear wall", element="rear wall pointing"),
+        ],
+        priority="urgent",
+        trade="damp_mould",
+        contractor=contractor,
+        estimated_minutes=360,
+        target=None,
+        at=raised,
+    )
+    first = appointment_book(
+        actor=repairs,
+        case=case,
+        job=job.reference,
+        date=today - dt.timedelta(days=20),
+        slot="am",
+        at=raised,
+    )
+    appointment_move(
+        actor=repairs,
+        appointment=first,
+        date=today - dt.timedelta(days=18),
+        slot="all_day",
+        by="landlord",
+        resident_informed=True,
+        informed_how="phone",
+        reason="The operative was needed at an emergency",
+        at=_moment(today, 21),
+    )
+    appointment_attend(
+        actor=repairs,
+        appointment=first,
+        outcome="partial",
+        reason="Mould wash done; the rear wall needs a scaffold before it can be repointed",
+        at=_moment(today, 18, hour=15),
+    )
+    appointment_book(
+        actor=repairs,
+        case=case,
+        job=job.reference,
+        items=["2"],
+        date=today + dt.timedelta(days=7),
+        slot="all_day",
+        at=_moment(today, 18, hour=16),
+    )
+
+
 def load_demo(*, today: dt.date) -> Demo:
     """Load the demo landlord. `today` anchors every date so a demo always looks current."""
     roles_sync()
@@ -316,6 +374,7 @@ def load_demo(*, today: dt.date) -> Demo:
         findings="Bathroom ceiling washed; nursery not accessed.",
         at=visited,
     )
+    _appointments(today, hazard, contractor, users["repairs"])
 
     # She then complains that nothing has happened.
     complained = _moment(today, 12)

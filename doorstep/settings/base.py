@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "doorstep.commitments",
     "doorstep.inspections",
     "doorstep.hazards",
+    "doorstep.appointments",
     "doorstep.api",
     "doorstep.demo",
     # Reads cases, contacts and the interchange; adds its sections to the case and household
@@ -137,6 +138,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 
 DOORSTEP_LANDLORD_NAME = os.environ.get("DOORSTEP_LANDLORD_NAME", "Demo Homes")
+
+# How messages to residents are sent (ADR 10): "outbox" (kept, sent nowhere: the default),
+# "smtp" (Django's EMAIL_BACKEND) or "govuk_notify" (its key and templates from the environment).
+DOORSTEP_NOTIFIER = os.environ.get("DOORSTEP_NOTIFIER", "outbox")
+DOORSTEP_NOTIFY_API_KEY = os.environ.get("DOORSTEP_NOTIFY_API_KEY", "")
+DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID", "")
+DOORSTEP_NOTIFY_SMS_TEMPLATE_ID = os.environ.get("DOORSTEP_NOTIFY_SMS_TEMPLATE_ID", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DOORSTEP_FROM_EMAIL", "doorstep@localhost")
+EMAIL_BACKEND = os.environ.get(
+    "DOORSTEP_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DOORSTEP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DOORSTEP_EMAIL_PORT", "25"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -72,6 +72,15 @@ INSPECT = [
     "inspections.add_inspection",
     "inspections.change_inspection",
 ]
+# Appointments: officers and coordinators book, move and cancel visits and record what
+# happened; everyone who reads the record reads them. A contractor reads, and records attended
+# or missed, only the appointments of its own firm's jobs (`appointments.selectors`).
+READ_APPOINTMENTS = ["appointments.view_appointment"]
+WRITE_APPOINTMENTS = [
+    "appointments.add_appointment",
+    "appointments.change_appointment",
+    "appointments.attend_appointment",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -86,7 +95,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + WRITE_REPAIRS
     + READ_HAZARDS
-    + WRITE_HAZARDS,
+    + WRITE_HAZARDS
+    + READ_APPOINTMENTS
+    + WRITE_APPOINTMENTS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -96,19 +107,23 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_REPAIRS
     + ["repairs.add_sorschedule"]
     + READ_HAZARDS
-    + WRITE_HAZARDS,
+    + WRITE_HAZARDS
+    + READ_APPOINTMENTS
+    + WRITE_APPOINTMENTS,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
-    + READ_HAZARDS,
+    + READ_HAZARDS
+    + READ_APPOINTMENTS,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
-    + READ_HAZARDS,
+    + READ_HAZARDS
+    + READ_APPOINTMENTS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -116,6 +131,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
+    + READ_APPOINTMENTS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -127,6 +143,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_RECORD,
         *READ_REPAIRS,
         *READ_HAZARDS,
+        *READ_APPOINTMENTS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
@@ -142,5 +159,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.view_commitment",
         "commitments.claim_commitment",
         *INSPECT,
+        "appointments.view_appointment",
+        "appointments.attend_appointment",
     ],
 }

@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 
 from doorstep.api.models import IntakeRecord
-from doorstep.api.tests.test_operations import OPS, _hazards_world, by_id, send
+from doorstep.api.tests.test_operations import OPS, by_id, send
+from doorstep.api.tests.test_operations import world as world  # the table's world, for its rows
 from doorstep.properties.models import Property
 
 pytestmark = pytest.mark.django_db
 
 WRITES = [op for op in OPS if op.method != "GET"]
 FLAT = {"kind": "flat", "address_line_1": "2 Elm Court"}
-
-
-@pytest.fixture
-def world(world, at, callers):
-    """The shared world, with the hazard case and the inspection the hazards rows name."""
-    return {**world, **_hazards_world(world, at, callers)}
 
 
 @pytest.mark.parametrize("op", WRITES, ids=by_id)

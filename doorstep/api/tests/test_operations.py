@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from doorstep.api.api import api
 from doorstep.api.auth import operation_permissions
 from doorstep.api.tests.conftest import PDF
+from doorstep.appointments.services import appointment_book
 from doorstep.cases.models import Case
 from doorstep.repairs.services import ItemIn, job_raise, sor_load_csv
 
@@ -580,6 +581,76 @@ OPS = [
         caller="contractor",
         expect={"report_missing": False},
     ),
+    # Appointments (the world's appointment for its job comes from `world` below).
+    Op(
+        "appointment_create",
+        "POST",
+        f"{V}/cases/{{repair}}/appointments",
+        201,
+        body={"job": "{job}", "date": "2099-06-01", "slot": "am", "items": ["1"]},
+        bad_body={"job": "{job}", "date": "next Tuesday"},
+        bad_field="body.date",
+        bad_reason="Input should be a valid date",
+        denied="auditor",
+        expect={"case": "{repair}", "job": "{job}", "status": "booked", "items": ["1"]},
+    ),
+    _list("appointment_list", f"{V}/cases/{{repair}}/appointments"),
+    _read("appointment_read", f"{V}/appointments/{{appointment}}", f"{V}/appointments/apt-1"),
+    Op(
+        "appointment_move",
+        "POST",
+        f"{V}/appointments/{{appointment}}/moves",
+        201,
+        body={
+            "date": "2099-06-02",
+            "by": "landlord",
+            "resident_informed": True,
+            "informed_how": "doorstep",
+            "notify_to": "tess@example.org",
+        },
+        bad_body={"date": "2099-06-02", "by": "contractor"},
+        bad_field="body.by",
+        bad_reason="Input should be 'landlord' or 'resident'",
+        denied="auditor",
+        expect={"status": "moved", "date": "2099-06-02"},
+    ),
+    Op(
+        "appointment_cancel",
+        "POST",
+        f"{V}/appointments/{{appointment}}/cancellation",
+        201,
+        body={"by": "resident", "reason": "Away that week"},
+        bad_body={"by": "landlord", "resident_informed": "maybe", "reason": "Van broke down"},
+        bad_field="body.resident_informed",
+        bad_reason="Input should be a valid boolean",
+        denied="contractor",
+        expect={"status": "cancelled"},
+    ),
+    Op(
+        "appointment_attend",
+        "POST",
+        f"{V}/appointments/{{appointment}}/attendance",
+        201,
+        body={"outcome": "completed"},
+        bad_body={"outcome": "done"},
+        bad_field="body.outcome",
+        bad_reason="Input should be 'completed', 'partial', 'no_access' or 'not_started'",
+        denied="auditor",
+        caller="contractor",
+        expect={"status": "attended"},
+    ),
+    Op(
+        "appointment_miss",
+        "POST",
+        f"{V}/appointments/{{appointment}}/missed",
+        201,
+        body={"by": "resident", "reason": "Nobody in; card left"},
+        bad_body={"by": "nobody"},
+        bad_field="body.by",
+        bad_reason="Input should be 'landlord' or 'resident'",
+        denied="auditor",
+        expect={"status": "missed"},
+    ),
 ]
 
 
@@ -684,7 +755,19 @@ def world(world, at, callers, contractor_firm):
         target=None,
         at=at - dt.timedelta(days=29),
     )
-    return {**world, "job": job.reference, **_hazards_world(world, at, callers)}
+    appointment = appointment_book(
+        actor=callers["repairs"].user,
+        case=job.case,
+        job=job.reference,
+        date=at.date(),
+        at=at - dt.timedelta(days=2),
+    )
+    return {
+        **world,
+        "job": job.reference,
+        "appointment": appointment.reference,
+        **_hazards_world(world, at, callers),
+    }
 
 
 def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:

@@ -418,3 +418,103 @@ def test_hazards_are_reported_and_assessed_by_officers_and_coordinators():
     assert {role for role in Role if allowed(role, by_name["assess a hazard"])} == writers
     inspectors = {role for role in Role if allowed(role, by_name["record an inspection"])}
     assert inspectors == writers | {Role.CONTRACTOR}
+
+
+# --- appointments ----------------------------------------------------------------------------
+# The world's repair case gets a job for the contractor's firm and an appointment for it (on
+# the day of the world), so the contractor's answers are for its own firm's appointment.
+
+
+@dataclass(frozen=True)
+class AppointmentsWorld:
+    world: World
+    appointment: Any
+
+
+APPOINTMENT_PAGES = [
+    Page(
+        "book an appointment",
+        lambda a: reverse("appointments:book", args=[a.world.case.reference]),
+        ("cases.view_case", "appointments.view_appointment", "appointments.add_appointment"),
+    ),
+    Page(
+        "book an appointment (send)",
+        lambda a: reverse("appointments:book", args=[a.world.case.reference]),
+        ("cases.view_case", "appointments.view_appointment", "appointments.add_appointment"),
+        post=lambda a: {
+            "purpose": "inspection",
+            "slot": "all_day",
+            "date_day": "1",
+            "date_month": "6",
+            "date_year": "2099",
+        },
+    ),
+    Page(
+        "move an appointment",
+        lambda a: reverse("appointments:move", args=[a.appointment.reference]),
+        ("appointments.view_appointment", "appointments.change_appointment"),
+    ),
+    Page(
+        "cancel an appointment",
+        lambda a: reverse("appointments:cancel", args=[a.appointment.reference]),
+        ("appointments.view_appointment", "appointments.change_appointment"),
+    ),
+    Page(
+        "record attendance",
+        lambda a: reverse("appointments:attend", args=[a.appointment.reference]),
+        ("appointments.view_appointment", "appointments.attend_appointment"),
+    ),
+    Page(
+        "record attendance (send)",
+        lambda a: reverse("appointments:attend", args=[a.appointment.reference]),
+        ("appointments.view_appointment", "appointments.attend_appointment"),
+        post=lambda a: {"outcome": "no_access", "reason": "Nobody in"},
+    ),
+    Page(
+        "record missed",
+        lambda a: reverse("appointments:miss", args=[a.appointment.reference]),
+        ("appointments.view_appointment", "appointments.attend_appointment"),
+    ),
+]
+
+
+@pytest.fixture
+def appointments_world(repairs_world, at):
+    from doorstep.appointments.services import appointment_book
+
+    appointment = appointment_book(
+        actor=repairs_world.world.users[Role.REPAIRS_COORDINATOR],
+        case=repairs_world.world.case,
+        job=repairs_world.job.reference,
+        date=at.date(),
+        at=at,
+    )
+    return AppointmentsWorld(repairs_world.world, appointment)
+
+
+@pytest.mark.parametrize("page", APPOINTMENT_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_appointments_permission_matrix(client, appointments_world, role, page):
+    client.force_login(appointments_world.world.users[role])
+    response = page.request(client, appointments_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", APPOINTMENT_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_appointment_pages(client, appointments_world, page):
+    response = page.request(client, appointments_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_officers_and_coordinators_book_and_contractors_record_their_own_visits():
+    by_name = {p.name: p for p in APPOINTMENT_PAGES}
+    bookers = {role for role in Role if allowed(role, by_name["book an appointment"])}
+    assert bookers == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
+    movers = {role for role in Role if allowed(role, by_name["move an appointment"])}
+    assert movers == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
+    recorders = {role for role in Role if allowed(role, by_name["record attendance"])}
+    assert recorders == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR, Role.CONTRACTOR}

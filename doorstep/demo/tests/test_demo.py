@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
+from doorstep.appointments.models import Appointment
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
 from doorstep.contacts.selectors import contact_log
@@ -25,6 +26,8 @@ def test_the_demo_is_a_real_verifiable_record():
     } <= titles
     assert [e.opened_case for e in contact_log(household=khan)][-1].startswith("HAZ-")
     assert Case.objects.filter(household__isnull=True).count() == 1
+    visits = Appointment.objects.order_by("pk")
+    assert [a.status for a in visits] == ["attended", "booked"]
     report = verify_all()
     assert report.ok and report.events > 30
 
