@@ -17,13 +17,16 @@ from ninja.responses import Status
 
 from doorstep.api import selectors
 from doorstep.api.auth import caller, requires
+from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
+from doorstep.api.models import IntakeRecord
 from doorstep.api.schemas import In, Reference, responds
 from doorstep.cases.models import Case
 from doorstep.core.errors import DomainError
 from doorstep.deadlines.selectors import CaseRepeat
 from doorstep.repeats.selectors import repeats_for_case
 from doorstep.repeats.services import repeat_accept, repeat_reject
+from doorstep.timeline.models import Event
 
 router = Router(tags=["recurring defects"])
 
@@ -84,6 +87,27 @@ def _out(repeat: CaseRepeat) -> dict[str, Any]:
     return dict(repeat.data)
 
 
+def _decision(case: Case, note: Event) -> dict[str, Any]:
+    said = note.data.get("repeat_of") or note.data.get("not_repeat_of") or {}
+    earlier = str(said.get("of_case") or "")
+    return {
+        "case": case.reference,
+        "earlier_case": earlier,
+        "decision": "accept" if "repeat_of" in note.data else "reject",
+        "event": note.uid,
+        "linked": case.links.filter(reference=earlier).exists(),
+    }
+
+
+def _decided(request: HttpRequest, first: IntakeRecord, reference: str, **_: Any) -> Any:
+    """The decision a first request recorded: the case's note written at its arrival."""
+    case = selectors.case_for(user=caller(request), reference=reference)
+    notes = Event.objects.filter(
+        case=case, kind="note", recorded_at=first.received_at, actor=caller(request)
+    )
+    return _decision(case, only(notes))
+
+
 @router.get(
     "/cases/{reference}/repeats",
     response=responds(200, list[RepeatOut]),
@@ -101,6 +125,7 @@ def repeat_list(request: HttpRequest, reference: Reference, filters: Query[Repea
     response=responds(201, RepeatDecisionOut),
     auth=requires("cases.change_case"),
 )
+@idempotent(_decided)
 def repeat_decide(request: HttpRequest, reference: Reference, payload: RepeatDecisionIn) -> Any:
     """Decide whether the case (its `job`) repeats the defect in `earlier_case` (its
     `earlier_job`). Accepted: linked, and the clocks keep the original start."""
@@ -122,14 +147,4 @@ def repeat_decide(request: HttpRequest, reference: Reference, payload: RepeatDec
         reason=payload.reason,
         at=received_at(request),
     )
-    linked = case.links.filter(pk=earlier.pk).exists()
-    return Status(
-        201,
-        {
-            "case": case.reference,
-            "earlier_case": earlier.reference,
-            "decision": payload.decision,
-            "event": note.uid,
-            "linked": linked,
-        },
-    )
+    return Status(201, _decision(case, note))
