@@ -35,6 +35,7 @@ from doorstep.cases.selectors import case_visible
 from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.core.errors import DomainError, NotPermitted
 from doorstep.core.views import actor, staff_view
+from doorstep.deadlines.views import clocks_for_page, page_as_of
 from doorstep.repairs.selectors import jobs_for_case
 
 VIEW = "appointments.view_appointment"
@@ -226,5 +227,25 @@ def miss_view(request: HttpRequest, reference: str) -> HttpResponse:
 )
 def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
     """The case's appointments, each with where it stands and its history, and the ways in to
-    book, move, cancel and record them."""
-    return {"case": case, "appointments": appointments_for_case(case=case, user=request.user)}
+    book, move, cancel and record them; each time one failed the resident (missed by the
+    landlord, moved or cancelled without telling her, left unfinished), read from the replay
+    the clocks section shows; and the appointments the record holds only as events (an
+    imported chronology's), with theirs."""
+    shown = appointments_for_case(case=case, user=request.user)
+    visits = {
+        str(v.data["appointment"]): v
+        for v in clocks_for_page(request, case, page_as_of(request)).appointments
+        if v.case.pk == case.pk
+    }
+    failures = {
+        item.appointment.reference: visits.pop(item.appointment.reference).failures
+        for item in shown
+        if item.appointment.reference in visits
+    }
+    # A contractor sees only its own firm's appointments: the record's others are not shown.
+    on_record = [] if getattr(request.user, "contractor_id", None) else list(visits.values())
+    return {
+        "case": case,
+        "appointments": [(item, failures.get(item.appointment.reference, [])) for item in shown],
+        "on_record": on_record,
+    }

@@ -119,3 +119,31 @@ def test_missed_by_the_resident(client, estate, booked):
     assert booked.status == "missed"
     page = client.get(response["Location"]).content.decode()
     assert f"Appointment {booked.reference} missed by the resident: Nobody in" in page
+
+
+def test_an_imported_case_shows_its_appointments_and_each_failure(client, db):
+    """Clarion's C1: the appointments known only from the imported record, each with the ways
+    they failed her (rows 16-22 of the answer key), on the case page."""
+    import datetime as dt
+
+    from doorstep.interchange.models import ExternalRef, RefKind
+    from doorstep.interchange.services import chronology_import
+    from doorstep.interchange.tests.chronologies import CLARION, seed
+    from doorstep.staff.roles import Role
+    from doorstep.testing.factories import StaffFactory
+    from doorstep.timeline.when import LONDON
+
+    chronology_import(
+        doc=seed(CLARION), source_name=CLARION, at=dt.datetime(2023, 8, 11, 17, tzinfo=LONDON)
+    )
+    case = ExternalRef.objects.get(kind=RefKind.CASE, ref="C1").case
+    client.force_login(StaffFactory(role=Role.HOUSING_OFFICER))
+    page = client.get(reverse("cases:case", args=[case.reference])).content.decode()
+    section = page[page.index('id="appointments"') :]
+    assert "Appointments on the record from before Doorstep" in section
+    for ref in ("A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"):
+        assert f'id="appointment-{ref}"' in section
+    assert section.count("Missed by the landlord") == 4  # A4, A5 (7 Apr), A6, A7 (20 May 2022)
+    assert section.count("Changed without telling the resident") == 2  # A3, A9
+    assert section.count("Not fixed first time") == 3  # A2, A10, A8
+    assert "moved by the landlord to 9 Dec 2021 without the resident being told" in section
