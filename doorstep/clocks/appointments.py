@@ -109,6 +109,7 @@ class Step:
     by: str
     informed: bool | None
     outcome: str
+    imprecise: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,7 @@ class _Draft:
                 by=str(data.get("by") or ""),
                 informed=informed if isinstance(informed, bool) else None,
                 outcome=str(data.get("outcome") or ""),
+                imprecise=fact.imprecise,
             )
         )
 

@@ -118,6 +118,7 @@ def visit_json(visit: Visit) -> dict[str, Any]:
                 "by": step.by or None,
                 "resident_informed": step.informed,
                 "outcome": step.outcome or None,
+                "imprecise": step.imprecise,
             }
             for step in visit.history
         ],

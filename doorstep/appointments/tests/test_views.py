@@ -121,6 +121,9 @@ def test_missed_by_the_resident(client, estate, booked):
     assert f"Appointment {booked.reference} missed by the resident: Nobody in" in page
 
 
+TITLES = ("Missed by the landlord", "Changed without telling the resident", "Not fixed first time")
+
+
 def test_an_imported_case_shows_its_appointments_and_each_failure(client, db):
     """Clarion's C1: the appointments known only from the imported record, each with the ways
     they failed her (rows 16-22 of the answer key), on the case page."""
@@ -143,7 +146,9 @@ def test_an_imported_case_shows_its_appointments_and_each_failure(client, db):
     assert "Appointments on the record from before Doorstep" in section
     for ref in ("A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"):
         assert f'id="appointment-{ref}"' in section
-    assert section.count("Missed by the landlord") == 4  # A4, A5 (7 Apr), A6, A7 (20 May 2022)
-    assert section.count("Changed without telling the resident") == 2  # A3, A9
-    assert section.count("Not fixed first time") == 3  # A2, A10, A8
+    warnings = [w[:400] for w in section.split("app-appointment-failure")[1:]]
+    titles = [t for w in warnings for t in TITLES if t in w]
+    assert titles.count("Missed by the landlord") == 4  # A4, A5 (7 Apr), A6, A7 (20 May 2022)
+    assert titles.count("Changed without telling the resident") == 2  # A3, A9
+    assert titles.count("Not fixed first time") == 3  # A2, A10, A8
     assert "moved by the landlord to 9 Dec 2021 without the resident being told" in section
