@@ -235,6 +235,32 @@ def _appointments(today: dt.date, case: Case, contractor: Contractor, repairs: U
     )
 
 
+@transaction.atomic
+def _repeat(today: dt.date, case: Case, repairs: User) -> Case:
+    """A week ago the rear wall was raised again, as a new repair case, while the damp case's
+    repointing was still not done: the new case's page proposes linking it as a repeat."""
+    raised = _moment(today, 7)
+    again = case_open(
+        actor=repairs,
+        case_type="repair",
+        title="Rear wall letting water in (reported by the neighbour)",
+        household=case.household,
+        at=raised,
+    )
+    job_raise(
+        actor=repairs,
+        case=again,
+        items=[ItemIn(description="Repoint the rear wall", element="Rear wall pointing")],
+        priority="routine",
+        trade="brickwork",
+        contractor=None,
+        estimated_minutes=240,
+        target=None,
+        at=raised,
+    )
+    return again
+
+
 def load_demo(*, today: dt.date) -> Demo:
     """Load the demo landlord. `today` anchors every date so a demo always looks current."""
     roles_sync()
@@ -375,6 +401,7 @@ def load_demo(*, today: dt.date) -> Demo:
         at=visited,
     )
     _appointments(today, hazard, contractor, users["repairs"])
+    _repeat(today, hazard, users["repairs"])
 
     # She then complains that nothing has happened.
     complained = _moment(today, 12)

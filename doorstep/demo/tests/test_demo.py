@@ -57,3 +57,14 @@ def test_the_demo_hazard_case_has_its_damp_and_mould_and_an_inspection_gap():
     assert (hazard.hazard, hazard.severity) == ("damp_mould", "significant")
     assert case_prioritised(case=case)
     assert sorted(i.report_is_missing for i in inspections_for_case(case=case)) == [False, True]
+
+
+def test_the_demo_rear_wall_raised_again_is_proposed_as_a_repeat():
+    from doorstep.repeats.selectors import repeats_for_case
+
+    load_demo(today=dt.date(2026, 11, 23))
+    again = Case.objects.get(title__startswith="Rear wall letting water in")
+    [repeat] = repeats_for_case(case=again, as_of=dt.date(2026, 11, 23))
+    assert repeat.proposed
+    assert repeat.earlier.title == "Damp and mould: bathroom and nursery"
+    assert (repeat.data["matched"], repeat.data["earlier_left"]) == ("rear wall pointing", "open")
