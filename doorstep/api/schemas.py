@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 
 from ninja import Path, Schema
 from pydantic import (
-    ConfigDict,
     Field,
     StrictInt,
     StrictStr,
@@ -33,6 +32,7 @@ from doorstep.properties.choices import PropertyKind
 from doorstep.residents.choices import Relationship
 from doorstep.timeline import kinds
 from doorstep.timeline.models import Channel
+from doorstep.timeline.schemas import In, when_text
 from doorstep.timeline.when import When
 from doorstep.vulnerabilities.selectors import can_see_detail, vulnerability_flags
 
@@ -42,10 +42,6 @@ REFERENCE_PATTERN = r"^[A-Z]{2,8}-\d{4}-\d{6,}$"
 Reference = Annotated[
     str, Path(pattern=REFERENCE_PATTERN, description="The record's reference, e.g. HH-2024-000001")
 ]
-
-
-class In(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 def _ref(obj: Any) -> str | None:
@@ -58,14 +54,7 @@ OCCURRED_DESCRIPTION = (
 )
 
 
-def _when_text(value: str | None) -> str | None:
-    """A chronology date as text, refused here (with its reason) if it cannot be read."""
-    if value is not None:
-        try:
-            When.parse(value)
-        except ValueError as exc:
-            raise PydanticCustomError("when", str(exc)) from None
-    return value
+_when_text = when_text
 
 
 # Properties ----------------------------------------------------------------------------------

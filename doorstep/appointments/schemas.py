@@ -11,10 +11,11 @@ import uuid
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StrictBool
+from pydantic import Field, StrictBool
 
 from doorstep.appointments.choices import By, InformedHow, Outcome, Purpose, Slot
 from doorstep.appointments.selectors import AppointmentView
+from doorstep.timeline.schemas import In
 
 INFORMED = (
     "Whether the resident was told of the change. Required for a change by the landlord "
@@ -24,10 +25,6 @@ HOW = (
     "How the resident was told. `doorstep` sends a message now, through the landlord's "
     "notifier, to `notify_to`."
 )
-
-
-class In(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class AppointmentIn(In):

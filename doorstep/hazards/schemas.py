@@ -11,37 +11,19 @@ import uuid
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator
 
 from doorstep.hazards.choices import DecantDecision, Severity
 from doorstep.hazards.selectors import case_prioritised
 from doorstep.timeline.models import Channel
+from doorstep.timeline.schemas import OCCURRED, In, when_text
 from doorstep.timeline.when import When
-
-OCCURRED = (
-    "When it happened, as precisely as known: 2021, 2021-03, 2021-03-04 or an ISO 8601 date "
-    "and time. Default: now."
-)
-
-
-class In(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-def _when_text(value: str | None) -> str | None:
-    if value is not None:
-        try:
-            When.parse(value)
-        except ValueError as exc:
-            raise PydanticCustomError("when", str(exc)) from None
-    return value
 
 
 class WhenIn(In):
     occurred: str | None = Field(None, description=OCCURRED)
 
-    _when = field_validator("occurred")(_when_text)
+    _when = field_validator("occurred")(when_text)
 
     def when(self) -> When | None:
         return When.parse(self.occurred) if self.occurred is not None else None

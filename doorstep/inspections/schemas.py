@@ -9,13 +9,10 @@ import datetime as dt
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from doorstep.inspections.choices import InspectionKind
-
-
-class In(Schema):
-    model_config = ConfigDict(extra="forbid")
+from doorstep.timeline.schemas import In
 
 
 class InspectionIn(In):

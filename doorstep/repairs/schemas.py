@@ -12,30 +12,17 @@ from decimal import Decimal
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StrictBool, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StrictBool, field_validator
 
 from doorstep.repairs.choices import Priority, Purpose, Trade
 from doorstep.timeline.models import Channel
+from doorstep.timeline.schemas import In, when_text
 from doorstep.timeline.when import When
 
 OCCURRED = (
     "When the repair was reported, as precisely as known: 2021, 2021-03, 2021-03-04 or an ISO "
     "8601 date and time. Default: now."
 )
-
-
-class In(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-def _when_text(value: str | None) -> str | None:
-    if value is not None:
-        try:
-            When.parse(value)
-        except ValueError as exc:
-            raise PydanticCustomError("when", str(exc)) from None
-    return value
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -65,7 +52,7 @@ class RepairIn(In):
         None, description="uid of the contact (contact.in) the repair was reported in"
     )
 
-    _when = field_validator("occurred")(_when_text)
+    _when = field_validator("occurred")(when_text)
 
     def when(self) -> When | None:
         return When.parse(self.occurred) if self.occurred is not None else None

@@ -16,7 +16,6 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 from pydantic import field_validator
-from pydantic_core import PydanticCustomError
 
 from doorstep.api import selectors
 from doorstep.api.auth import caller, requires
@@ -34,6 +33,7 @@ from doorstep.commitments.selectors import (
 )
 from doorstep.core.errors import DomainError
 from doorstep.staff.models import User
+from doorstep.timeline.schemas import when_text
 from doorstep.timeline.when import When
 
 router = Router(tags=["commitments"])
@@ -48,13 +48,7 @@ UNKNOWN_OWNER = "There is no member of staff with the username {username!r}."
 Standing = Literal["open", "overdue", "claimed_not_verified", "contradicted", "kept", "dropped"]
 
 
-def _when(value: str | None) -> str | None:
-    if value is not None:
-        try:
-            When.parse(value)
-        except ValueError as exc:
-            raise PydanticCustomError("when", str(exc)) from None
-    return value
+_when = when_text
 
 
 class CommitmentIn(In):
