@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from doorstep.clocks.appointments import Failure, Visit, appointments
+from doorstep.clocks.compensation import Offer, offers
 from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import facts_from_chronology
@@ -26,6 +27,7 @@ HEADING = "Clocks as of {day}"
 COMMITMENTS = "Commitments as of {day}"
 APPOINTMENTS = "Appointments as of {day}"
 REPEATS = "Repeated defects as of {day}"
+COMPENSATION = "Compensation offered as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -126,6 +128,50 @@ def visit_json(visit: Visit) -> dict[str, Any]:
     }
 
 
+def _money(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def offer_json(offer: Offer) -> dict[str, Any]:
+    """A compensation offer: its kind, method, each component against the band it names, its
+    payments, and its failures (shaped as lens findings)."""
+    return {
+        "case": offer.case,
+        "event": offer.event,
+        "offered": offer.offered.isoformat(),
+        "amount": _money(offer.amount),
+        "kind": offer.kind,
+        "counted_as_compensation": offer.counted_as_compensation,
+        "method": offer.method,
+        "resident_asked_for_offset": offer.resident_asked_for_offset,
+        "components": [
+            {
+                "amount": _money(c.amount),
+                "for": c.for_,
+                "band": c.band,
+                "band_min": _money(c.band_min),
+                "band_max": _money(c.band_max),
+                "standing": c.standing,
+            }
+            for c in offer.components
+        ],
+        "paid": list(offer.paid),
+        "failures": [
+            {
+                "code": f.code,
+                "date": f.date.isoformat(),
+                "case": f.case,
+                "events": list(f.events),
+                "explanation": f.explanation,
+                "rule": f.rule,
+                "imprecise": f.imprecise,
+            }
+            for f in offer.failures
+        ],
+        "imprecise": offer.imprecise,
+    }
+
+
 def repeat_json(repeat: Repeat) -> dict[str, Any]:
     return {
         "case": repeat.case,
@@ -168,6 +214,7 @@ def replay_clocks(
         "commitments": [commitment_json(s) for s in ledger],
         "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
         "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
+        "compensation": [offer_json(o) for o in offers(facts, as_of=as_of)],
     }
 
 
@@ -231,6 +278,23 @@ def repeat_lines(replay: Mapping[str, Any]) -> list[str]:
     return lines or [NONE]
 
 
+def offer_lines(replay: Mapping[str, Any]) -> list[str]:
+    lines = []
+    for offer in replay.get("compensation", ()):
+        method = f", {offer['method'].replace('_', ' ')}" if offer["method"] else ""
+        lines.append(
+            f"  {offer['case'] or '-'} {offer['event']}: £{offer['amount']} {offer['kind']}"
+            f"{method}, offered {_day(offer['offered'])}"
+        )
+        for part in offer["components"]:
+            band = f" [{part['band']}: {part['standing']}]" if part["band"] else ""
+            lines.append(f"    £{part['amount']} for {part['for']}{band}")
+        lines.extend(
+            f"    {f['code']} from {_day(f['date'])}: {f['explanation']}" for f in offer["failures"]
+        )
+    return lines or [NONE]
+
+
 def render_text(replay: Mapping[str, Any]) -> str:
     """The replay for people: one line per clock and per commitment."""
     day = _day(str(replay["as_of"]))
@@ -245,4 +309,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(appointment_lines(replay))
     lines.append(REPEATS.format(day=day))
     lines.extend(repeat_lines(replay))
+    lines.append(COMPENSATION.format(day=day))
+    lines.extend(offer_lines(replay))
     return "\n".join(lines) + "\n"

@@ -99,6 +99,7 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "vulnerabilities",
         "appointments",
         "repeats",
+        "compensation",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
