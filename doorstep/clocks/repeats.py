@@ -272,7 +272,7 @@ def with_repeat_links(facts: Facts) -> Facts:
     return replace(facts, cases=MappingProxyType(cases))
 
 
-def _first_start_of_job(facts: Facts, job: str) -> Fact | None:
+def first_start_of_job(facts: Facts, job: str) -> Fact | None:
     """Where an earlier job's own repair clock started: the report naming it, or its raising."""
     for kind in ("repair.reported", "works.raised"):
         found = [f for f in facts.of_kind(kind) if job_of(f) == job]
@@ -299,7 +299,7 @@ def original_start(facts: Facts, spec: ClockSpec) -> tuple[Fact, str] | None:
         if spec.definition.name == "repair.target":
             job = said.get("job")
             if job and said.get("of_job") and job in (job_of(spec.anchor), _raised_job(spec)):
-                start = _first_start_of_job(facts, str(said["of_job"]))
+                start = first_start_of_job(facts, str(said["of_job"]))
                 if start is not None:
                     return start, f"job {said['of_job']}"
         elif spec.start_event.kind == "hazard.reported":
@@ -319,10 +319,6 @@ def repeat_of_job(facts: Facts, case: str | None, job: str | None) -> str | None
         if note.case == case and said.get("job") == job and said.get("of_job"):
             return str(said["of_job"])
     return None
-
-
-def first_start_of_job(facts: Facts, job: str) -> Fact | None:
-    return _first_start_of_job(facts, job)
 
 
 def _raised_job(spec: ClockSpec) -> str | None:
