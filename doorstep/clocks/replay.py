@@ -14,6 +14,7 @@ from typing import Any
 
 from doorstep.clocks.appointments import Failure, Visit, appointments
 from doorstep.clocks.compensation import Offer, offers
+from doorstep.clocks.complaints import ComplaintView, StageView, complaints
 from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import facts_from_chronology
@@ -28,6 +29,7 @@ COMMITMENTS = "Commitments as of {day}"
 APPOINTMENTS = "Appointments as of {day}"
 REPEATS = "Repeated defects as of {day}"
 COMPENSATION = "Compensation offered as of {day}"
+COMPLAINTS = "Complaints as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -193,6 +195,77 @@ def repeat_json(repeat: Repeat) -> dict[str, Any]:
     }
 
 
+def _brief(clock: ClockResult | None) -> dict[str, Any] | None:
+    """A stage's clock in brief: the full row is in `clocks`."""
+    if clock is None:
+        return None
+    return {
+        "clock": clock.clock,
+        "started": _iso(clock.started),
+        "due": _iso(clock.due),
+        "original_due": _iso(clock.original_due),
+        "extension_valid": clock.extension_valid,
+        "stopped": _iso(clock.stopped),
+        "stop_event": clock.stop_event,
+        "breached": clock.breached,
+        "overdue_working_days": clock.overdue_working_days,
+        "imprecise": clock.imprecise,
+    }
+
+
+def stage_json(stage: StageView) -> dict[str, Any]:
+    return {
+        "stage": stage.stage,
+        "opened": stage.opened.isoformat(),
+        "opened_event": stage.opened_event,
+        "state": stage.state,
+        "outcome": stage.outcome,
+        "acknowledgement": _brief(stage.acknowledgement),
+        "response": _brief(stage.response),
+        "responses": list(stage.responses),
+        "refused": stage.refused,
+        "extensions": list(stage.extensions),
+        "imprecise": stage.imprecise,
+    }
+
+
+def complaint_json(view: ComplaintView) -> dict[str, Any]:
+    """One complaint: its stages with their clocks, its responses' promises and claims, and the
+    compensation offered on it (each offer in full under `compensation`)."""
+    return {
+        "case": view.case,
+        "received": view.received.isoformat(),
+        "received_event": view.received_event,
+        "code": view.code,
+        "stages": [stage_json(s) for s in view.stages],
+        "commitments": [
+            {
+                "commitment": c.commitment,
+                "due": _iso(c.due),
+                "state": c.state,
+                "made_event": c.made_event,
+            }
+            for c in view.commitments
+        ],
+        "claims": [
+            {
+                "event": c.event,
+                "job": c.job,
+                "items": list(c.items),
+                "commitment": c.commitment,
+                "action": c.action,
+                "state": c.state,
+                "verify_by": _iso(c.due),
+            }
+            for c in view.claims
+        ],
+        "offers": [
+            {"event": o.event, "amount": _money(o.amount), "kind": o.kind, "method": o.method}
+            for o in view.offers
+        ],
+    }
+
+
 def replay_clocks(
     doc: Mapping[str, Any], *, as_of: dt.date, announced: Iterable[AnnouncedDay] = ()
 ) -> dict[str, Any]:
@@ -208,13 +281,16 @@ def replay_clocks(
     clocks = compute_clocks(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
     known = calendar_as_known(calendar, facts.announced, as_of)
     ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=known)
+    offered = offers(facts, as_of=as_of)
+    found = complaints(facts.as_of(as_of), clocks=clocks, ledger=ledger, offers=offered)
     return {
         "as_of": as_of.isoformat(),
         "clocks": [clock_json(c) for c in clocks],
         "commitments": [commitment_json(s) for s in ledger],
         "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
         "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
-        "compensation": [offer_json(o) for o in offers(facts, as_of=as_of)],
+        "compensation": [offer_json(o) for o in offered],
+        "complaints": [complaint_json(c) for c in found],
     }
 
 
@@ -295,6 +371,62 @@ def offer_lines(replay: Mapping[str, Any]) -> list[str]:
     return lines or [NONE]
 
 
+def _stage_line(stage: Mapping[str, Any]) -> str:
+    words = [f"    stage {stage['stage']}: opened {_day(stage['opened'])}"]
+    ack = stage["acknowledgement"]
+    if ack:
+        done = f"acknowledged {_day(ack['stopped'])}" if ack["stopped"] else "not acknowledged"
+        late = " (late)" if ack["breached"] else ""
+        words.append(f"acknowledgement due {_day(ack['due'])}, {done}{late}")
+    response = stage["response"]
+    if response:
+        extended = (
+            f" (extended from {_day(response['original_due'])})" if response["original_due"] else ""
+        )
+        if response["extension_valid"] is False:
+            extended += " (an extension on record is not valid)"
+        words.append(f"response due {_day(response['due'])}{extended}")
+        if response["stopped"]:
+            late = (
+                f", {response['overdue_working_days']} working days late"
+                if response["breached"]
+                else ""
+            )
+            words.append(f"answered {_day(response['stopped'])}{late}")
+        elif response["breached"]:
+            words.append(f"no response, {response['overdue_working_days']} working days overdue")
+    if stage["outcome"]:
+        words.append(f"outcome: {stage['outcome'].replace('_', ' ')}")
+    if stage["refused"]:
+        words.append(f"refused ({stage['refused']})")
+    return "; ".join(words)
+
+
+def complaint_lines(replay: Mapping[str, Any]) -> list[str]:
+    lines = []
+    for complaint in replay.get("complaints", ()):
+        code = "2024 Code" if complaint["code"] == "2024" else "earlier Code"
+        lines.append(
+            f"  {complaint['case'] or '-'} received {_day(complaint['received'])} ({code})"
+        )
+        lines.extend(_stage_line(stage) for stage in complaint["stages"])
+        for promise in complaint["commitments"]:
+            due = f"due {_day(promise['due'])}" if promise["due"] else "no due date"
+            state = promise["state"].replace("_", " ")
+            lines.append(f"    promised {promise['commitment']} ({due}): {state}")
+        for claim in complaint["claims"]:
+            what = claim["commitment"] or (
+                f"job {claim['job']}" if claim["job"] else claim["action"]
+            )
+            lines.append(f"    said done: {what}: {claim['state'].replace('_', ' ')}")
+        for offer in complaint["offers"]:
+            method = f", {offer['method'].replace('_', ' ')}" if offer["method"] else ""
+            lines.append(
+                f"    offered £{offer['amount']} {offer['kind']}{method} ({offer['event']})"
+            )
+    return lines or [NONE]
+
+
 def render_text(replay: Mapping[str, Any]) -> str:
     """The replay for people: one line per clock and per commitment."""
     day = _day(str(replay["as_of"]))
@@ -311,4 +443,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(repeat_lines(replay))
     lines.append(COMPENSATION.format(day=day))
     lines.extend(offer_lines(replay))
+    lines.append(COMPLAINTS.format(day=day))
+    lines.extend(complaint_lines(replay))
     return "\n".join(lines) + "\n"

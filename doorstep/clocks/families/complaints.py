@@ -22,7 +22,7 @@ from doorstep.clocks.definitions import (
     Unit,
     complaint_code_2024,
 )
-from doorstep.clocks.facts import Fact, end_of, local_date
+from doorstep.clocks.facts import Fact, Facts, end_of, local_date
 from doorstep.clocks.specs import ClockSpec, Context, any_imprecise, stops_of
 from doorstep.policy.resolve import Resolved
 
@@ -93,9 +93,14 @@ def stage_of(fact: Fact) -> int:
 
 
 def threads(ctx: Context, case: str | None) -> list[Thread]:
+    """The complaints of a case (see `threads_in`)."""
+    return threads_in(ctx.facts, case)
+
+
+def threads_in(facts: Facts, case: str | None) -> list[Thread]:
     """The complaints of a case: each receipt opens one; later events join the latest receipt
     they may follow."""
-    events = ctx.facts.of_kind(*KINDS, cases=[case])
+    events = facts.of_kind(*KINDS, cases=[case])
     receipts = [f for f in events if f.kind == "complaint.received" and stage_of(f) == 1]
     if len(receipts) < 2:
         return [Thread(case, tuple(events))] if events else []

@@ -1,5 +1,5 @@
-"""`doorstep replay FILE`: a chronology's clocks, commitments, appointments, recurring defects
-and vulnerabilities as of a date."""
+"""`doorstep replay FILE`: a chronology's clocks, commitments, appointments, recurring defects,
+compensation, complaints and vulnerabilities as of a date."""
 
 from __future__ import annotations
 
@@ -34,8 +34,11 @@ class Command(BaseCommand):
         "started it, when it was due, whether it was stopped or breached and by how much), "
         "every commitment, every appointment (with each time it failed the resident: missed, "
         "moved or cancelled without notice, left unfinished), each job or hazard raised again "
-        "for a defect already on record (proposed or decided as a repeat), and the household's "
-        "vulnerabilities, computed from the file alone (the database is never read). The "
+        "for a defect already on record (proposed or decided as a repeat), each compensation "
+        "offer (its kind, method and each component against the landlord's band), each "
+        "complaint (its stages with their acknowledgement and response due dates and breaches, "
+        "and the promises and claims its responses made), and the household's vulnerabilities, "
+        "computed from the file alone (the database is never read). The "
         "Ombudsman lens's other findings come with the lens issue: the JSON has no `findings` "
         "member yet."
     )
