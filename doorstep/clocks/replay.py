@@ -17,7 +17,7 @@ from doorstep.clocks.compensation import Offer, offers
 from doorstep.clocks.complaints import ComplaintView, StageView, complaints
 from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
-from doorstep.clocks.facts import facts_from_chronology
+from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
 from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
@@ -277,6 +277,12 @@ def replay_clocks(
     if problem is not None:
         raise ValueError(REFUSED.format(problem=problem))
     facts = replace(facts_from_chronology(doc), announced=tuple(announced))
+    return replay_facts(facts, as_of=as_of)
+
+
+def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
+    """The replay of facts already read (their policy overrides and announced days included):
+    the one place every member of the replay is computed, for a file and for the live record."""
     calendar = calendar_for(facts.nation)
     clocks = compute_clocks(facts, as_of=as_of, overrides=facts.overrides, calendar=calendar)
     known = calendar_as_known(calendar, facts.announced, as_of)

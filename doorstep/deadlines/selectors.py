@@ -30,18 +30,14 @@ from django.conf import settings
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
-from doorstep.clocks.appointments import appointments
-from doorstep.clocks.engine import compute_clocks
 from doorstep.clocks.facts import LONDON, facts_from_chronology
-from doorstep.clocks.ledger import commitment_states
-from doorstep.clocks.repeats import repeats
-from doorstep.clocks.replay import clock_json, commitment_json, repeat_json, visit_json
+from doorstep.clocks.replay import replay_facts
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
 from doorstep.policy.resolve import Override
 from doorstep.policy.selectors import announced_days, overrides_all
 from doorstep.residents.models import Household
-from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
+from doorstep.workdays import AnnouncedDay
 
 logger = logging.getLogger(__name__)
 
@@ -194,16 +190,41 @@ class CaseRepeat:
         return self.data["status"] == "proposed"
 
 
+@dataclass(frozen=True)
+class CaseComplaint:
+    """One complaint on a live case as of a date: its stages with their clocks, its responses'
+    promises and claims, and the offers made on it (the replay's JSON, `clocks.complaints`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    def stage(self, n: int) -> Mapping[str, Any] | None:
+        return next((s for s in self.data["stages"] if s["stage"] == n), None)
+
+
+@dataclass(frozen=True)
+class CaseOffer:
+    """One compensation offer on a live case as of a date: its kind, method, each component
+    against the landlord's band, payments and failures (the replay's JSON,
+    `clocks.compensation`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+
 @dataclass
 class Clocks:
-    """The clocks, commitments, appointments and recurring defects of some live cases as of a
-    date, and notes on anything that could not be worked out."""
+    """The clocks, commitments, appointments, recurring defects, complaints and compensation
+    offers of some live cases as of a date, and notes on anything that could not be worked
+    out."""
 
     as_of: dt.date
     clocks: list[CaseClock] = field(default_factory=list)
     commitments: list[CaseCommitment] = field(default_factory=list)
     appointments: list[CaseVisit] = field(default_factory=list)
     repeats: list[CaseRepeat] = field(default_factory=list)
+    complaints: list[CaseComplaint] = field(default_factory=list)
+    offers: list[CaseOffer] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -234,17 +255,7 @@ def replay_document(
     facts = replace(
         facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
     )
-    calendar = calendar_for(facts.nation)
-    clocks = compute_clocks(facts, as_of=as_of, calendar=calendar)
-    known = calendar_as_known(calendar, facts.announced, as_of)
-    ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=known)
-    return {
-        "as_of": as_of.isoformat(),
-        "clocks": [clock_json(c) for c in clocks],
-        "commitments": [commitment_json(s) for s in ledger],
-        "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
-        "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
-    }
+    return replay_facts(facts, as_of=as_of)
 
 
 def home_of(case: Case) -> Home:
@@ -301,6 +312,14 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         case = cases.get(item["case"])
         if case is not None:
             found.appointments.append(CaseVisit(case, {**item, "case": case.reference}))
+    for item in replay["complaints"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.complaints.append(CaseComplaint(case, {**item, "case": case.reference}))
+    for item in replay["compensation"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.offers.append(CaseOffer(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
 
 

@@ -246,3 +246,38 @@ def test_an_export_that_breaks_is_a_note_not_a_failed_page(live, monkeypatch):
             problem=EXPORT_BROKEN.format(problem="$.events[3].at: not a date"),
         )
     ]
+
+
+@pytest.mark.parametrize("name", [BROMFORD, CLARION])
+def test_an_imported_record_s_complaints_and_offers_are_read_onto_its_cases(name, at, db):
+    """Each complaint of an imported record comes back on its Doorstep case with the file's
+    stages, due dates and breaches; each offer with its kind, method and bands."""
+    doc = seed(name)
+    chronology_import(doc=doc, source_name=name, at=at)
+    as_of = dt.date.fromisoformat(SEEDS[name])
+    expected = replay_clocks(doc, as_of=as_of)
+    cases = {
+        row.ref: row.case
+        for row in ExternalRef.objects.filter(kind=RefKind.CASE).select_related(
+            "case__household", "case__property"
+        )
+    }
+    complaints, offers = [], []
+    for ref, case in cases.items():
+        found = case_clocks(case=case, as_of=as_of)
+        assert all(c.case == case for c in found.complaints + found.offers)
+        complaints += [{**c.data, "case": ref} for c in found.complaints]
+        offers += [{**o.data, "case": ref} for o in found.offers]
+    assert complaints and sorted(complaints, key=str) == sorted(expected["complaints"], key=str)
+
+    # The live record is judged by the policy on record, so a rule's citation may read
+    # differently from the file's; what was offered, and how it stands, may not.
+    def offer_key(offer):
+        parts = [(c["amount"], c["band"], c["standing"]) for c in offer["components"]]
+        codes = sorted(f["code"] for f in offer["failures"])
+        return (offer["case"], offer["event"], offer["kind"], offer["method"], parts, codes)
+
+    assert offers
+    assert sorted(map(offer_key, offers)) == sorted(map(offer_key, expected["compensation"]))
+    stage_1 = [s for c in complaints for s in c["stages"] if s["stage"] == 1]
+    assert all(s["response"]["due"] for s in stage_1)
