@@ -31,11 +31,19 @@ from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.clocks.appointments import appointments
+from doorstep.clocks.compensation import offers, requests
 from doorstep.clocks.engine import compute_clocks
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.ledger import commitment_states
 from doorstep.clocks.repeats import repeats
-from doorstep.clocks.replay import clock_json, commitment_json, repeat_json, visit_json
+from doorstep.clocks.replay import (
+    clock_json,
+    commitment_json,
+    offer_json,
+    repeat_json,
+    request_json,
+    visit_json,
+)
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
 from doorstep.policy.resolve import Override
@@ -194,6 +202,19 @@ class CaseRepeat:
         return self.data["status"] == "proposed"
 
 
+@dataclass(frozen=True)
+class CaseCompensation:
+    """A compensation offer, or a request for compensation, on a live case as of a date, with
+    its failures (the replay's JSON for it, `clocks.compensation`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def failures(self) -> list[Mapping[str, Any]]:
+        return list(self.data["failures"])
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments and recurring defects of some live cases as of a
@@ -204,6 +225,8 @@ class Clocks:
     commitments: list[CaseCommitment] = field(default_factory=list)
     appointments: list[CaseVisit] = field(default_factory=list)
     repeats: list[CaseRepeat] = field(default_factory=list)
+    compensation: list[CaseCompensation] = field(default_factory=list)
+    compensation_requests: list[CaseCompensation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -244,6 +267,8 @@ def replay_document(
         "commitments": [commitment_json(s) for s in ledger],
         "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
         "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
+        "compensation": [offer_json(o) for o in offers(facts, as_of=as_of)],
+        "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
     }
 
 
@@ -301,6 +326,14 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         case = cases.get(item["case"])
         if case is not None:
             found.appointments.append(CaseVisit(case, {**item, "case": case.reference}))
+    for member, into in (
+        ("compensation", found.compensation),
+        ("compensation_requests", found.compensation_requests),
+    ):
+        for item in replay[member]:
+            case = cases.get(item["case"])
+            if case is not None:
+                into.append(CaseCompensation(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
 
 
