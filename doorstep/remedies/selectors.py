@@ -14,16 +14,22 @@ from decimal import Decimal
 from typing import Any
 
 from doorstep.cases.models import Case
-from doorstep.deadlines.selectors import CaseCompensation, Clocks
+from doorstep.deadlines.selectors import CaseCompensation, Clocks, case_clocks
 from doorstep.interchange.models import ExternalRef
 from doorstep.policy.defaults import BAND_PREFIX
 from doorstep.policy.selectors import policy_in_force
 from doorstep.timeline.models import Event
+from doorstep.timeline.when import LONDON
 
 OFFER_KINDS = ("compensation.offered", "compensation.paid", "note")
 CLOSING_KINDS = ("complaint.response", "complaint.refused")
 WITHDRAWN_MEMBER = "withdraws_offer"
 FINAL_STAGE = 2  # the format's complaint process has two stages; a stage 2 response ends it
+
+
+def day_of(event: Event) -> dt.date:
+    """The London day of an entry's earliest possible moment."""
+    return event.occurred_earliest.astimezone(LONDON).date()
 
 
 def amount_of(value: Any) -> Decimal:
@@ -91,7 +97,7 @@ class OfferEntry:
 
     @property
     def offered_on(self) -> dt.date:
-        return self.event.occurred_earliest.date()
+        return day_of(self.event)
 
     @property
     def paid(self) -> Decimal:
@@ -270,7 +276,7 @@ def case_remedies(*, case: Case, clocks: Clocks) -> CaseRemedies:
     events = [
         e
         for e in _events(case, (*OFFER_KINDS, *CLOSING_KINDS, "compensation.requested"))
-        if e.occurred_earliest.date() <= clocks.as_of
+        if day_of(e) <= clocks.as_of
     ]
     offers = _offers(events)
     asked = [e for e in events if e.kind == "compensation.requested"]
@@ -304,3 +310,15 @@ def parts_below_band(
                 BELOW_BAND.format(n=n, amount=amount, min=band.min, max=band.max, band=band.label)
             )
     return out
+
+
+def compensation_for_case(*, case: Case, as_of: dt.date) -> CaseRemedies:
+    """The case's remedies as of `as_of`, with the live replay's reading (for the API; the
+    case page shares its replay through `deadlines.views.clocks_for_page`)."""
+    return case_remedies(case=case, clocks=case_clocks(case=case, as_of=as_of))
+
+
+def recorded_by(*, case: Case, kind: str, actor: Any, at: dt.datetime) -> Any:
+    """The entries of `kind` on the case that `actor` recorded at `at` (a request's arrival:
+    what an idempotent retry returns)."""
+    return Event.objects.filter(case=case, kind=kind, recorded_at=at, actor=actor)

@@ -35,10 +35,11 @@ from doorstep.remedies.selectors import (
     WITHDRAWN_MEMBER,
     OfferEntry,
     bands_in_force,
+    day_of,
     offer_on_case,
 )
 from doorstep.timeline.models import Channel, Event
-from doorstep.timeline.when import When
+from doorstep.timeline.when import LONDON, When
 
 PREFIX = "OFR"
 
@@ -207,7 +208,7 @@ def compensation_offer(
     if not parts:
         raise DomainError(NO_PARTS, field="components")
     offered = occurred or When.at(at)
-    day = offered.earliest.date()
+    day = offered.earliest.astimezone(LONDON).date()
     kind = _offer_kind(parts)
     bands = set(bands_in_force(on=day))
     components = [_part(i, p, bands, day) for i, p in enumerate(parts)]
@@ -239,7 +240,7 @@ def _offer(case: Case, ref: str) -> OfferEntry:
     if offer is None:
         raise DomainError(OFFER_UNKNOWN.format(offer=ref, case=case.reference), field="offer")
     if offer.withdrawn is not None:
-        day = offer.withdrawn.occurred_earliest.date().isoformat()
+        day = day_of(offer.withdrawn).isoformat()
         raise DomainError(OFFER_WITHDRAWN.format(offer=ref, day=day), field="offer")
     return offer
 
@@ -278,7 +279,7 @@ def compensation_pay(
         )
     when = occurred or When.at(at)
     if when.latest < entry.event.occurred_earliest:
-        day = entry.event.occurred_earliest.date().isoformat()
+        day = day_of(entry.event).isoformat()
         raise DomainError(PAID_BEFORE_OFFER.format(day=day), field="occurred")
     data: dict[str, Any] = {"amount": paid, "method": method, "offer": offer}
     if method in OFFSET_METHODS and entry.resident_asked_for_offset:
@@ -307,7 +308,7 @@ def compensation_offer_withdraw(
     if entry is None:
         raise DomainError(OFFER_UNKNOWN.format(offer=offer, case=case.reference), field="offer")
     if entry.withdrawn is not None:
-        day = entry.withdrawn.occurred_earliest.date().isoformat()
+        day = day_of(entry.withdrawn).isoformat()
         raise DomainError(ALREADY_WITHDRAWN.format(offer=offer, day=day), field="offer")
     if entry.outstanding <= 0:
         raise DomainError(PAID_IN_FULL.format(offer=offer), field="offer")

@@ -88,7 +88,7 @@ def request_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 def _offer_day(form: OfferForm) -> dt.date:
     when = form.cleaned_data.get("occurred") if form.is_bound and form.is_valid() else None
-    return when.earliest.date() if when is not None else timezone.localdate()
+    return timezone.localdate(when.earliest) if when is not None else timezone.localdate()
 
 
 @require_http_methods(["GET", "POST"])
