@@ -195,3 +195,23 @@ class PaymentForm(OffsetFields):
             )
             for o in offers
         ]
+
+
+class WithdrawForm(GovukForm):
+    offer = OfferChoice(
+        label=_("Which offer is withdrawn?"),
+        error_messages={"required": _("Choose the offer")},
+    )
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"),
+        help_text=_("What was paid stays paid; nothing more can be paid against it."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, offers: Sequence[OfferEntry] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["offer"]).choices = [
+            (o.ref, f"{o.ref}: £{o.amount} offered {o.offered_on:%-d %b %Y}") for o in offers
+        ]

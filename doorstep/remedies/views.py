@@ -24,7 +24,7 @@ from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
 from doorstep.deadlines.views import clocks_for_page, page_as_of
-from doorstep.remedies.forms import OfferForm, PaymentForm, RequestForm
+from doorstep.remedies.forms import OfferForm, PaymentForm, RequestForm, WithdrawForm
 from doorstep.remedies.selectors import (
     bands_in_force,
     case_remedies,
@@ -33,7 +33,12 @@ from doorstep.remedies.selectors import (
     parts_below_band,
     process_closed,
 )
-from doorstep.remedies.services import compensation_offer, compensation_pay, compensation_request
+from doorstep.remedies.services import (
+    compensation_offer,
+    compensation_offer_withdraw,
+    compensation_pay,
+    compensation_request,
+)
 
 VIEW = ("cases.view_case", "remedies.view_compensation")
 
@@ -87,7 +92,12 @@ def request_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _offer_day(form: OfferForm) -> dt.date:
-    when = form.cleaned_data.get("occurred") if form.is_bound and form.is_valid() else None
+    """The offer's day as given (today where none, or none readable): its bands are those in
+    force then."""
+    if not form.is_bound:
+        return timezone.localdate()
+    form.is_valid()  # cleans each field: the date reads even where another field (a band) cannot
+    when = form.cleaned_data.get("occurred")
     return timezone.localdate(when.earliest) if when is not None else timezone.localdate()
 
 
@@ -157,3 +167,27 @@ def payment_new(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             return _done(request, case, _("Payment recorded."))
     return render(request, "remedies/payment.html", {"case": case, "form": form, "owed": owed})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*VIEW, "remedies.offer_compensation")
+def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    owed = [o for o in offers_on_case(case=case) if o.outstanding > 0]
+    form = WithdrawForm(
+        request.POST or None, offers=owed, initial={"offer": request.GET.get("offer", "")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            compensation_offer_withdraw(
+                actor=actor(request),
+                case=case,
+                offer=form.cleaned_data["offer"],
+                reason=form.cleaned_data["reason"],
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return _done(request, case, _("Offer withdrawn."))
+    return render(request, "remedies/withdraw.html", {"case": case, "form": form})

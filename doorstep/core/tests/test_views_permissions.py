@@ -145,6 +145,11 @@ PAGES = [
         },
     ),
     Page(
+        "withdraw compensation offer",
+        lambda w: reverse("remedies:withdraw", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.offer_compensation"),
+    ),
+    Page(
         "compensation payment",
         lambda w: reverse("remedies:payment", args=[w.case.reference]),
         ("cases.view_case", "remedies.view_compensation", "remedies.pay_compensation"),

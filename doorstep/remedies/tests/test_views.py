@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from doorstep.cases.services import record_on_case
+from doorstep.policy.services import policy_override_record
 from doorstep.remedies.selectors import BELOW_BAND
 from doorstep.remedies.services import (
     OFFER_WITHDRAWN,
     OFFSET_NOT_ASKED,
     OVERPAID,
+    WITHDRAW_REASON_NEEDED,
     Part,
     compensation_offer,
     compensation_offer_withdraw,
@@ -198,3 +200,32 @@ def test_a_withdrawn_offer_cannot_be_paid_from_the_form(client, scene):
     }
     response = client.post(url("payment", scene), body)
     assert escape(OFFER_WITHDRAWN.format(offer=ref, day="2024-06-03")) in response.content.decode()
+
+
+def test_an_offer_is_judged_by_the_bands_in_force_on_its_own_date(client, scene):
+    policy_override_record(
+        actor=scene.officer,
+        key="compensation.band.minor",
+        value={"min": 80, "max": 300, "examples": []},
+        source="Compensation policy 2024",
+        at=scene.at - dt.timedelta(days=10),
+        effective_from=dt.date(2024, 6, 1),
+    )
+    client.force_login(scene.officer)
+    dated = {"occurred_day": "1", "occurred_month": "5", "occurred_year": "2024"}
+    body = {"part_1_amount": "60", "part_1_band": "minor", **dated}
+    assert post_offer(client, scene, **body).status_code == 302  # £50 to £250 on 1 May
+    response = post_offer(client, scene, part_1_amount="60", part_1_band="minor")
+    assert response.status_code == 200  # £80 to £300 today: a warning first
+    assert "below the minimum of £80" in response.content.decode()
+
+
+def test_an_offer_is_withdrawn_from_its_form_with_a_reason(client, scene):
+    ref = offered(scene, part("100")).data["offer"]
+    client.force_login(scene.officer)
+    response = client.post(url("withdraw", scene), {"offer": ref, "reason": ""})
+    assert escape(WITHDRAW_REASON_NEEDED) in response.content.decode()
+    with appended() as events:
+        response = client.post(url("withdraw", scene), {"offer": ref, "reason": "Made in error"})
+    assert (response.status_code, events.kinds) == (302, ["note"])
+    assert "Withdrawn" in case_page(client, scene)
