@@ -245,20 +245,21 @@ def offer_id(offer: Fact) -> str:
     return str(offer.data.get("offer") or offer.id)
 
 
-def _paid_for(offer: Fact, paid: list[Fact]) -> tuple[str, ...]:
-    """The payments of an offer: those naming it (`offer`), and those naming no offer in its
-    case that may have followed it."""
-    own = offer_id(offer)
-    return tuple(
-        p.id
-        for p in paid
-        if p.case == offer.case
-        and (
-            str(p.data["offer"]) in (own, offer.id)
-            if p.data.get("offer")
-            else p.could_follow(offer)
-        )
-    )
+def _paid_for(offer: Fact, paid: list[Fact], known: frozenset[str]) -> tuple[str, ...]:
+    """The payments of an offer: those naming it (`offer`: its own reference or its id), and
+    those in its case that may have followed it naming no offer the file holds."""
+    own = {offer_id(offer), offer.id}
+    found = []
+    for payment in paid:
+        named = str(payment.data.get("offer") or "")
+        if payment.case != offer.case:
+            continue
+        if named in known:
+            if named in own:
+                found.append(payment.id)
+        elif payment.could_follow(offer):
+            found.append(payment.id)
+    return tuple(found)
 
 
 def offers(facts: Facts, *, as_of: dt.date) -> list[Offer]:
@@ -266,8 +267,10 @@ def offers(facts: Facts, *, as_of: dt.date) -> list[Offer]:
     judged against the bands in force on its day, its payments, and its failures."""
     seen = facts.as_of(as_of)
     paid = seen.of_kind("compensation.paid")
+    made = seen.of_kind("compensation.offered")
+    known = frozenset(offer_id(o) for o in made) | frozenset(o.id for o in made)
     found = []
-    for offer in seen.of_kind("compensation.offered"):
+    for offer in made:
         components = _components(offer, seen.overrides)
         data = offer.data
         found.append(
@@ -282,7 +285,7 @@ def offers(facts: Facts, *, as_of: dt.date) -> list[Offer]:
                 method=str(data["method"]) if data.get("method") else None,
                 resident_asked_for_offset=data.get("resident_asked_for_offset") is True,
                 components=components,
-                paid=_paid_for(offer, paid),
+                paid=_paid_for(offer, paid, known),
                 failures=tuple(_failures(seen, offer, components)),
                 imprecise=offer.imprecise,
             )

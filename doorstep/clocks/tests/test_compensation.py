@@ -233,3 +233,9 @@ def test_a_payment_naming_its_offer_is_that_offers_only():
     loose = ev("p2", "2024-05-04", "compensation.paid", amount=10, method="direct")
     by_event = {o.event: o.paid for o in found(first, second, pay, loose)}
     assert by_event == {"o1": ("p2",), "o2": ("p", "p2")}
+
+
+def test_a_payment_naming_an_offer_the_file_does_not_hold_is_read_as_naming_none():
+    first = ev("o1", "2024-05-01", "compensation.offered", amount=100)
+    pay = ev("p", "2024-05-03", "compensation.paid", amount=50, offer="a-uid-from-elsewhere")
+    assert [o.paid for o in found(first, pay)] == [("p",)]
