@@ -26,6 +26,7 @@ from doorstep.api.routers import (
     inspections,
     policy,
     properties,
+    remedies,
     repairs,
     repeats,
     residents,
@@ -90,3 +91,4 @@ api.add_router("", commitments.router)
 api.add_router("", hazards.router)
 api.add_router("", inspections.router)
 api.add_router("", appointments.router)
+api.add_router("", remedies.router)

@@ -14,7 +14,12 @@ the lens's compensation codes (`shared/domain/findings.md`):
 - `compensation.refund_as_compensation`: a refund of the resident's own money counted as
   compensation (Bromford, complaint handling 6);
 - `compensation.outside_process`: offered after the final response closed the complaint
-  process (a stage 2 response in the case before the offer's earliest moment).
+  process (a stage 2 response, or a refusal to take the complaint on, in the case before the
+  offer's earliest moment);
+- `compensation.request_unanswered`: the resident asked for compensation, and the next
+  response at the stage the complaint was then at made no offer (no `compensation.offered` in
+  the case from the request to the response's day). Dated the response's day; resolved by a
+  later offer in the case.
 
 Each is dated at the offer's earliest possible moment (`chronology.md`, "Events").
 
@@ -37,6 +42,7 @@ BELOW_POLICY = "compensation.below_policy"
 OFFSET = "compensation.offset_without_request"
 REFUND = "compensation.refund_as_compensation"
 OUTSIDE = "compensation.outside_process"
+UNANSWERED = "compensation.request_unanswered"
 OFFSET_METHODS = frozenset({"rent_account", "rent_account_if_arrears"})
 BAND_PREFIX = "compensation.band."
 
@@ -55,6 +61,18 @@ REFUND_TEXT = (
 OUTSIDE_TEXT = (
     "£{amount} was offered on {day}, after the stage 2 response of {closed} had closed the "
     "complaint process."
+)
+OUTSIDE_REFUSED_TEXT = (
+    "£{amount} was offered on {day}, after the complaint was refused on {closed}, which closed "
+    "the complaint process."
+)
+UNANSWERED_TEXT = (
+    "The resident asked for compensation on {asked}{sum}; the stage {stage} response of "
+    "{answered} made no offer."
+)
+RULE_UNANSWERED = (
+    "A response addresses all the points raised, including a request for compensation "
+    "(Housing Ombudsman Complaint Handling Code; remedies guidance)"
 )
 IMPRECISE = " The offer's date is imprecise (between {first} and {last}): dated at the earliest."
 RULE_BAND = "The landlord's compensation policy: {key} ({source})"
@@ -93,6 +111,7 @@ class Failure:
     explanation: str
     rule: str
     imprecise: bool
+    resolved: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -131,8 +150,8 @@ def _band(
 ) -> tuple[Decimal | None, Decimal | None, str]:
     if not name:
         return None, None, ""
-    try:
-        found = resolve(BAND_PREFIX + name, on, overrides)
+    try:  # the format allows the band's name, or its whole key
+        found = resolve(BAND_PREFIX + name.removeprefix(BAND_PREFIX), on, overrides)
     except LookupError:
         return None, None, ""
     value = found.value if isinstance(found.value, Mapping) else {}
@@ -154,10 +173,12 @@ def _suffix(offer: Fact) -> str:
 
 
 def _closed_before(facts: Facts, offer: Fact) -> Fact | None:
-    """The stage 2 response in the offer's case that certainly came before it, if any."""
-    for response in facts.of_kind("complaint.response", cases=(offer.case,)):
-        if response.data.get("stage") == 2 and response.latest < offer.earliest:
-            return response
+    """The stage 2 response, or the refusal, in the offer's case that certainly came before
+    it, if any: the end of the complaint process."""
+    for closing in facts.of_kind("complaint.response", "complaint.refused", cases=(offer.case,)):
+        final = closing.kind == "complaint.refused" or closing.data.get("stage") == 2
+        if final and closing.latest < offer.earliest:
+            return closing
     return None
 
 
@@ -197,7 +218,8 @@ def _failures(facts: Facts, offer: Fact, components: tuple[Component, ...]) -> l
         add(REFUND, REFUND_TEXT.format(amount=amount, day=show(day)), RULE_REFUND)
     closed = _closed_before(facts, offer)
     if closed is not None:
-        text = OUTSIDE_TEXT.format(amount=amount, day=show(day), closed=show(closed.latest_date))
+        words = OUTSIDE_REFUSED_TEXT if closed.kind == "complaint.refused" else OUTSIDE_TEXT
+        text = words.format(amount=amount, day=show(day), closed=show(closed.latest_date))
         add(OUTSIDE, text, RULE_OUTSIDE, (closed.id, offer.id))
     return found
 
@@ -218,13 +240,37 @@ def _components(offer: Fact, overrides: tuple[Override, ...]) -> tuple[Component
     return tuple(out)
 
 
+def offer_id(offer: Fact) -> str:
+    """The offer's own reference (`offer`, where Doorstep recorded it), else the event's id."""
+    return str(offer.data.get("offer") or offer.id)
+
+
+def _paid_for(offer: Fact, paid: list[Fact], known: frozenset[str]) -> tuple[str, ...]:
+    """The payments of an offer: those naming it (`offer`: its own reference or its id), and
+    those in its case that may have followed it naming no offer the file holds."""
+    own = {offer_id(offer), offer.id}
+    found = []
+    for payment in paid:
+        named = str(payment.data.get("offer") or "")
+        if payment.case != offer.case:
+            continue
+        if named in known:
+            if named in own:
+                found.append(payment.id)
+        elif payment.could_follow(offer):
+            found.append(payment.id)
+    return tuple(found)
+
+
 def offers(facts: Facts, *, as_of: dt.date) -> list[Offer]:
     """Every compensation offer in the record as of `as_of`, in time order: its components
     judged against the bands in force on its day, its payments, and its failures."""
     seen = facts.as_of(as_of)
     paid = seen.of_kind("compensation.paid")
+    made = seen.of_kind("compensation.offered")
+    known = frozenset(offer_id(o) for o in made) | frozenset(o.id for o in made)
     found = []
-    for offer in seen.of_kind("compensation.offered"):
+    for offer in made:
         components = _components(offer, seen.overrides)
         data = offer.data
         found.append(
@@ -239,9 +285,107 @@ def offers(facts: Facts, *, as_of: dt.date) -> list[Offer]:
                 method=str(data["method"]) if data.get("method") else None,
                 resident_asked_for_offset=data.get("resident_asked_for_offset") is True,
                 components=components,
-                paid=tuple(p.id for p in paid if p.case == offer.case and p.could_follow(offer)),
+                paid=_paid_for(offer, paid, known),
                 failures=tuple(_failures(seen, offer, components)),
                 imprecise=offer.imprecise,
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Request:
+    """The resident's request for compensation: when, how much (where she said), the stage
+    the complaint was at, the response that should have answered it, the offer that did."""
+
+    case: str | None
+    event: str
+    requested: dt.date
+    amount: Decimal | None
+    text: str
+    stage: int
+    response: str | None
+    offer: str | None
+    failures: tuple[Failure, ...]
+    imprecise: bool
+
+
+def _stage_at(facts: Facts, request: Fact) -> int:
+    """The stage the complaint was at when the resident asked: 2 once escalated, else 1."""
+    escalated = facts.of_kind("complaint.escalated", cases=(request.case,))
+    return 2 if any(e.earliest <= request.latest for e in escalated) else 1
+
+
+def _next_response(facts: Facts, request: Fact, stage: int) -> Fact | None:
+    for response in facts.of_kind("complaint.response", cases=(request.case,)):
+        if response.data.get("stage", 1) == stage and response.could_follow(request):
+            return response
+    return None
+
+
+def _answering(facts: Facts, request: Fact, until: dt.date | None) -> Fact | None:
+    """The first offer in the case from the request's day (to `until`, the response's day)."""
+    for offer in facts.of_kind("compensation.offered", cases=(request.case,)):
+        if offer.latest_date >= request.earliest_date and (
+            until is None or offer.earliest_date <= until
+        ):
+            return offer
+    return None
+
+
+def _unanswered(facts: Facts, request: Fact, stage: int, response: Fact) -> Failure:
+    day = response.earliest_date
+    later = _answering(facts, request, None)
+    amount = _money(request.data.get("amount"))
+    text = UNANSWERED_TEXT.format(
+        asked=show(request.earliest_date),
+        sum=f" (£{_shown(amount)})" if amount is not None else "",
+        stage=stage,
+        answered=show(day),
+    )
+    imprecise = request.imprecise or response.imprecise
+    if imprecise:
+        text += " A date it rests on is imprecise: dated at the earliest."
+    return Failure(
+        UNANSWERED,
+        day,
+        request.case,
+        (request.id, response.id),
+        text,
+        RULE_UNANSWERED,
+        imprecise,
+        resolved=later.earliest_date if later is not None else None,
+    )
+
+
+def requests(facts: Facts, *, as_of: dt.date) -> list[Request]:
+    """Every request for compensation in the record as of `as_of`, in time order: the stage
+    the complaint was at, the next response at that stage, the offer that answered it, and
+    `compensation.request_unanswered` where that response came with no offer."""
+    seen = facts.as_of(as_of)
+    found = []
+    for request in seen.of_kind("compensation.requested"):
+        stage = _stage_at(seen, request)
+        response = _next_response(seen, request, stage)
+        until = response.latest_date if response is not None else None
+        offer = _answering(seen, request, until) if response is not None else None
+        if response is None:
+            offer = _answering(seen, request, None)
+        failures: tuple[Failure, ...] = ()
+        if response is not None and offer is None:
+            failures = (_unanswered(seen, request, stage, response),)
+        found.append(
+            Request(
+                case=request.case,
+                event=request.id,
+                requested=request.earliest_date,
+                amount=_money(request.data.get("amount")),
+                text=str(request.data.get("text") or ""),
+                stage=stage,
+                response=response.id if response is not None else None,
+                offer=offer.id if offer is not None else None,
+                failures=failures,
+                imprecise=request.imprecise,
             )
         )
     return found

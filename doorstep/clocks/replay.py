@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from doorstep.clocks.appointments import Failure, Visit, appointments
-from doorstep.clocks.compensation import Offer, offers
+from doorstep.clocks.compensation import Failure as CompensationFailure
+from doorstep.clocks.compensation import Offer, Request, offers, requests
 from doorstep.clocks.complaints import ComplaintView, StageView, complaints
 from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
@@ -158,19 +159,39 @@ def offer_json(offer: Offer) -> dict[str, Any]:
             for c in offer.components
         ],
         "paid": list(offer.paid),
-        "failures": [
-            {
-                "code": f.code,
-                "date": f.date.isoformat(),
-                "case": f.case,
-                "events": list(f.events),
-                "explanation": f.explanation,
-                "rule": f.rule,
-                "imprecise": f.imprecise,
-            }
-            for f in offer.failures
-        ],
+        "failures": [compensation_failure_json(f) for f in offer.failures],
         "imprecise": offer.imprecise,
+    }
+
+
+def compensation_failure_json(failure: CompensationFailure) -> dict[str, Any]:
+    """A compensation failure, shaped as a lens finding."""
+    return {
+        "code": failure.code,
+        "date": failure.date.isoformat(),
+        "resolved": _iso(failure.resolved),
+        "case": failure.case,
+        "events": list(failure.events),
+        "explanation": failure.explanation,
+        "rule": failure.rule,
+        "imprecise": failure.imprecise,
+    }
+
+
+def request_json(request: Request) -> dict[str, Any]:
+    """A request for compensation: the stage it was made at, the response that should have
+    answered it, the offer that did, and `compensation.request_unanswered` where none did."""
+    return {
+        "case": request.case,
+        "event": request.event,
+        "requested": request.requested.isoformat(),
+        "amount": _money(request.amount),
+        "text": request.text,
+        "stage": request.stage,
+        "response": request.response,
+        "offer": request.offer,
+        "failures": [compensation_failure_json(f) for f in request.failures],
+        "imprecise": request.imprecise,
     }
 
 
@@ -296,6 +317,7 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
         "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
         "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
         "compensation": [offer_json(o) for o in offered],
+        "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
         "complaints": [complaint_json(c) for c in found],
     }
 
@@ -373,6 +395,16 @@ def offer_lines(replay: Mapping[str, Any]) -> list[str]:
             lines.append(f"    £{part['amount']} for {part['for']}{band}")
         lines.extend(
             f"    {f['code']} from {_day(f['date'])}: {f['explanation']}" for f in offer["failures"]
+        )
+    for request in replay.get("compensation_requests", ()):
+        answer = f"answered by {request['offer']}" if request["offer"] else "no offer yet"
+        lines.append(
+            f"  {request['case'] or '-'} {request['event']}: compensation asked for "
+            f"{_day(request['requested'])}, {answer}"
+        )
+        lines.extend(
+            f"    {f['code']} from {_day(f['date'])}: {f['explanation']}"
+            for f in request["failures"]
         )
     return lines or [NONE]
 

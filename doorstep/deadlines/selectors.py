@@ -203,13 +203,16 @@ class CaseComplaint:
 
 
 @dataclass(frozen=True)
-class CaseOffer:
-    """One compensation offer on a live case as of a date: its kind, method, each component
-    against the landlord's band, payments and failures (the replay's JSON,
-    `clocks.compensation`)."""
+class CaseCompensation:
+    """A compensation offer, or a request for compensation, on a live case as of a date, with
+    its failures (the replay's JSON for it, `clocks.compensation`)."""
 
     case: Case
     data: Mapping[str, Any]
+
+    @property
+    def failures(self) -> list[Mapping[str, Any]]:
+        return list(self.data["failures"])
 
 
 @dataclass
@@ -224,7 +227,8 @@ class Clocks:
     appointments: list[CaseVisit] = field(default_factory=list)
     repeats: list[CaseRepeat] = field(default_factory=list)
     complaints: list[CaseComplaint] = field(default_factory=list)
-    offers: list[CaseOffer] = field(default_factory=list)
+    compensation: list[CaseCompensation] = field(default_factory=list)
+    compensation_requests: list[CaseCompensation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -316,10 +320,14 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         case = cases.get(item["case"])
         if case is not None:
             found.complaints.append(CaseComplaint(case, {**item, "case": case.reference}))
-    for item in replay["compensation"]:
-        case = cases.get(item["case"])
-        if case is not None:
-            found.offers.append(CaseOffer(case, {**item, "case": case.reference}))
+    for member, into in (
+        ("compensation", found.compensation),
+        ("compensation_requests", found.compensation_requests),
+    ):
+        for item in replay[member]:
+            case = cases.get(item["case"])
+            if case is not None:
+                into.append(CaseCompensation(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
 
 

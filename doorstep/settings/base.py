@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "doorstep.deadlines",
     # Reads the deadlines' replay for its proposals; adds its section to the case page.
     "doorstep.repeats",
+    # Remedies and compensation: read the deadlines' replay for the failures an offer remedies
+    # and the compensation findings; adds its section to the case page.
+    "doorstep.remedies",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

@@ -31,6 +31,7 @@ READ_RECORD = [
     "documents.view_document",
     "vulnerabilities.view_vulnerability",
     "commitments.view_commitment",
+    "remedies.view_compensation",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -81,6 +82,12 @@ WRITE_APPOINTMENTS = [
     "appointments.change_appointment",
     "appointments.attend_appointment",
 ]
+# Remedies: any officer records a resident's request for compensation; offers are made by the
+# complaints officer, the housing officer and the manager; a payment (money leaving the
+# landlord) is recorded by the complaints officer and the manager. A contractor does none.
+REQUEST_COMPENSATION = ["remedies.request_compensation"]
+OFFER_COMPENSATION = ["remedies.request_compensation", "remedies.offer_compensation"]
+PAY_COMPENSATION = ["remedies.pay_compensation"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -97,7 +104,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + OFFER_COMPENSATION,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -109,21 +117,25 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + REQUEST_COMPENSATION,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + OFFER_COMPENSATION
+    + PAY_COMPENSATION,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + REQUEST_COMPENSATION,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -132,6 +144,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + READ_HAZARDS
     + READ_APPOINTMENTS
+    + OFFER_COMPENSATION
+    + PAY_COMPENSATION
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",

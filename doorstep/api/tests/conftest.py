@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from doorstep.commitments.services import commitment_make
 from doorstep.contacts.services import contact_record
 from doorstep.documents.services import document_add
 from doorstep.properties.services import property_create
+from doorstep.remedies.services import Part, compensation_offer
 from doorstep.residents.services import (
     household_create,
     household_member_add,
@@ -102,7 +104,7 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
     """A block with a flat; a household of two, one pregnant; a repair assigned to the
     contractor, a complaint that is not; a communal case on the block; a note; a document;
     a contact from the tenant on the household's record, on no case; a commitment to replace
-    the tap washer (job J1) on the repair."""
+    the tap washer (job J1) on the repair; an offer of £100 compensation on the complaint."""
     officer = callers["officer"].user
     before = at - dt.timedelta(days=30)
     block = property_create(
@@ -184,6 +186,12 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         items=["washer"],
         at=before,
     )
+    offer = compensation_offer(
+        actor=officer,
+        case=complaint,
+        parts=[Part(amount=Decimal(100), for_="Slow repairs")],
+        at=before,
+    )
     contact = contact_record(
         actor=officer,
         household=household,
@@ -209,4 +217,5 @@ def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
         "document": document.reference,
         "household_document": household_doc.reference,
         "commitment": str(promise.pk),
+        "offer": offer.data["offer"],
     }

@@ -117,6 +117,43 @@ PAGES = [
         ("cases.view_case", "commitments.add_commitment"),
         post=lambda w: {"action": "Replace the tap", "due_month": "7", "due_year": "2099"},
     ),
+    Page(
+        "compensation request",
+        lambda w: reverse("remedies:request", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.request_compensation"),
+    ),
+    Page(
+        "record compensation request",
+        lambda w: reverse("remedies:request", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.request_compensation"),
+        post=lambda w: {"text": "I want compensation for the wait", "amount": "200"},
+    ),
+    Page(
+        "compensation offer",
+        lambda w: reverse("remedies:offer", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.offer_compensation"),
+    ),
+    Page(
+        "make compensation offer",
+        lambda w: reverse("remedies:offer", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.offer_compensation"),
+        post=lambda w: {
+            "part_1_amount": "50",
+            "part_1_for": "Not returning calls",
+            "part_1_kind": "compensation",
+            "method": "direct",
+        },
+    ),
+    Page(
+        "withdraw compensation offer",
+        lambda w: reverse("remedies:withdraw", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.offer_compensation"),
+    ),
+    Page(
+        "compensation payment",
+        lambda w: reverse("remedies:payment", args=[w.case.reference]),
+        ("cases.view_case", "remedies.view_compensation", "remedies.pay_compensation"),
+    ),
 ]
 
 

@@ -265,9 +265,9 @@ def test_an_imported_record_s_complaints_and_offers_are_read_onto_its_cases(name
     complaints, offers = [], []
     for ref, case in cases.items():
         found = case_clocks(case=case, as_of=as_of)
-        assert all(c.case == case for c in found.complaints + found.offers)
+        assert all(c.case == case for c in found.complaints + found.compensation)
         complaints += [{**c.data, "case": ref} for c in found.complaints]
-        offers += [{**o.data, "case": ref} for o in found.offers]
+        offers += [{**o.data, "case": ref} for o in found.compensation]
     assert complaints and sorted(complaints, key=str) == sorted(expected["complaints"], key=str)
 
     # The live record is judged by the policy on record, so a rule's citation may read

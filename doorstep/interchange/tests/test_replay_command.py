@@ -101,6 +101,7 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "repeats",
         "compensation",
         "complaints",
+        "compensation_requests",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
