@@ -29,6 +29,7 @@ from doorstep.api.routers import (
     repairs,
     repeats,
     residents,
+    responses,
     timeline,
 )
 
@@ -90,3 +91,4 @@ api.add_router("", commitments.router)
 api.add_router("", hazards.router)
 api.add_router("", inspections.router)
 api.add_router("", appointments.router)
+api.add_router("", responses.router)

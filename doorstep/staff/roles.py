@@ -31,6 +31,7 @@ READ_RECORD = [
     "documents.view_document",
     "vulnerabilities.view_vulnerability",
     "commitments.view_commitment",
+    "responses.view_responsedraft",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -81,6 +82,14 @@ WRITE_APPOINTMENTS = [
     "appointments.change_appointment",
     "appointments.attend_appointment",
 ]
+# Complaint responses: drafting and sending them is the complaints officer's, the housing
+# officer's (many landlords' stage 1) and the manager's (stage 2 is often a manager's review);
+# everyone who reads the record reads them. A contractor never sees a complaint's response.
+WRITE_RESPONSES = [
+    "responses.add_responsedraft",
+    "responses.change_responsedraft",
+    "responses.send_response",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -97,7 +106,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + WRITE_RESPONSES,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -116,7 +126,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + WRITE_RESPONSES,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -132,6 +143,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + READ_HAZARDS
     + READ_APPOINTMENTS
+    + WRITE_RESPONSES
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
