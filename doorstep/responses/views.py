@@ -84,14 +84,16 @@ def draft_view(request: HttpRequest, reference: str, stage: int) -> HttpResponse
                 return redirect(reverse("responses:preview", args=[reference, stage]))
             messages.success(request, _("Draft saved."))
             return redirect(reverse("responses:draft", args=[reference, stage]))
+    beside = stage_one_beside(case=case, draft=draft, as_of=today()) if stage == 2 else None
     context = {
         "case": case,
         "stage": stage,
         "draft": draft,
         "forms": forms,
         "form": forms.main,
-        "beside": stage_one_beside(case=case, draft=draft, as_of=today()) if stage == 2 else None,
-        "stages": complaint_stages(case=case),
+        "beside": beside,
+        # The Code: stage 2 is handled by someone not involved at stage 1.
+        "handled_stage_1": beside is not None and beside.response.event.actor_id == request.user.pk,
     }
     return render(request, "responses/draft.html", context)
 

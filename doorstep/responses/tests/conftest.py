@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+# The API tests' callers (one per role, with a token) and their small record, for test_api.py.
+from doorstep.api.tests.conftest import callers, contractor_firm, make_caller, world  # noqa: F401
 from doorstep.cases.models import Case
 from doorstep.residents.models import Household
 from doorstep.staff.models import User

@@ -168,3 +168,14 @@ def test_the_case_page_offers_the_draft_of_the_stage_open(officer, scene):
     page = officer.get(reverse("cases:case", args=[scene.case.reference])).text
     assert url("draft", scene.case) in page
     assert url("draft", scene.case, 2) not in page
+
+
+def test_the_stage_2_draft_warns_whoever_sent_stage_1(client, scene, at):
+    response_draft_save(actor=scene.officer, case=scene.case, stage=1, at=at, **complete())
+    response_send(actor=scene.officer, case=scene.case, stage=1, at=at)
+    complaint_escalate(case=scene.case, at=at)
+    warning = "handled by someone not involved at stage 1"
+    client.force_login(scene.officer)
+    assert warning in client.get(url("draft", scene.case, 2)).text
+    client.force_login(scene.reviewer)
+    assert warning not in client.get(url("draft", scene.case, 2)).text
