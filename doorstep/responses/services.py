@@ -311,7 +311,7 @@ def _letter(
     context = {
         "case": case,
         "draft": draft,
-        "date": When.at(at).display(),
+        "date": When.on(at.astimezone(LONDON).date()).display(),
         "names": [m.person.full_name for m in members if m.left_on is None],
         "address": case.property.address,
         "points": [{**p, "decision_label": _label(p.get("decision"))} for p in draft.points],
