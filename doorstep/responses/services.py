@@ -35,7 +35,7 @@ from doorstep.documents.choices import DocumentType
 from doorstep.documents.services import document_add
 from doorstep.responses.choices import STAGES, Decision, escalation_wording
 from doorstep.responses.models import ResponseDraft
-from doorstep.responses.selectors import Stages, complaint_stages, draft_for
+from doorstep.responses.selectors import Stages, complaint_stages
 from doorstep.timeline.actors import actor_name_of
 from doorstep.timeline.models import Channel, Event
 from doorstep.timeline.when import LONDON, When
@@ -348,8 +348,10 @@ def response_send(*, actor: Model | None, case: Case, stage: int, at: dt.datetim
     on the case (each commitment numbered as the ledger's promises are), the message through
     the notifier (or a record that it was posted), and the promise ledger brought into line.
     Returns the `complaint.response` event."""
+    # The draft's row is locked first, so two sends of one response cannot both pass the
+    # check that the stage is still unanswered.
+    draft = ResponseDraft.objects.select_for_update().filter(case=case, stage=stage).first()
     _answerable(case, stage)
-    draft = draft_for(case=case, stage=stage)
     if draft is None:
         raise DomainError(NO_DRAFT.format(stage=stage), field="stage")
     _check_complete(draft, at)
