@@ -188,9 +188,14 @@ class DraftForms:
             else {"escalation": escalation_wording(stage)}
         )
         self.main = DraftForm(data, initial=initial)
-        self.points = PointFormSet(data, prefix="points", initial=_rows(points))
-        self.commitments = CommitmentFormSet(data, prefix="commitments", initial=_rows(commitments))
-        self.claims = ClaimFormSet(data, prefix="claims", initial=_rows(claims))
+        # Bound, the rows are read as posted: a row equal to its initial value would count as
+        # unchanged (and be dropped) were the draft's rows given as initial too.
+        bound = data is not None
+        self.points = PointFormSet(data, prefix="points", initial=None if bound else _rows(points))
+        self.commitments = CommitmentFormSet(
+            data, prefix="commitments", initial=None if bound else _rows(commitments)
+        )
+        self.claims = ClaimFormSet(data, prefix="claims", initial=None if bound else _rows(claims))
 
     def error_summary(self) -> list[dict[str, str]]:
         """Every problem on the page, in page order, for the GOV.UK error summary."""

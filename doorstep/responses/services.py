@@ -342,6 +342,20 @@ def _parses(text: str) -> bool:
     return True
 
 
+def response_problem(*, case: Case, stage: int, at: dt.datetime) -> DomainError | None:
+    """Why the stage's drafted response could not be sent now (the refusal `response_send`
+    would give), or None: the preview says it before anyone presses send. Writes nothing."""
+    try:
+        _answerable(case, stage)
+        draft = ResponseDraft.objects.filter(case=case, stage=stage).first()
+        if draft is None:
+            raise DomainError(NO_DRAFT.format(stage=stage), field="stage")
+        _check_complete(draft, at)
+    except DomainError as error:
+        return error
+    return None
+
+
 @transaction.atomic
 def response_send(*, actor: Model | None, case: Case, stage: int, at: dt.datetime) -> Event:
     """Send the stage's drafted response: the letter kept as a document, `complaint.response`

@@ -36,7 +36,12 @@ from doorstep.responses.selectors import (
     stage_one_beside,
     stages_to_answer,
 )
-from doorstep.responses.services import response_draft_save, response_preview, response_send
+from doorstep.responses.services import (
+    response_draft_save,
+    response_preview,
+    response_problem,
+    response_send,
+)
 
 VIEW = ("cases.view_case", "responses.view_responsedraft")
 CHANGE = ("cases.view_case", "responses.change_responsedraft")
@@ -101,6 +106,7 @@ def draft_view(request: HttpRequest, reference: str, stage: int) -> HttpResponse
 def _preview(
     request: HttpRequest, case: Case, stage: int, error: DomainError | None = None
 ) -> HttpResponse:
+    now = timezone.now()
     sent = response_sent(case=case, stage=stage)
     draft = draft_for(case=case, stage=stage)
     if sent is not None:
@@ -108,7 +114,7 @@ def _preview(
     elif draft is None:
         raise Http404
     else:
-        letter = response_preview(draft=draft, at=timezone.now())
+        letter = response_preview(draft=draft, at=now)
         beside = stage_one_beside(case=case, draft=draft, as_of=today()) if stage == 2 else None
     context = {
         "case": case,
@@ -117,6 +123,7 @@ def _preview(
         "draft": draft,
         "letter": letter,
         "error": error,
+        "problem": None if sent or error else response_problem(case=case, stage=stage, at=now),
         "beside": beside,
     }
     return render(request, "responses/preview.html", context, status=422 if error else 200)

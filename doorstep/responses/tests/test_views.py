@@ -179,3 +179,24 @@ def test_the_stage_2_draft_warns_whoever_sent_stage_1(client, scene, at):
     assert warning in client.get(url("draft", scene.case, 2)).text
     client.force_login(scene.reviewer)
     assert warning not in client.get(url("draft", scene.case, 2)).text
+
+
+def test_the_preview_says_what_is_missing_before_sending(officer, scene):
+    officer.post(url("draft", scene.case), {**FULL, "remedy": "", "save": "1"})
+    page = officer.get(url("preview", scene.case)).text
+    assert "This response cannot be sent yet:" in page
+    assert html.escape(services.NO_REMEDY) in page
+    officer.post(url("draft", scene.case), {**FULL, "save": "1"})
+    assert "cannot be sent yet" not in officer.get(url("preview", scene.case)).text
+
+
+def test_saving_again_as_the_page_posts_it_keeps_every_row(officer, scene):
+    officer.post(url("draft", scene.case), {**FULL, "save": "1"})
+    page = officer.get(url("draft", scene.case)).text
+    assert 'name="points-INITIAL_FORMS" value="3"' in page  # one point, two blank rows
+    again = {**FULL, "save": "1"}
+    for prefix, rows in (("points", 3), ("commitments", 3), ("claims", 2)):
+        again |= {f"{prefix}-TOTAL_FORMS": str(rows), f"{prefix}-INITIAL_FORMS": str(rows)}
+    assert officer.post(url("draft", scene.case), again).status_code == 302
+    draft = ResponseDraft.objects.get()
+    assert len(draft.points) == 1 and len(draft.commitments) == 1 and draft.claims_done == []
