@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 STAGES = (1, 2)
 
 
-class Decision(models.TextChoices):
+class ResponseDecision(models.TextChoices):
     """The decision on one point raised, and the overall outcome (the format's `outcome`)."""
 
     UPHELD = "upheld", _("Upheld")

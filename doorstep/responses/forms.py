@@ -11,13 +11,13 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from doorstep.core.forms import GovukForm, WhenField
-from doorstep.responses.choices import Decision, escalation_wording
+from doorstep.responses.choices import ResponseDecision, escalation_wording
 from doorstep.responses.models import ResponseDraft
 from doorstep.timeline.when import When
 
 LONG = 20000
 BLANK_ROWS = 2
-DECISIONS = [("", _("Choose the decision")), *Decision.choices]
+DECISIONS = [("", _("Choose the decision")), *ResponseDecision.choices]
 
 
 class DraftForm(GovukForm):
@@ -33,7 +33,7 @@ class DraftForm(GovukForm):
     )
     outcome = forms.ChoiceField(
         label=_("Overall outcome"),
-        choices=Decision.choices,
+        choices=ResponseDecision.choices,
         widget=forms.RadioSelect,
         required=False,
     )
@@ -78,7 +78,7 @@ class DraftForm(GovukForm):
 
 class PointForm(GovukForm):
     point = forms.CharField(label=_("What the resident raised"), max_length=2000, required=False)
-    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, required=False)
+    decision = forms.ChoiceField(label=_("ResponseDecision"), choices=DECISIONS, required=False)
     reasons = forms.CharField(
         label=_("Reasons"),
         max_length=LONG,

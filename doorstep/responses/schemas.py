@@ -13,19 +13,21 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field, field_validator
 
-from doorstep.responses.choices import Decision
+from doorstep.responses.choices import ResponseDecision
 from doorstep.timeline.schemas import In, when_text
 
 LONG = 20000
 
 
-class PointIn(In):
+class ResponsePointIn(In):
     point: str = Field("", max_length=2000, description="What the resident raised")
-    decision: Decision | None = Field(None, description="upheld, partly_upheld or not_upheld")
+    decision: ResponseDecision | None = Field(
+        None, description="upheld, partly_upheld or not_upheld"
+    )
     reasons: str = Field("", max_length=LONG, description="Why")
 
 
-class CommitmentIn(In):
+class ResponseCommitmentIn(In):
     action: str = Field("", max_length=2000, description="What will be done")
     due: str | None = Field(None, description="By when: YYYY-MM-DD (or YYYY-MM)")
     job: str = Field("", max_length=100, description="The job's reference, for works")
@@ -34,22 +36,22 @@ class CommitmentIn(In):
     _when = field_validator("due")(when_text)
 
 
-class ClaimIn(In):
+class ResponseClaimIn(In):
     commitment: str = Field("", max_length=100, description="A commitment said to be kept")
     job: str = Field("", max_length=100, description="A job said to be done")
     items: list[str] = Field(default_factory=list)
     action: str = Field("", max_length=2000, description="An action said to be done")
 
 
-class DraftIn(In):
+class ResponseDraftIn(In):
     """The draft as a whole: each save replaces the draft's content (a working document)."""
 
     understood: str = Field("", max_length=LONG, description="The complaint, as understood")
-    points: list[PointIn] = Field(default_factory=list)
-    outcome: Decision | None = None
+    points: list[ResponsePointIn] = Field(default_factory=list)
+    outcome: ResponseDecision | None = None
     remedy: str = Field("", max_length=LONG, description="What will be put right")
-    commitments: list[CommitmentIn] = Field(default_factory=list)
-    claims_done: list[ClaimIn] = Field(default_factory=list)
+    commitments: list[ResponseCommitmentIn] = Field(default_factory=list)
+    claims_done: list[ResponseClaimIn] = Field(default_factory=list)
     outstanding: str = Field("", max_length=LONG, description="Actions still outstanding")
     escalation: str | None = Field(
         None,
@@ -61,13 +63,13 @@ class DraftIn(In):
     posted: bool = Field(False, description="Sent by post instead")
 
 
-class PointOut(Schema):
+class ResponsePointOut(Schema):
     point: str
     decision: str
     reasons: str
 
 
-class CommitmentOut(Schema):
+class ResponseCommitmentOut(Schema):
     commitment: str | None = Field(None, description="Its reference once sent")
     action: str
     due: str | None
@@ -75,14 +77,14 @@ class CommitmentOut(Schema):
     items: list[Any]
 
 
-class DraftOut(Schema):
+class ResponseDraftOut(Schema):
     case: str
     stage: int
     understood: str
-    points: list[PointOut]
+    points: list[ResponsePointOut]
     outcome: str
     remedy: str
-    commitments: list[CommitmentOut]
+    commitments: list[ResponseCommitmentOut]
     claims_done: list[dict[str, Any]]
     outstanding: str
     escalation: str
@@ -109,7 +111,7 @@ class DraftOut(Schema):
         return obj.sent_event_id is not None
 
 
-class SentOut(Schema):
+class ResponseSentOut(Schema):
     """A response as the record holds it (`complaint.response`), with its letter."""
 
     case: str
@@ -193,5 +195,5 @@ class SentOut(Schema):
 class ResponsesOut(Schema):
     """A complaint case's responses: those sent (the record) and the drafts in progress."""
 
-    sent: list[SentOut]
-    drafts: list[DraftOut]
+    sent: list[ResponseSentOut]
+    drafts: list[ResponseDraftOut]

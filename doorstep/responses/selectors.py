@@ -19,7 +19,7 @@ from doorstep.cases.models import Case
 from doorstep.commitments.choices import Standing
 from doorstep.commitments.selectors import CommitmentAsOf, case_commitments
 from doorstep.documents.models import Document
-from doorstep.responses.choices import Decision
+from doorstep.responses.choices import ResponseDecision
 from doorstep.responses.models import ResponseDraft
 from doorstep.timeline.models import Event
 from doorstep.timeline.when import When
@@ -110,7 +110,7 @@ class SentResponse:
     @property
     def outcome_label(self) -> str:
         outcome = self.data.get("outcome")
-        return str(Decision(outcome).label) if outcome in Decision.values else ""
+        return str(ResponseDecision(outcome).label) if outcome in ResponseDecision.values else ""
 
     @property
     def points(self) -> list[dict[str, Any]]:
@@ -129,7 +129,7 @@ class SentResponse:
 
 
 def _decision(value: Any) -> str:
-    return str(Decision(value).label) if value in Decision.values else ""
+    return str(ResponseDecision(value).label) if value in ResponseDecision.values else ""
 
 
 def responses_sent(*, case: Case) -> list[SentResponse]:

@@ -33,7 +33,7 @@ from doorstep.core.errors import DomainError
 from doorstep.core.references import next_reference
 from doorstep.documents.choices import DocumentType
 from doorstep.documents.services import document_add
-from doorstep.responses.choices import STAGES, Decision, escalation_wording
+from doorstep.responses.choices import STAGES, ResponseDecision, escalation_wording
 from doorstep.responses.models import ResponseDraft
 from doorstep.responses.selectors import Stages, complaint_stages
 from doorstep.timeline.actors import actor_name_of
@@ -199,7 +199,7 @@ def response_draft_save(
     listed = _rows(commitments, ("action", "due", "job", "items"))
     for n, row in enumerate(listed, start=1):
         row["due"] = _due_text(row["due"], n)
-    if outcome and outcome not in Decision.values:
+    if outcome and outcome not in ResponseDecision.values:
         raise DomainError(NO_OUTCOME, field="outcome")
     draft = ResponseDraft.objects.select_for_update().filter(case=case, stage=stage).first()
     if draft is None:
@@ -233,7 +233,7 @@ def _check_points(points: list[dict[str, Any]]) -> None:
         said = point.get("point") or ""
         if not said:
             raise DomainError(POINT_NO_TEXT.format(n=n), field="points")
-        if point.get("decision") not in Decision.values:
+        if point.get("decision") not in ResponseDecision.values:
             raise DomainError(POINT_NO_DECISION.format(n=n, point=said), field="points")
         if not point.get("reasons"):
             raise DomainError(POINT_NO_REASONS.format(n=n, point=said), field="points")
@@ -270,9 +270,9 @@ def _check_complete(draft: ResponseDraft, at: dt.datetime) -> None:
     if not draft.understood:
         raise DomainError(NO_UNDERSTOOD, field="understood")
     _check_points(draft.points)
-    if draft.outcome not in Decision.values:
+    if draft.outcome not in ResponseDecision.values:
         raise DomainError(NO_OUTCOME, field="outcome")
-    if draft.outcome != Decision.NOT_UPHELD and not draft.remedy:
+    if draft.outcome != ResponseDecision.NOT_UPHELD and not draft.remedy:
         raise DomainError(NO_REMEDY, field="remedy")
     _check_commitments(draft.commitments, at)
     _check_claims(draft.claims_done, draft.case)
@@ -324,7 +324,11 @@ def _letter(
 
 
 def _label(value: Any) -> str:
-    return str(Decision(value).label) if value in Decision.values else "(no decision yet)"
+    return (
+        str(ResponseDecision(value).label)
+        if value in ResponseDecision.values
+        else "(no decision yet)"
+    )
 
 
 def response_preview(*, draft: ResponseDraft, at: dt.datetime) -> str:
@@ -408,7 +412,7 @@ def response_send(*, actor: Model | None, case: Case, stage: int, at: dt.datetim
         data["sent_to"] = draft.send_to
     else:
         data["posted"] = True
-    outcome = Decision(draft.outcome).label.lower()
+    outcome = ResponseDecision(draft.outcome).label.lower()
     event = record_on_case(
         case=case,
         kind="complaint.response",

@@ -20,7 +20,12 @@ from doorstep.api.models import IntakeRecord
 from doorstep.api.schemas import Reference, responds
 from doorstep.cases.models import Case
 from doorstep.responses import selectors as responses
-from doorstep.responses.schemas import DraftIn, DraftOut, ResponsesOut, SentOut
+from doorstep.responses.schemas import (
+    ResponseDraftIn,
+    ResponseDraftOut,
+    ResponseSentOut,
+    ResponsesOut,
+)
 from doorstep.responses.services import response_draft_save, response_send
 
 router = Router(tags=["complaint responses"])
@@ -55,12 +60,12 @@ def _draft(request: HttpRequest, first: IntakeRecord, reference: str, stage: int
 
 @router.post(
     f"{STAGE}/draft",
-    response=responds(200, DraftOut),
+    response=responds(200, ResponseDraftOut),
     auth=requires("responses.change_responsedraft"),
 )
 @idempotent(_draft)
 def response_draft_update(
-    request: HttpRequest, reference: Reference, stage: Stage, payload: DraftIn
+    request: HttpRequest, reference: Reference, stage: Stage, payload: ResponseDraftIn
 ) -> Any:
     """Save the draft of the stage's response (created on the first save; each save replaces
     its content). A draft is a working document: nothing is written on the timeline."""
@@ -89,7 +94,7 @@ def _sent(request: HttpRequest, first: IntakeRecord, reference: str, stage: int,
 
 @router.post(
     f"{STAGE}/send",
-    response=responds(201, SentOut),
+    response=responds(201, ResponseSentOut),
     auth=requires("responses.send_response"),
 )
 @idempotent(_sent)
