@@ -20,6 +20,7 @@ urlpatterns = [
     path("inspections/", include("doorstep.inspections.urls")),
     path("commitments/", include("doorstep.commitments.urls")),
     path("appointments/", include("doorstep.appointments.urls")),
+    path("responses/", include("doorstep.responses.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),
     path("remedies/", include("doorstep.remedies.urls")),

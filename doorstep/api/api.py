@@ -30,6 +30,7 @@ from doorstep.api.routers import (
     repairs,
     repeats,
     residents,
+    responses,
     timeline,
 )
 
@@ -92,3 +93,4 @@ api.add_router("", hazards.router)
 api.add_router("", inspections.router)
 api.add_router("", appointments.router)
 api.add_router("", remedies.router)
+api.add_router("", responses.router)

@@ -16,7 +16,7 @@ verifies anything.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -493,22 +493,29 @@ def appointment_miss(
 # --- messages to residents -------------------------------------------------------------------
 
 
-def notification_send(
+def message_send(
     *,
     actor: Model | None,
-    appointment: Appointment,
+    case: Case,
     to: str,
     subject: str,
     text: str,
     at: dt.datetime,
+    about: str = "",
+    also: Mapping[str, Any] | None = None,
 ) -> Event:
-    """Send a message about the appointment through the configured notifier, and log it on
-    the case as a `contact.out` with what the provider said (status, its id)."""
-    message = Message(to=to.strip(), text=text, subject=subject, appointment=appointment.reference)
+    """Send a message to the resident through the configured notifier (ADR 10), and log it on
+    the case as a `contact.out` with what the provider said (status, its id). `about` is the
+    reference the message concerns (an appointment, a letter), kept with the message; `also`
+    adds fields to the logged `notification` (what a later delivery status names).
+
+    Used for appointment messages (`notification_send`) and complaint responses
+    (`responses.services.response_send`)."""
+    message = Message(to=to.strip(), text=text, subject=subject, appointment=about)
     delivery: Delivery = notifier().send(message, at=at)
     channel = Channel.EMAIL if message.channel == "email" else Channel.PHONE
     return record_on_case(
-        case=appointment.case,
+        case=case,
         kind="contact.out",
         data={
             "to": message.to,
@@ -520,13 +527,36 @@ def notification_send(
                 "status": delivery.status,
                 "provider_id": delivery.provider_id or None,
                 "detail": delivery.detail or None,
-                "appointment": appointment.reference,
+                **(also or {}),
             },
         },
         actor=actor,
         at=at,
         channel=channel,
         summary=f"Message to {message.to} ({delivery.provider}, {delivery.status}): {text[:120]}",
+    )
+
+
+def notification_send(
+    *,
+    actor: Model | None,
+    appointment: Appointment,
+    to: str,
+    subject: str,
+    text: str,
+    at: dt.datetime,
+) -> Event:
+    """Send a message about the appointment through the configured notifier, and log it on
+    the case as a `contact.out` with what the provider said (status, its id)."""
+    return message_send(
+        actor=actor,
+        case=appointment.case,
+        to=to,
+        subject=subject,
+        text=text,
+        at=at,
+        about=appointment.reference,
+        also={"appointment": appointment.reference},
     )
 
 

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "doorstep.inspections",
     "doorstep.hazards",
     "doorstep.appointments",
+    # Complaint responses: drafts, the letter sent, `complaint.response` (above appointments:
+    # the notifier; and the commitments: the ledger).
+    "doorstep.responses",
     "doorstep.api",
     "doorstep.demo",
     # Reads cases, contacts and the interchange; adds its sections to the case and household

@@ -32,6 +32,7 @@ READ_RECORD = [
     "vulnerabilities.view_vulnerability",
     "commitments.view_commitment",
     "remedies.view_compensation",
+    "responses.view_responsedraft",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -88,6 +89,14 @@ WRITE_APPOINTMENTS = [
 REQUEST_COMPENSATION = ["remedies.request_compensation"]
 OFFER_COMPENSATION = ["remedies.request_compensation", "remedies.offer_compensation"]
 PAY_COMPENSATION = ["remedies.pay_compensation"]
+# Complaint responses: drafting and sending them is the complaints officer's, the housing
+# officer's (many landlords' stage 1) and the manager's (stage 2 is often a manager's review);
+# everyone who reads the record reads them. A contractor never sees a complaint's response.
+WRITE_RESPONSES = [
+    "responses.add_responsedraft",
+    "responses.change_responsedraft",
+    "responses.send_response",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -105,7 +114,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
     + WRITE_APPOINTMENTS
-    + OFFER_COMPENSATION,
+    + OFFER_COMPENSATION
+    + WRITE_RESPONSES,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -127,7 +137,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + READ_APPOINTMENTS
     + OFFER_COMPENSATION
-    + PAY_COMPENSATION,
+    + PAY_COMPENSATION
+    + WRITE_RESPONSES,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -146,6 +157,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_APPOINTMENTS
     + OFFER_COMPENSATION
     + PAY_COMPENSATION
+    + WRITE_RESPONSES
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",

@@ -66,3 +66,26 @@ def test_every_operation_documents_its_bearer_auth_and_error_envelope():
             assert operation["security"] == [{"BearerToken": []}], (path, method)
             assert operation["x-permission"], (path, method)
             assert "422" in operation["responses"] or "404" in operation["responses"]
+
+
+def test_no_two_api_schemas_share_a_name():
+    """The OpenAPI document names each schema by its class: two apps' `CommitmentIn` would
+    silently leave one of them undocumented (the later replaces the earlier). (Enums are not
+    held to it yet: `Purpose` and `Outcome` are each two apps' choices.)"""
+    from ninja import Schema
+
+    json.loads(live_schema())  # every router's schemas are imported
+
+    def subclasses(cls: type) -> list[type]:
+        found = []
+        for sub in cls.__subclasses__():
+            found += [sub, *subclasses(sub)]
+        return found
+
+    named: dict[str, set[str]] = {}
+    for cls in subclasses(Schema):
+        if cls.__module__.startswith("doorstep.") and ".tests." not in cls.__module__:
+            named.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
+    shared = {name: where for name, where in named.items() if len(where) > 1}
+    schema_names = set(json.loads(live_schema())["components"]["schemas"])
+    assert {n: w for n, w in shared.items() if n in schema_names} == {}

@@ -700,6 +700,46 @@ OPS = [
         denied="auditor",
         expect={"status": "missed"},
     ),
+    # Complaint responses (the world's complaint is received, with a stage 1 draft: `world`).
+    Op(
+        "response_list",
+        "GET",
+        f"{V}/cases/{{complaint}}/responses",
+        200,
+        bad_path=f"{V}/cases/complaint/responses",
+        bad_field="path.reference",
+        bad_reason=BAD_REFERENCE,
+        denied="contractor",
+        expect={"sent": []},
+    ),
+    Op(
+        "response_draft_update",
+        "POST",
+        f"{V}/cases/{{complaint}}/responses/1/draft",
+        200,
+        body={
+            "understood": "Repairs to the tap were slow",
+            "points": [{"point": "Slow", "decision": "upheld", "reasons": "Three weeks"}],
+            "outcome": "upheld",
+            "posted": True,
+        },
+        bad_body={"outcome": "won"},
+        bad_field="body.outcome",
+        bad_reason="Input should be 'upheld', 'partly_upheld' or 'not_upheld'",
+        denied="auditor",
+        expect={"stage": 1, "outcome": "upheld", "posted": True, "sent": False},
+    ),
+    Op(
+        "response_send_create",
+        "POST",
+        f"{V}/cases/{{complaint}}/responses/1/send",
+        201,
+        bad_path=f"{V}/cases/{{complaint}}/responses/3/send",
+        bad_field="path.stage",
+        bad_reason="Input should be less than or equal to 2",
+        denied="auditor",
+        expect={"stage": 1, "outcome": "partly_upheld", "case": "{complaint}"},
+    ),
 ]
 
 
@@ -816,7 +856,38 @@ def world(world, at, callers, contractor_firm):
         "job": job.reference,
         "appointment": appointment.reference,
         **_hazards_world(world, at, callers),
+        **_responses_world(world, at, callers),
     }
+
+
+def _responses_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:
+    """The world's complaint received, and a stage 1 draft ready to send (due in 2099)."""
+    from doorstep.cases.services import record_on_case
+    from doorstep.responses.services import response_draft_save
+
+    complaint = Case.objects.get(reference=world["complaint"])
+    before = at - dt.timedelta(days=5)
+    text = "The tap repair is taking too long"
+    record_on_case(
+        case=complaint,
+        kind="complaint.received",
+        data={"stage": 1, "text": text},
+        actor=None,
+        at=before,
+    )
+    response_draft_save(
+        actor=callers["officer"].user,
+        case=complaint,
+        stage=1,
+        at=before,
+        understood="The tap repair took too long",
+        points=[{"point": "Slow repair", "decision": "upheld", "reasons": "Three weeks"}],
+        outcome="partly_upheld",
+        remedy="Fix the tap and apologise",
+        commitments=[{"action": "Fix the tap", "due": "2099-06-30", "job": "", "items": []}],
+        send_to="tess@example.org",
+    )
+    return {}
 
 
 def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:

@@ -154,12 +154,73 @@ PAGES = [
         lambda w: reverse("remedies:payment", args=[w.case.reference]),
         ("cases.view_case", "remedies.view_compensation", "remedies.pay_compensation"),
     ),
+    Page(
+        "draft complaint response",
+        lambda w: reverse("responses:draft", args=[_complaint(), 1]),
+        ("cases.view_case", "responses.change_responsedraft"),
+    ),
+    Page(
+        "save complaint response draft",
+        lambda w: reverse("responses:draft", args=[_complaint(), 1]),
+        ("cases.view_case", "responses.change_responsedraft"),
+        post=lambda w: {
+            "understood": "Slow repairs",
+            "escalation": "Ask us to escalate to stage 2.",
+            "posted": "on",
+            **{
+                f"{p}-{n}": "0"
+                for p in ("points", "commitments", "claims")
+                for n in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
+        },
+    ),
+    Page(
+        "preview complaint response",
+        lambda w: reverse("responses:preview", args=[_complaint(), 1]),
+        ("cases.view_case", "responses.view_responsedraft"),
+    ),
+    Page(
+        "send complaint response",
+        lambda w: reverse("responses:send", args=[_complaint(), 1]),
+        ("cases.view_case", "responses.send_response"),
+        post=lambda w: {},
+    ),
 ]
+
+COMPLAINT = "Repairs too slow"
+
+
+def _complaint() -> str:
+    """The world's complaint case (`world` below): received, with a stage 1 draft to send."""
+    from doorstep.cases.models import Case
+
+    return Case.objects.get(title=COMPLAINT).reference
+
+
+def _complaint_with_draft(world: World, at: Any) -> None:
+    from doorstep.responses.services import response_draft_save
+    from doorstep.testing.complaint_cases import complaint_case
+
+    case = complaint_case(household=world.household, at=at, title=COMPLAINT)
+    response_draft_save(
+        actor=None,
+        case=case,
+        stage=1,
+        at=at,
+        understood="The repairs were too slow",
+        points=[{"point": "Slow", "decision": "upheld", "reasons": "Six weeks"}],
+        outcome="upheld",
+        remedy="Finish the repair",
+        commitments=[{"action": "Finish the repair", "due": "2099-07-01"}],
+        posted=True,
+    )
 
 
 @pytest.fixture
 def world(db, at):
-    return build_world(at=at)
+    world = build_world(at=at)
+    _complaint_with_draft(world, at)
+    return world
 
 
 def allowed(role: Role, page: Page) -> bool:
