@@ -22,5 +22,6 @@ urlpatterns = [
     path("appointments/", include("doorstep.appointments.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),
+    path("complaints/", include("doorstep.complaints.urls")),
     path("api/v1/", api.urls),
 ]

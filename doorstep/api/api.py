@@ -20,6 +20,7 @@ from doorstep.api.routers import (
     appointments,
     cases,
     commitments,
+    complaints,
     deadlines,
     documents,
     hazards,
@@ -90,3 +91,4 @@ api.add_router("", commitments.router)
 api.add_router("", hazards.router)
 api.add_router("", inspections.router)
 api.add_router("", appointments.router)
+api.add_router("", complaints.router)

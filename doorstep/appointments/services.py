@@ -16,7 +16,7 @@ verifies anything.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -504,11 +504,37 @@ def notification_send(
 ) -> Event:
     """Send a message about the appointment through the configured notifier, and log it on
     the case as a `contact.out` with what the provider said (status, its id)."""
-    message = Message(to=to.strip(), text=text, subject=subject, appointment=appointment.reference)
+    return message_send(
+        actor=actor,
+        case=appointment.case,
+        to=to,
+        subject=subject,
+        text=text,
+        at=at,
+        appointment=appointment.reference,
+    )
+
+
+def message_send(
+    *,
+    actor: Model | None,
+    case: Case,
+    to: str,
+    subject: str,
+    text: str,
+    at: dt.datetime,
+    appointment: str = "",
+    about: Mapping[str, str] | None = None,
+) -> Event:
+    """Send a message to the resident about a case through the configured notifier (email or
+    text message, by the address), and log it on the case as a `contact.out` with what the
+    provider said. `appointment` names the visit it is about, where it is about one; `about`
+    adds other references to the logged notification (a complaint's, for instance)."""
+    message = Message(to=to.strip(), text=text, subject=subject, appointment=appointment)
     delivery: Delivery = notifier().send(message, at=at)
     channel = Channel.EMAIL if message.channel == "email" else Channel.PHONE
     return record_on_case(
-        case=appointment.case,
+        case=case,
         kind="contact.out",
         data={
             "to": message.to,
@@ -520,7 +546,8 @@ def notification_send(
                 "status": delivery.status,
                 "provider_id": delivery.provider_id or None,
                 "detail": delivery.detail or None,
-                "appointment": appointment.reference,
+                "appointment": appointment or None,
+                **(about or {}),
             },
         },
         actor=actor,

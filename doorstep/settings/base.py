@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "doorstep.deadlines",
     # Reads the deadlines' replay for its proposals; adds its section to the case page.
     "doorstep.repeats",
+    # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
+    # complaint page's clocks; registers the complaint event kinds before the interchange.
+    "doorstep.complaints",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

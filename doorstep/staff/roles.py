@@ -31,6 +31,7 @@ READ_RECORD = [
     "documents.view_document",
     "vulnerabilities.view_vulnerability",
     "commitments.view_commitment",
+    "complaints.view_complaint",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -81,6 +82,11 @@ WRITE_APPOINTMENTS = [
     "appointments.change_appointment",
     "appointments.attend_appointment",
 ]
+# Complaints (Complaint Handling Code): a complaint may be made to anyone, so every officer
+# records one (or a service request instead); handling it (acknowledge, extend, escalate,
+# refuse, name the officer) is the complaints officer's and the manager's.
+RECEIVE_COMPLAINTS = ["complaints.receive_complaint"]
+HANDLE_COMPLAINTS = ["complaints.receive_complaint", "complaints.handle_complaint"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -97,7 +103,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + RECEIVE_COMPLAINTS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -109,21 +116,24 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + RECEIVE_COMPLAINTS,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + HANDLE_COMPLAINTS,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + RECEIVE_COMPLAINTS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -132,6 +142,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + READ_HAZARDS
     + READ_APPOINTMENTS
+    + HANDLE_COMPLAINTS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
