@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),
     path("remedies/", include("doorstep.remedies.urls")),
+    path("complaints/", include("doorstep.complaints.urls")),
     path("api/v1/", api.urls),
 ]

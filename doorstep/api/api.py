@@ -20,6 +20,7 @@ from doorstep.api.routers import (
     appointments,
     cases,
     commitments,
+    complaints,
     deadlines,
     documents,
     hazards,
@@ -94,3 +95,4 @@ api.add_router("", inspections.router)
 api.add_router("", appointments.router)
 api.add_router("", remedies.router)
 api.add_router("", responses.router)
+api.add_router("", complaints.router)

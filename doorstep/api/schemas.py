@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from ninja import Path, Schema
 from pydantic import (
     Field,
+    StrictBool,
     StrictInt,
     StrictStr,
     ValidationError,
@@ -425,9 +426,11 @@ class DocumentOut(Schema):
 
 # Strict: JSON `true` or `1.5` is refused here, not quietly read as 1.
 NOT_A_POLICY_VALUE = (
-    "Give a whole number, a list of codes, or a band {min, max, examples}: whichever the key takes"
+    "Give a whole number, true or false, a list of codes, or a band {min, max, examples}: "
+    "whichever the key takes"
 )
-PolicyValue = StrictInt | list[StrictStr] | dict[str, Any]
+# A yes-or-no key (complaints.extension.resident_agreement_required) takes true or false.
+PolicyValue = StrictBool | StrictInt | list[StrictStr] | dict[str, Any]
 
 
 class PolicyValueOut(Schema):
@@ -500,7 +503,7 @@ class PolicyOut(Schema):
 class PolicyOverrideIn(In):
     key: str = Field(min_length=1, max_length=100, examples=["repairs.routine.working_days"])
     value: PolicyValue = Field(
-        description="A whole number; a list of codes; or a band {min, max, examples}"
+        description="A whole number; true or false; a list of codes; or a band {min, max, examples}"
     )
     effective_from: dt.date = Field(description="The first day the value is in force")
     source: str = Field(min_length=1, max_length=300, examples=["Repairs policy v4, para 3.2"])

@@ -162,6 +162,8 @@ def case_assign(
         data={
             "team": case.owner_team.slug if case.owner_team else None,
             "officer": actor_name_of(case.officer) if case.officer else None,
+            # The officer's username too, so a projection can tell who it was (names repeat).
+            "officer_username": case.officer.get_username() if case.officer else None,
             "contractor": case.contractor.name if case.contractor else None,
         },
         summary="Case assigned",

@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 
 from doorstep.clocks.definitions import Unit
 from doorstep.clocks.explain import Explanation, Timing, announced_lines, explain
-from doorstep.clocks.extensions import Extended, apply_extensions
-from doorstep.clocks.facts import LONDON, Facts, end_of, local_date
+from doorstep.clocks.extensions import Extended, apply_extensions, judge_extensions
+from doorstep.clocks.facts import LONDON, Fact, Facts, end_of, local_date
 from doorstep.clocks.families import FAMILIES
+from doorstep.clocks.families.complaints import response_spec_of
 from doorstep.clocks.repeats import keep_original_starts, with_repeat_links
 from doorstep.clocks.specs import ClockSpec, Context, Stopped, first_stop
 from doorstep.policy.resolve import Override
@@ -289,3 +290,46 @@ def time_clock(
         flags=spec.flags,
         due_at=timing.due_at,
     )
+
+
+# --- a proposed extension ------------------------------------------------------------------------
+
+NO_RESPONSE_CLOCK = "there is no stage {stage} response clock for it to extend"
+
+
+@dataclass(frozen=True)
+class ExtensionVerdict:
+    """What the rule says of an extension not yet on record: why it would not be valid (None:
+    it would be), and the due date it is judged against (the original, or as extended)."""
+
+    problem: str | None
+    due: dt.date | None
+    original_due: dt.date | None
+
+
+def judge_proposed_extension(
+    facts: Facts, *, proposed: Fact, stage: int, as_of: dt.date
+) -> ExtensionVerdict:
+    """Judge `proposed` (a `complaint.extended` of `stage` in its case) exactly as a replay of
+    the record with it added would (`extensions.extension_problem`, one rule for the record
+    and for the live service): the same clock, policy in force and calendar."""
+    ordered = replace(facts, events=(*facts.events, proposed))
+    ctx = Context(
+        facts=with_repeat_links(ordered.as_of(as_of)),
+        as_of=as_of,
+        overrides=tuple(facts.overrides),
+        calendar=calendar_for(facts.nation),
+        announced=tuple(facts.announced),
+    )
+    spec = response_spec_of(ctx, proposed.case or "", stage, proposed)
+    if spec is None:
+        return ExtensionVerdict(NO_RESPONSE_CLOCK.format(stage=stage), None, None)
+    calendar = ctx.calendar_of(spec)
+    original = due_date(spec, calendar)
+    judged = judge_extensions(spec, original, calendar)
+    before = original
+    for one in judged:
+        if one.event.id == proposed.id:
+            return ExtensionVerdict(one.problem, before, original)
+        before = one.due
+    return ExtensionVerdict(NO_RESPONSE_CLOCK.format(stage=stage), None, None)

@@ -55,6 +55,9 @@ class ClockSpec:
     stops: tuple[Stop, ...] = ()
     extensions: tuple[Fact, ...] = ()
     extension_limit: int | None = None
+    # Whether an extension needs the resident's agreement (the landlord's policy:
+    # `complaints.extension.resident_agreement_required`).
+    extension_agreement_required: bool = True
     notes: tuple[str, ...] = ()
     imprecise: bool = False
     events: tuple[str, ...] = ()

@@ -15,6 +15,11 @@ from django.db import transaction
 from doorstep.appointments.services import appointment_attend, appointment_book, appointment_move
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_assign, case_link, case_open, note_add
+from doorstep.complaints.services import (
+    complaint_acknowledge,
+    complaint_assign,
+    complaint_receive,
+)
 from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.documents.services import document_add
 from doorstep.hazards.services import hazard_assess, hazard_report
@@ -416,12 +421,22 @@ def load_demo(*, today: dt.date) -> Demo:
         text="I am unhappy that two weeks after the survey nobody has "
         "come to do the work. I want to make a complaint.",
     )
-    complaint = case_open_from_contact(
+    # Recorded as a complaint in one step from her email, acknowledged the next day by the
+    # complaints officer, who is named as its officer.
+    received = complaint_receive(
         actor=users["complaints"],
-        contact=letter,
-        case_type="complaint",
+        from_contact=letter,
+        text="",
         at=complained,
         title="Delay to damp and mould works",
+    )
+    complaint = received.case
+    acknowledged = _moment(today, 11)
+    received = complaint_acknowledge(
+        actor=users["complaints"], complaint=received, stage=1, at=acknowledged
+    )
+    complaint_assign(
+        actor=users["manager"], complaint=received, officer=users["complaints"], at=acknowledged
     )
     case_link(
         actor=users["complaints"],

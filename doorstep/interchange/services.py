@@ -20,7 +20,10 @@ from typing import Any
 
 from django.db import transaction
 
+from doorstep.cases.models import Case
 from doorstep.commitments.projections import commitments_project
+from doorstep.complaints.projections import KINDS as COMPLAINT_KINDS
+from doorstep.complaints.projections import complaint_project
 from doorstep.core.errors import DomainError
 from doorstep.interchange.checks import import_problems
 from doorstep.interchange.importer import (
@@ -65,6 +68,7 @@ def chronology_import(
         run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
         run.all()
         _project_commitments(run.report)
+        _project_complaints(run.report)
     return run.report
 
 
@@ -76,3 +80,14 @@ def _project_commitments(report: ImportReport) -> None:
     )
     for stream in streams.select_related("household__property", "property"):
         commitments_project(stream=stream)
+
+
+def _project_complaints(report: ImportReport) -> None:
+    """The `Complaint` row of every case the import wrote a complaint event to, rebuilt from
+    the case's events in the same transaction: an imported complaint is on the complaints list
+    at once."""
+    cases = Case.objects.filter(
+        pk__in=Event.objects.filter(batch=report.batch, kind__in=COMPLAINT_KINDS).values("case_id")
+    )
+    for case in cases:
+        complaint_project(case)

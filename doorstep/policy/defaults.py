@@ -21,6 +21,7 @@ class Unit(StrEnum):
     CHOICES = "choices"
     BAND = "band"
     TEXT = "text"
+    YES_NO = "yes_no"
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,24 @@ KEYS: tuple[PolicyKey, ...] = (
         "The most a stage 2 response may be extended without a good reason recorded.",
         _code("6", 20, 20, "extension of no more than a further 20 working days"),
         statutory_from=CODE_2024,
+    ),
+    PolicyKey(
+        "complaints.extension.resident_agreement_required",
+        Unit.YES_NO,
+        "Whether extending a complaint response needs the resident's agreement. The Code asks "
+        "only that the reasons and the new date are given to the resident in writing; a "
+        "landlord's policy may also ask for agreement.",
+        (
+            Version(
+                None,
+                True,
+                f"{DOORSTEP}: the Complaint Handling Code 2024 (sections 5.8 and 6.6: an "
+                "extension is agreed with the resident only where the landlord's policy asks for "
+                "it; reasons and the new date are always given in writing) leaves it to the "
+                "landlord; Doorstep asks for agreement unless the landlord's policy says not, as "
+                "the chronology format records it (`agreed_with_resident`)",
+            ),
+        ),
     ),
     PolicyKey(
         "hazards.emergency.hours",

@@ -93,6 +93,8 @@ def check_override(override: Override) -> None:
         raise ValueError(
             BAD_VALUE.format(key=override.key, unit="a whole number above 0", value=override.value)
         )
+    if definition.unit is Unit.YES_NO and not isinstance(override.value, bool):
+        raise ValueError(BAD_VALUE.format(key=override.key, unit="yes or no", value=override.value))
     if definition.unit is Unit.CHOICES and not (
         isinstance(override.value, list) and all(isinstance(v, str) for v in override.value)
     ):

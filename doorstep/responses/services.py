@@ -29,6 +29,7 @@ from doorstep.cases.services import record_on_case
 from doorstep.commitments.models import Commitment
 from doorstep.commitments.projections import commitments_project
 from doorstep.commitments.services import PREFIX as COMMITMENT_PREFIX
+from doorstep.complaints.projections import complaint_project
 from doorstep.core.errors import DomainError
 from doorstep.core.references import next_reference
 from doorstep.documents.choices import DocumentType
@@ -424,9 +425,7 @@ def response_send(*, actor: Model | None, case: Case, stage: int, at: dt.datetim
     )
     _deliver(actor, draft, text, document.reference, event, at)
     commitments_project(stream=event.stream)
-    # MERGE (lead): the complaint's projection follows its events here:
-    #     from doorstep.complaints.projections import complaint_project
-    #     complaint_project(case)
+    complaint_project(case)
     draft.sent_event = event
     draft.save(update_fields=["sent_event"])
     return event

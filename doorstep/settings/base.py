@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     # Remedies and compensation: read the deadlines' replay for the failures an offer remedies
     # and the compensation findings; adds its section to the case page.
     "doorstep.remedies",
+    # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
+    # complaint page's clocks; registers the complaint event kinds before the interchange.
+    "doorstep.complaints",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

@@ -33,6 +33,7 @@ READ_RECORD = [
     "commitments.view_commitment",
     "remedies.view_compensation",
     "responses.view_responsedraft",
+    "complaints.view_complaint",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -97,6 +98,11 @@ WRITE_RESPONSES = [
     "responses.change_responsedraft",
     "responses.send_response",
 ]
+# Complaints (Complaint Handling Code): a complaint may be made to anyone, so every officer
+# records one (or a service request instead); handling it (acknowledge, extend, escalate,
+# refuse, name the officer) is the complaints officer's and the manager's.
+RECEIVE_COMPLAINTS = ["complaints.receive_complaint"]
+HANDLE_COMPLAINTS = ["complaints.receive_complaint", "complaints.handle_complaint"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -115,7 +121,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_APPOINTMENTS
     + WRITE_APPOINTMENTS
     + OFFER_COMPENSATION
-    + WRITE_RESPONSES,
+    + WRITE_RESPONSES
+    + RECEIVE_COMPLAINTS,
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -128,7 +135,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
     + WRITE_APPOINTMENTS
-    + REQUEST_COMPENSATION,
+    + REQUEST_COMPENSATION
+    + RECEIVE_COMPLAINTS,
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -138,7 +146,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_APPOINTMENTS
     + OFFER_COMPENSATION
     + PAY_COMPENSATION
-    + WRITE_RESPONSES,
+    + WRITE_RESPONSES
+    + HANDLE_COMPLAINTS,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -146,7 +155,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + READ_HAZARDS
     + READ_APPOINTMENTS
-    + REQUEST_COMPENSATION,
+    + REQUEST_COMPENSATION
+    + RECEIVE_COMPLAINTS,
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -158,6 +168,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + OFFER_COMPENSATION
     + PAY_COMPENSATION
     + WRITE_RESPONSES
+    + HANDLE_COMPLAINTS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",

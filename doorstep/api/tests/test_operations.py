@@ -740,6 +740,111 @@ OPS = [
         denied="auditor",
         expect={"stage": 1, "outcome": "partly_upheld", "case": "{complaint}"},
     ),
+    # Complaints (the world's complaint received from the household on Monday 3 June 2024, not
+    # acknowledged: under the 2024 Code its response is due on Monday 24 June 2024).
+    _list("complaint_list", f"{V}/complaints?stage=1", denied="contractor"),
+    Op(
+        "complaint_create",
+        "POST",
+        f"{V}/households/{{household}}/complaints",
+        201,
+        body={"text": "Nobody has called me back about the tap.", "channel": "email"},
+        bad_body={"text": "x", "channel": "pigeon"},
+        bad_field="body.channel",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"household": "{household}", "stage": 1, "status": "stage1_open"},
+    ),
+    Op(
+        "complaint_create",
+        "POST",
+        f"{V}/households/{{household}}/complaints",
+        201,
+        body={"from_contact": "{contact}"},
+        bad_body={"from_contact": "not-a-uid"},
+        bad_field="body.from_contact",
+        bad_reason="Input should be a valid UUID",
+        denied="auditor",
+        variant="from_contact",
+        expect={"from_contact": "{contact}", "text": "The kitchen tap is dripping again"},
+    ),
+    _read(
+        "complaint_read",
+        f"{V}/complaints/{{complaint_received}}",
+        f"{V}/complaints/c 1",
+        "contractor",
+    ),
+    Op(
+        "complaint_acknowledge_create",
+        "POST",
+        f"{V}/complaints/{{complaint_received}}/acknowledge",
+        200,
+        body={"stage": 1, "occurred": "2024-06-04"},
+        bad_body={"stage": 3},
+        bad_field="body.stage",
+        bad_reason="Input should be 1 or 2",
+        denied="officer",
+        caller="manager",
+        expect={"status": "stage1_open", "response_due": "2024-06-18"},
+    ),
+    Op(
+        "complaint_extend_create",
+        "POST",
+        f"{V}/complaints/{{complaint_received}}/extend",
+        200,
+        body={
+            "new_due": "2024-07-01",
+            "reason": "Waiting for the plumber's report",
+            "agreed_with_resident": True,
+            "notified_how": "letter",
+            "occurred": "2024-06-10",
+        },
+        bad_body={"new_due": "soon", "reason": "Waiting", "notified_how": "letter"},
+        bad_field="body.new_due",
+        bad_reason="Input should be a valid date",
+        denied="officer",
+        caller="manager",
+        expect={"extended_stage1_to": "2024-07-01", "response_due": "2024-07-01"},
+    ),
+    Op(
+        "complaint_escalate_create",
+        "POST",
+        f"{V}/complaints/{{complaint_received}}/escalate",
+        200,
+        body={"text": "Still no answer. I want this looked at again."},
+        bad_body={"text": ""},
+        bad_field="body.text",
+        bad_reason="String should have at least 1 character",
+        denied="officer",
+        caller="manager",
+        expect={"stage": 2, "status": "stage2_open"},
+    ),
+    Op(
+        "complaint_refuse_create",
+        "POST",
+        f"{V}/complaints/{{complaint_received}}/refuse",
+        200,
+        body={"reason_code": "legal_proceedings", "ombudsman_informed": True},
+        bad_body={"reason_code": "too_busy", "ombudsman_informed": True},
+        bad_field="body.reason_code",
+        bad_reason="Input should be",
+        denied="officer",
+        caller="manager",
+        expect={"status": "refused", "refusal_code": "legal_proceedings"},
+    ),
+    Op(
+        "complaint_assign_create",
+        "POST",
+        f"{V}/complaints/{{complaint_received}}/officer",
+        200,
+        body={"officer": "mina"},
+        bad_body={"officer": ""},
+        bad_field="body.officer",
+        bad_reason="String should have at least 1 character",
+        denied="officer",
+        caller="manager",
+        expect={"officer": "mina", "stage1_officer": "mina"},
+    ),
 ]
 
 
@@ -857,6 +962,7 @@ def world(world, at, callers, contractor_firm):
         "appointment": appointment.reference,
         **_hazards_world(world, at, callers),
         **_responses_world(world, at, callers),
+        **_complaints_world(world, at),
     }
 
 
@@ -888,6 +994,21 @@ def _responses_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> di
         send_to="tess@example.org",
     )
     return {}
+
+
+def _complaints_world(world: dict[str, Any], at: dt.datetime) -> dict[str, Any]:
+    """A complaint received by email from the world's household on Monday 3 June 2024."""
+    from doorstep.complaints.services import complaint_receive
+    from doorstep.residents.models import Household
+
+    complaint = complaint_receive(
+        actor=None,
+        household=Household.objects.get(reference=world["household"]),
+        text="The tap has dripped for a month and nobody has come.",
+        channel="email",
+        at=at,
+    )
+    return {"complaint_received": complaint.case.reference}
 
 
 def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:

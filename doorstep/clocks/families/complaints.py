@@ -43,6 +43,7 @@ STAGE_KEYS: dict[int, tuple[str, str, str]] = {
     )
     for stage in (1, 2)
 }
+AGREEMENT_KEY = "complaints.extension.resident_agreement_required"
 ACKS: dict[int, Definition] = {1: Stage1Acknowledgement, 2: Stage2Acknowledgement}
 RESPONSES: dict[int, Definition] = {1: Stage1Response, 2: Stage2Response}
 OPENED_BY = {1: "receipt", 2: "the escalation request"}
@@ -216,6 +217,7 @@ def response_spec(
     day = code_day(local_date(started_at), code_2024)
     policy: Resolved = ctx.policy(response_key, day)
     limit = ctx.policy(extension_key, day)
+    agreement = ctx.policy(AGREEMENT_KEY, day)
     definition = RESPONSES[stage]
     notes = _code_note(opener, stage, code_2024) + ((note,) if note else ())
     return ClockSpec(
@@ -232,7 +234,21 @@ def response_spec(
         stops=stops_of(thread.at_stage(stage, *definition.stops)),
         extensions=tuple(thread.at_stage(stage, *definition.extends)),
         extension_limit=int(limit.value),
+        extension_agreement_required=bool(agreement.value),
         notes=notes,
         imprecise=any_imprecise(opener, start_event),
         events=tuple(dict.fromkeys((opener.id, start_event.id))),
     )
+
+
+def response_spec_of(ctx: Context, case: str, stage: int, event: Fact) -> ClockSpec | None:
+    """The response clock of `stage` in `case` that an extension (`event`, in the facts) would
+    extend: the latest complaint of the case it may follow."""
+    found = [
+        spec
+        for thread in threads(ctx, case)
+        if event in thread.events
+        for spec in thread_specs(ctx, thread)
+        if spec.definition is RESPONSES[stage]
+    ]
+    return found[-1] if found else None

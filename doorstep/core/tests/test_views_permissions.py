@@ -616,3 +616,101 @@ def test_officers_and_coordinators_book_and_contractors_record_their_own_visits(
     assert movers == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR}
     recorders = {role for role in Role if allowed(role, by_name["record attendance"])}
     assert recorders == {Role.HOUSING_OFFICER, Role.REPAIRS_COORDINATOR, Role.CONTRACTOR}
+
+
+# --- complaints ------------------------------------------------------------------------------
+# A complaint received from the world's household: anyone but the contractor reads the list;
+# every officer records a complaint (or a service request); the complaints officer and the
+# manager handle it.
+
+
+@dataclass(frozen=True)
+class ComplaintsWorld:
+    world: World
+    complaint: Any
+
+
+def _complaint_url(name: str) -> Callable[[ComplaintsWorld], str]:
+    return lambda c: reverse(name, args=[c.complaint.case.reference])
+
+
+COMPLAINT_HANDLE = ("cases.view_case", "complaints.handle_complaint")
+COMPLAINT_RECEIVE = ("residents.view_household", "complaints.receive_complaint")
+COMPLAINT_PAGES = [
+    Page(
+        "complaints",
+        lambda c: reverse("complaints:list") + "?stage=1",
+        ("complaints.view_complaint",),
+    ),
+    Page(
+        "record a complaint",
+        lambda c: reverse("complaints:receive", args=[c.world.household.reference]),
+        COMPLAINT_RECEIVE,
+    ),
+    Page(
+        "record a complaint (send)",
+        lambda c: reverse("complaints:receive", args=[c.world.household.reference]),
+        COMPLAINT_RECEIVE,
+        post=lambda c: {
+            "classification": "complaint",
+            "from_contact": "",
+            "text": "The letter you sent me was rude.",
+            "channel": "letter",
+        },
+    ),
+    Page("acknowledge a complaint", _complaint_url("complaints:acknowledge"), COMPLAINT_HANDLE),
+    Page(
+        "acknowledge a complaint (send)",
+        _complaint_url("complaints:acknowledge"),
+        COMPLAINT_HANDLE,
+        post=lambda c: {},
+    ),
+    Page("extend a complaint", _complaint_url("complaints:extend"), COMPLAINT_HANDLE),
+    Page("escalate a complaint", _complaint_url("complaints:escalate"), COMPLAINT_HANDLE),
+    Page("refuse a complaint", _complaint_url("complaints:refuse"), COMPLAINT_HANDLE),
+    Page(
+        "refuse a complaint (send)",
+        _complaint_url("complaints:refuse"),
+        COMPLAINT_HANDLE,
+        post=lambda c: {"reason_code": "legal_proceedings", "ombudsman_informed": "on"},
+    ),
+    Page("name the complaints officer", _complaint_url("complaints:assign"), COMPLAINT_HANDLE),
+]
+
+
+@pytest.fixture
+def complaints_world(world, at):
+    from doorstep.complaints.services import complaint_receive
+
+    complaint = complaint_receive(
+        actor=None, household=world.household, text="Nobody came.", channel="phone", at=at
+    )
+    return ComplaintsWorld(world, complaint)
+
+
+@pytest.mark.parametrize("page", COMPLAINT_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_complaints_permission_matrix(client, complaints_world, role, page):
+    client.force_login(complaints_world.world.users[role])
+    response = page.request(client, complaints_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200), response.content[:3000]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", COMPLAINT_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_complaint_pages(client, complaints_world, page):
+    response = page.request(client, complaints_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_every_officer_records_complaints_and_complaints_staff_handle_them():
+    by_name = {p.name: p for p in COMPLAINT_PAGES}
+    receivers = set(Role) - {Role.AUDITOR, Role.CONTRACTOR}
+    assert {role for role in Role if allowed(role, by_name["record a complaint"])} == receivers
+    handlers = {Role.COMPLAINTS_OFFICER, Role.MANAGER}
+    assert {role for role in Role if allowed(role, by_name["acknowledge a complaint"])} == handlers
+    readers = set(Role) - {Role.CONTRACTOR}
+    assert {role for role in Role if allowed(role, by_name["complaints"])} == readers

@@ -68,3 +68,14 @@ def test_the_demo_rear_wall_raised_again_is_proposed_as_a_repeat():
     assert repeat.proposed
     assert repeat.earlier.title == "Damp and mould: bathroom and nursery"
     assert (repeat.data["matched"], repeat.data["earlier_left"]) == ("rear wall pointing", "open")
+
+
+def test_the_demo_complaint_is_acknowledged_with_its_officer_named():
+    from doorstep.complaints.models import Complaint
+
+    load_demo(today=dt.date(2026, 11, 23))
+    complaint = Complaint.objects.get()
+    assert complaint.case.title == "Delay to damp and mould works"
+    assert (complaint.stage, complaint.status) == (1, "stage1_open")
+    assert complaint.from_contact is not None and complaint.acknowledged1_at is not None
+    assert complaint.officer is not None and complaint.officer.username == "complaints"

@@ -22,6 +22,8 @@ def with_unit(value: Any, unit: str) -> str:
     """`10` in working days: '10 working days'; a band: '£50 to £250'; a list: 'a, b'."""
     if value is None:
         return _("Not set")
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
     if isinstance(value, dict) and "min" in value and "max" in value:
         return f"£{value['min']} to £{value['max']}"
     if isinstance(value, list | tuple):

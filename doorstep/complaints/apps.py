@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ComplaintsConfig(AppConfig):
+    name = "doorstep.complaints"
+    label = "complaints"
+    verbose_name = "Complaints"
+
+    def ready(self) -> None:
+        # The event kinds this app owns (registered before the interchange's generic ones),
+        # and the complaint section of the case page and the household page.
+        from doorstep.complaints import events, views  # noqa: F401
