@@ -22,5 +22,7 @@ urlpatterns = [
     path("appointments/", include("doorstep.appointments.urls")),
     path("", include("doorstep.deadlines.urls")),
     path("repeats/", include("doorstep.repeats.urls")),
+    path("ombudsman/", include("doorstep.ombudsman.urls")),
+    path("learning/", include("doorstep.learning.urls")),
     path("api/v1/", api.urls),
 ]

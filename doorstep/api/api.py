@@ -24,6 +24,8 @@ from doorstep.api.routers import (
     documents,
     hazards,
     inspections,
+    learning,
+    ombudsman,
     policy,
     properties,
     repairs,
@@ -90,3 +92,5 @@ api.add_router("", commitments.router)
 api.add_router("", hazards.router)
 api.add_router("", inspections.router)
 api.add_router("", appointments.router)
+api.add_router("", ombudsman.router)
+api.add_router("", learning.router)

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "doorstep.inspections",
     "doorstep.hazards",
     "doorstep.appointments",
+    # The Ombudsman referral (its kinds before the interchange's generic ones) and the learning
+    # recorded from upheld complaints and determinations.
+    "doorstep.ombudsman",
+    "doorstep.learning",
     "doorstep.api",
     "doorstep.demo",
     # Reads cases, contacts and the interchange; adds its sections to the case and household

@@ -81,6 +81,17 @@ WRITE_APPOINTMENTS = [
     "appointments.change_appointment",
     "appointments.attend_appointment",
 ]
+# The Housing Ombudsman and learning from complaints: every staff role reads referrals and
+# learning; complaints officers and managers refer a complaint, record the Ombudsman's steps,
+# its determination and orders, and record learning. Whoever owns a change records it done.
+READ_OMBUDSMAN = ["ombudsman.view_referral", "learning.view_learning"]
+WRITE_OMBUDSMAN = [
+    "ombudsman.add_referral",
+    "ombudsman.change_referral",
+    "ombudsman.record_determination",
+    "learning.add_learning",
+    "learning.change_learning",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -97,7 +108,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -109,21 +122,27 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + WRITE_HAZARDS
     + READ_APPOINTMENTS
-    + WRITE_APPOINTMENTS,
+    + WRITE_APPOINTMENTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + READ_OMBUDSMAN
+    + WRITE_OMBUDSMAN,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
     + COMMITMENTS
     + READ_REPAIRS
     + READ_HAZARDS
-    + READ_APPOINTMENTS,
+    + READ_APPOINTMENTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -132,6 +151,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_REPAIRS
     + READ_HAZARDS
     + READ_APPOINTMENTS
+    + READ_OMBUDSMAN
+    + WRITE_OMBUDSMAN
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -144,6 +165,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_REPAIRS,
         *READ_HAZARDS,
         *READ_APPOINTMENTS,
+        *READ_OMBUDSMAN,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],

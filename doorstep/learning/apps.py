@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "doorstep.learning"
+    label = "learning"
+    verbose_name = "Learning from complaints"
+
+    def ready(self) -> None:
+        # The event kinds this app owns: Doorstep's own, not the chronology format's.
+        from doorstep.learning import events  # noqa: F401
