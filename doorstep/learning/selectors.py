@@ -106,17 +106,33 @@ def learning_for_case(*, case: Any, as_of: dt.date) -> list[LearningAsOf]:
     return [LearningAsOf(row, as_of) for row in rows.filter(recorded_on__lte=as_of)]
 
 
+def _sources() -> QuerySet[Event]:
+    return Event.objects.filter(
+        Q(kind="complaint.response", data__outcome__in=UPHELD) | Q(kind="ombudsman.determination")
+    )
+
+
 def learning_missing(*, user: Any) -> list[Missing]:
     """Every upheld (or partly upheld) complaint response and every determination finding
     maladministration, on the cases this person may see, with no learning recorded from it."""
     candidates = (
-        Event.objects.filter(
-            Q(kind="complaint.response", data__outcome__in=UPHELD)
-            | Q(kind="ombudsman.determination"),
-            case__in=cases_visible_to(user=user),
-        )
+        _sources()
+        .filter(case__in=cases_visible_to(user=user))
         .exclude(pk__in=Learning.objects.values("source_event"))
         .select_related("case__household__property")
+        .order_by("occurred_earliest", "id")
+    )
+    return [Missing(e) for e in candidates if is_source(e)]
+
+
+def learning_missing_on_case(*, case: Any) -> list[Missing]:
+    """The case's upheld responses and determinations finding maladministration with no
+    learning recorded from them."""
+    candidates = (
+        _sources()
+        .filter(case=case)
+        .exclude(pk__in=Learning.objects.values("source_event"))
+        .select_related("case")
         .order_by("occurred_earliest", "id")
     )
     return [Missing(e) for e in candidates if is_source(e)]

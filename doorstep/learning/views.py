@@ -8,6 +8,8 @@ Only here is the clock read: each view passes now (or the date asked about) on.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import case_visible
+from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
 from doorstep.deadlines.views import page_as_of
@@ -25,8 +29,10 @@ from doorstep.learning.forms import DoneForm, LearningForm
 from doorstep.learning.models import Learning
 from doorstep.learning.selectors import (
     Missing,
+    learning_for_case,
     learning_list,
     learning_missing,
+    learning_missing_on_case,
     learning_named,
 )
 from doorstep.learning.services import learning_done, learning_record
@@ -101,3 +107,23 @@ def done_view(request: HttpRequest, ref: str) -> HttpResponse:
             messages.success(request, _("Recorded as done."))
             return redirect("learning:list")
     return render(request, "learning/done.html", {"form": form, "learning": learning})
+
+
+@CASE_PAGE_SECTIONS.register(
+    key="learning",
+    template="learning/includes/case_learning.html",
+    permission="learning.view_learning",
+    order=19,
+)
+def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
+    """On a complaint or Ombudsman case: the learning recorded from it, and its upheld
+    responses or findings of maladministration still without learning."""
+    if case.case_type not in (CaseType.COMPLAINT, CaseType.OMBUDSMAN):
+        return {"case": case, "shown": False}
+    as_of = page_as_of(request)
+    return {
+        "case": case,
+        "shown": True,
+        "learning": learning_for_case(case=case, as_of=as_of),
+        "missing": learning_missing_on_case(case=case),
+    }

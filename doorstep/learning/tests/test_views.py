@@ -71,3 +71,25 @@ def test_a_change_is_recorded_done(client, homes, now, upheld):
     assert client.post(url, {"evidence": "Training held 1 July"}).status_code == 302
     page = client.get(reverse("learning:list")).content.decode()
     assert "Training held 1 July" in page
+
+
+def test_the_complaint_case_page_asks_for_learning_and_lists_it(client, homes, now, upheld):
+    from doorstep.learning.services import learning_record
+    from doorstep.timeline.when import When
+
+    client.force_login(homes.officer)
+    case_url = reverse("cases:case", args=[homes.complaint.reference])
+    record = reverse("learning:record", args=[homes.complaint.reference, upheld.uid])
+    assert record in client.get(case_url).content.decode()
+    learning_record(
+        actor=None,
+        case=homes.complaint,
+        source=upheld,
+        change="Train the repairs team",
+        owner=homes.manager,
+        due=When.parse("2024-06-30"),
+        at=now,
+    )
+    html = client.get(case_url + "?as_of=2024-07-01").content.decode()
+    assert record not in html
+    assert "Train the repairs team" in html and "Overdue" in html
