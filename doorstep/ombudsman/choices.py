@@ -25,21 +25,6 @@ class Outcome(models.TextChoices):
     OUTSIDE_JURISDICTION = "outside jurisdiction", _("Outside jurisdiction")
 
 
-# A finding of one of these says the landlord failed: its complaint needs learning recorded.
-FAILINGS = (Outcome.SEVERE_MALADMINISTRATION, Outcome.MALADMINISTRATION)
-
-# The topics determinations commonly name; a topic may be any words the Ombudsman used.
-TOPICS = (
-    "complaint handling",
-    "repairs",
-    "damp and mould",
-    "record keeping",
-    "compensation",
-    "anti-social behaviour",
-    "management transfer",
-)
-
-
 class Period(models.TextChoices):
     """The deadline of an order, counted in calendar days from the determination's date."""
 

@@ -55,6 +55,7 @@ CASE = "/cases/{reference}/ombudsman"
 VIEW = "ombudsman.view_referral"
 CHANGE = "ombudsman.change_referral"
 UNKNOWN_OWNER = "Order {n}: there is no member of staff with the username {username!r}."
+UNKNOWN_COMPLAINT = "There is no case {reference} that you can see."
 
 
 class AsOf(Schema):
@@ -112,7 +113,9 @@ def referral_create(request: HttpRequest, payload: ReferIn) -> Any:
         try:
             complaints.append(selectors.case_for(user=user, reference=reference))
         except Case.DoesNotExist:
-            raise DomainError(f"There is no case {reference}.", field="complaints") from None
+            raise DomainError(
+                UNKNOWN_COMPLAINT.format(reference=reference), field="complaints"
+            ) from None
     case = ombudsman_refer(
         actor=user,
         household=household,

@@ -96,3 +96,19 @@ def test_evidence_outstanding_and_overdue_as_of_a_date(callers, world):
         f"/api/v1/cases/{case}/ombudsman/evidence-sent", {"request": "ER1", "items": ["Rent"]}
     )
     assert unrequested.json()["error"]["fields"][0]["field"] == "body.items"
+
+
+def test_a_referral_of_an_unknown_complaint_names_it(callers, world):
+    from doorstep.api.routers.ombudsman import UNKNOWN_COMPLAINT
+
+    refused = callers["manager"].post(
+        "/api/v1/ombudsman/referrals",
+        {"household": world["household"], "complaints": ["CMP-1999-000001"], "ombudsman_ref": "8"},
+    )
+    assert refused.status_code == 422
+    assert refused.json()["error"]["fields"] == [
+        {
+            "field": "body.complaints",
+            "reason": UNKNOWN_COMPLAINT.format(reference="CMP-1999-000001"),
+        }
+    ]
