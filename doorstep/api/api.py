@@ -25,6 +25,8 @@ from doorstep.api.routers import (
     documents,
     hazards,
     inspections,
+    learning,
+    ombudsman,
     policy,
     properties,
     remedies,
@@ -96,3 +98,5 @@ api.add_router("", appointments.router)
 api.add_router("", remedies.router)
 api.add_router("", responses.router)
 api.add_router("", complaints.router)
+api.add_router("", ombudsman.router)
+api.add_router("", learning.router)

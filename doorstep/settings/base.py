@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     # Complaint responses: drafts, the letter sent, `complaint.response` (above appointments:
     # the notifier; and the commitments: the ledger).
     "doorstep.responses",
+    # The Ombudsman referral (its kinds before the interchange's generic ones) and the learning
+    # recorded from upheld complaints and determinations.
+    "doorstep.ombudsman",
+    "doorstep.learning",
     "doorstep.api",
     "doorstep.demo",
     # Reads cases, contacts and the interchange; adds its sections to the case and household

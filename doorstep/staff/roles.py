@@ -103,6 +103,17 @@ WRITE_RESPONSES = [
 # refuse, name the officer) is the complaints officer's and the manager's.
 RECEIVE_COMPLAINTS = ["complaints.receive_complaint"]
 HANDLE_COMPLAINTS = ["complaints.receive_complaint", "complaints.handle_complaint"]
+# The Housing Ombudsman and learning from complaints: every staff role reads referrals and
+# learning; complaints officers and managers refer a complaint, record the Ombudsman's steps,
+# its determination and orders, and record learning. Whoever owns a change records it done.
+READ_OMBUDSMAN = ["ombudsman.view_referral", "learning.view_learning"]
+WRITE_OMBUDSMAN = [
+    "ombudsman.add_referral",
+    "ombudsman.change_referral",
+    "ombudsman.record_determination",
+    "learning.add_learning",
+    "learning.change_learning",
+]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -122,7 +133,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_APPOINTMENTS
     + OFFER_COMPENSATION
     + WRITE_RESPONSES
-    + RECEIVE_COMPLAINTS,
+    + RECEIVE_COMPLAINTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
     + WRITE_RECORD
@@ -136,7 +149,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_APPOINTMENTS
     + WRITE_APPOINTMENTS
     + REQUEST_COMPENSATION
-    + RECEIVE_COMPLAINTS,
+    + RECEIVE_COMPLAINTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -147,7 +162,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + OFFER_COMPENSATION
     + PAY_COMPENSATION
     + WRITE_RESPONSES
-    + HANDLE_COMPLAINTS,
+    + HANDLE_COMPLAINTS
+    + READ_OMBUDSMAN
+    + WRITE_OMBUDSMAN,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -156,7 +173,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_HAZARDS
     + READ_APPOINTMENTS
     + REQUEST_COMPENSATION
-    + RECEIVE_COMPLAINTS,
+    + RECEIVE_COMPLAINTS
+    + READ_OMBUDSMAN
+    + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
     + PEOPLE_AND_PLACES
@@ -169,6 +188,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + PAY_COMPENSATION
     + WRITE_RESPONSES
     + HANDLE_COMPLAINTS
+    + READ_OMBUDSMAN
+    + WRITE_OMBUDSMAN
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -181,6 +202,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_REPAIRS,
         *READ_HAZARDS,
         *READ_APPOINTMENTS,
+        *READ_OMBUDSMAN,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],

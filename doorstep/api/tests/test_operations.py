@@ -292,7 +292,7 @@ OPS = [
         bad_path=f"{V}/commitments?standing=late",
         bad_field="query.standing",
         bad_reason="Input should be 'open', 'overdue'",
-        expect={"count": 1},
+        expect={"count": 2},  # the tap washer, and the world's Ombudsman order (OMB2)
     ),
     Op(
         "commitment_create",
@@ -847,12 +847,135 @@ OPS = [
     ),
 ]
 
+# --- the Ombudsman and learning (the world's complaint referred twice: OMB1 fresh, with a
+# request for evidence; OMB2 determined, with an order owned by the manager; an upheld
+# response on the complaint, and a change learned from it) ----------------------------------
+OMB = f"{V}/cases/{{omb}}/ombudsman"
+OPS += [
+    _list("referral_list", f"{V}/ombudsman/referrals?as_of=2024-06-03", denied="contractor"),
+    Op(
+        "referral_create",
+        "POST",
+        f"{V}/ombudsman/referrals",
+        201,
+        body={
+            "household": "{household}",
+            "complaints": ["{complaint}"],
+            "ombudsman_ref": "202499999",
+            "occurred": "2024-06-01",
+        },
+        bad_body={"household": "{household}", "complaints": [], "ombudsman_ref": "1"},
+        bad_field="body.complaints",
+        bad_reason="List should have at least 1 item",
+        denied="officer",
+        caller="manager",
+        expect={"ombudsman_ref": "202499999", "complaints": ["{complaint}"]},
+    ),
+    _read("ombudsman_read", OMB, f"{V}/cases/omb/ombudsman", "contractor"),
+    Op(
+        "intervention_create",
+        "POST",
+        f"{OMB}/interventions",
+        201,
+        body={"text": "Send the stage 2 response"},
+        bad_body={"text": ""},
+        bad_field="body.text",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        caller="manager",
+    ),
+    Op(
+        "evidence_request_create",
+        "POST",
+        f"{OMB}/evidence-requests",
+        201,
+        body={"items": ["Photos"], "due": "2099-01-31"},
+        bad_body={"items": ["Photos"], "due": "soon"},
+        bad_field="body.due",
+        bad_reason="is none of these",
+        denied="auditor",
+        caller="manager",
+    ),
+    Op(
+        "evidence_sent_create",
+        "POST",
+        f"{OMB}/evidence-sent",
+        201,
+        body={"request": "ER1", "items": ["Repairs log"], "documents": ["{document}"]},
+        bad_body={"request": "ER1", "items": []},
+        bad_field="body.items",
+        bad_reason="List should have at least 1 item",
+        denied="auditor",
+        caller="manager",
+    ),
+    Op(
+        "determination_create",
+        "POST",
+        f"{OMB}/determination",
+        201,
+        body={
+            "occurred": "2024-06-03",
+            "findings": [{"topic": "complaint handling", "outcome": "maladministration"}],
+            "orders": [{"action": "Apologise", "period": "28_days", "owner": "mina"}],
+        },
+        bad_body={
+            "occurred": "2024-06-03",
+            "findings": [{"topic": "repairs", "outcome": "bad"}],
+        },
+        bad_field="body.findings.0.outcome",
+        bad_reason="Input should be",
+        denied="auditor",
+        caller="manager",
+    ),
+    Op(
+        "order_complied_create",
+        "POST",
+        f"{V}/cases/{{determined}}/ombudsman/orders/{{order}}/complied",
+        201,
+        body={"evidence": "Apology letter sent"},
+        bad_body={"evidence": 5},
+        bad_field="body.evidence",
+        bad_reason="Input should be a valid string",
+        denied="auditor",
+        caller="manager",
+    ),
+    _list("learning_list", f"{V}/learning", denied="contractor"),
+    _list("learning_missing_list", f"{V}/learning/missing", denied="contractor"),
+    Op(
+        "learning_create",
+        "POST",
+        f"{V}/cases/{{upheld_complaint}}/learning",
+        201,
+        body={"source": "{upheld}", "change": "Log every call", "owner": "mina", "due": "2099-01"},
+        bad_body={"source": "{upheld}", "change": "Log", "owner": "mina", "due": "next year"},
+        bad_field="body.due",
+        bad_reason="is none of these",
+        denied="officer",
+        caller="manager",
+        expect={"change": "Log every call", "owner": "Mina", "due": "2099-01"},
+    ),
+    Op(
+        "learning_done_create",
+        "POST",
+        f"{V}/learning/{{learning}}/done",
+        200,
+        body={"evidence": "New call logging guidance issued"},
+        bad_body={"evidence": ""},
+        bad_field="body.evidence",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"done_evidence": "New call logging guidance issued"},
+    ),
+]
+
 
 def fill(value: Any, world: dict[str, str]) -> Any:
     if isinstance(value, str):
         return value.format(**world)
     if isinstance(value, dict):
         return {k: fill(v, world) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill(v, world) for v in value]
     return value
 
 
@@ -963,6 +1086,7 @@ def world(world, at, callers, contractor_firm):
         **_hazards_world(world, at, callers),
         **_responses_world(world, at, callers),
         **_complaints_world(world, at),
+        **_ombudsman_world(world, at, callers),
     }
 
 
@@ -1057,4 +1181,89 @@ def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict
         "mould": mould.pk,
         "cold": cold.pk,
         "inspection": inspection.reference,
+    }
+
+
+def _ombudsman_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:
+    """The world's complaint referred to the Ombudsman twice: OMB1 with a request for evidence
+    (ER1: the repairs log), OMB2 determined with one order owned by the manager (mina); an
+    upheld stage 1 response on the complaint, and a change learned from it."""
+    from doorstep.cases.choices import CaseType
+    from doorstep.cases.services import case_open, record_on_case
+    from doorstep.learning.services import learning_record
+    from doorstep.ombudsman.services import (
+        FindingIn,
+        OrderIn,
+        determination_record,
+        evidence_request,
+        ombudsman_refer,
+    )
+    from doorstep.residents.models import Household
+    from doorstep.timeline.when import When
+
+    manager = callers["manager"].user
+    before = at - dt.timedelta(days=10)
+    household = Household.objects.get(reference=world["household"])
+    # A complaint of its own, answered and upheld (the world's complaint is left unanswered for
+    # the responses' operations).
+    complaint = case_open(
+        actor=manager,
+        case_type=CaseType.COMPLAINT,
+        title="Calls never returned",
+        household=household,
+        at=before,
+    )
+    record_on_case(
+        case=complaint,
+        kind="complaint.received",
+        data={"stage": 1, "text": "Nobody calls me back."},
+        actor=manager,
+        at=before,
+    )
+
+    def refer(ref: str) -> Case:
+        return ombudsman_refer(
+            actor=manager,
+            household=household,
+            complaints=[complaint],
+            ombudsman_ref=ref,
+            text="",
+            at=before,
+        )
+
+    fresh, determined = refer("202400001"), refer("202400002")
+    evidence_request(
+        actor=manager, case=fresh, items=["Repairs log"], due=When.parse("2099-01-31"), at=before
+    )
+    found = determination_record(
+        actor=manager,
+        case=determined,
+        occurred=When.on(before.date()),
+        findings=[FindingIn("repairs", "maladministration")],
+        orders=[OrderIn("Pay £300", manager, period="4_weeks")],
+        at=before,
+    )
+    upheld = record_on_case(
+        case=complaint,
+        kind="complaint.response",
+        data={"stage": 1, "outcome": "upheld", "text": "Sorry."},
+        actor=manager,
+        at=before,
+    )
+    learned = learning_record(
+        actor=manager,
+        case=complaint,
+        source=upheld,
+        change="Call back within a day",
+        owner=manager,
+        due=When.parse("2099-06"),
+        at=before,
+    )
+    return {
+        "omb": fresh.reference,
+        "determined": determined.reference,
+        "order": found.data["orders"][0]["commitment"],
+        "upheld": str(upheld.uid),
+        "upheld_complaint": complaint.reference,
+        "learning": learned.ref,
     }

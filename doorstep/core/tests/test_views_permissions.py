@@ -714,3 +714,154 @@ def test_every_officer_records_complaints_and_complaints_staff_handle_them():
     assert {role for role in Role if allowed(role, by_name["acknowledge a complaint"])} == handlers
     readers = set(Role) - {Role.CONTRACTOR}
     assert {role for role in Role if allowed(role, by_name["complaints"])} == readers
+
+
+# --- the Ombudsman and learning --------------------------------------------------------------
+# The world's household gets a complaint (upheld at stage 1, with a change learned from it),
+# referred to the Ombudsman: a request for evidence (ER1) and a determination with one order.
+
+
+@dataclass(frozen=True)
+class OmbudsmanWorld:
+    world: World
+    case: Any
+    complaint: Any
+    upheld: Any
+    order: str
+    learning: Any
+
+
+OMBUDSMAN_CHANGE = ("cases.view_case", "ombudsman.change_referral")
+
+
+def _omb_url(name: str, *extra: Callable[[OmbudsmanWorld], str]) -> Callable[[OmbudsmanWorld], str]:
+    return lambda o: reverse(name, args=[o.case.reference, *(e(o) for e in extra)])
+
+
+OMBUDSMAN_PAGES = [
+    Page("ombudsman referrals", lambda o: reverse("ombudsman:list"), ("ombudsman.view_referral",)),
+    Page(
+        "refer to the ombudsman",
+        lambda o: reverse("ombudsman:refer", args=[o.world.household.reference]),
+        ("residents.view_household", "ombudsman.add_referral"),
+    ),
+    Page(
+        "record an ombudsman intervention",
+        _omb_url("ombudsman:intervene"),
+        OMBUDSMAN_CHANGE,
+        post=lambda o: {"text": "Respond within 5 working days"},
+    ),
+    Page("record a request for evidence", _omb_url("ombudsman:evidence-request"), OMBUDSMAN_CHANGE),
+    Page(
+        "record evidence sent",
+        _omb_url("ombudsman:evidence-sent", lambda o: "ER1"),
+        (*OMBUDSMAN_CHANGE, "documents.add_document"),
+    ),
+    Page(
+        "record the determination",
+        _omb_url("ombudsman:determination"),
+        ("cases.view_case", "ombudsman.record_determination"),
+    ),
+    Page(
+        "record an order complied with",
+        _omb_url("ombudsman:comply", lambda o: o.order),
+        (*OMBUDSMAN_CHANGE, "documents.add_document"),
+    ),
+    Page("learning", lambda o: reverse("learning:list"), ("learning.view_learning",)),
+    Page(
+        "record learning",
+        lambda o: reverse("learning:record", args=[o.complaint.reference, o.upheld.uid]),
+        ("cases.view_case", "learning.add_learning"),
+    ),
+    Page(
+        "record learning done",
+        lambda o: reverse("learning:done", args=[o.learning.ref]),
+        ("learning.change_learning",),
+        post=lambda o: {"evidence": "Guidance issued"},
+    ),
+]
+
+
+@pytest.fixture
+def ombudsman_world(world, at):
+    from doorstep.cases.services import case_open, record_on_case
+    from doorstep.learning.services import learning_record
+    from doorstep.ombudsman.services import (
+        FindingIn,
+        OrderIn,
+        determination_record,
+        evidence_request,
+        ombudsman_refer,
+    )
+    from doorstep.timeline.when import When
+
+    manager = world.users[Role.MANAGER]
+    complaint = case_open(
+        actor=manager, case_type="complaint", title="Slow repairs", household=world.household, at=at
+    )
+    upheld = record_on_case(
+        case=complaint,
+        kind="complaint.response",
+        data={"stage": 1, "outcome": "upheld", "text": "Sorry."},
+        actor=manager,
+        at=at,
+    )
+    learned = learning_record(
+        actor=manager,
+        case=complaint,
+        source=upheld,
+        change="Call back within a day",
+        owner=manager,
+        due=When.parse("2099-06"),
+        at=at,
+    )
+    case = ombudsman_refer(
+        actor=manager,
+        household=world.household,
+        complaints=[complaint],
+        ombudsman_ref="202400001",
+        text="",
+        at=at,
+    )
+    evidence_request(
+        actor=manager, case=case, items=["Repairs log"], due=When.parse("2099-01-31"), at=at
+    )
+    found = determination_record(
+        actor=manager,
+        case=case,
+        occurred=When.on(at.date()),
+        findings=[FindingIn("repairs", "maladministration")],
+        orders=[OrderIn("Pay £300", manager, period="4_weeks")],
+        at=at,
+    )
+    order = found.data["orders"][0]["commitment"]
+    return OmbudsmanWorld(world, case, complaint, upheld, order, learned)
+
+
+@pytest.mark.parametrize("page", OMBUDSMAN_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_ombudsman_permission_matrix(client, ombudsman_world, role, page):
+    client.force_login(ombudsman_world.world.users[role])
+    response = page.request(client, ombudsman_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", OMBUDSMAN_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_ombudsman_pages(client, ombudsman_world, page):
+    response = page.request(client, ombudsman_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_complaints_officers_and_managers_record_the_ombudsman_and_everyone_reads_it():
+    by_name = {p.name: p for p in OMBUDSMAN_PAGES}
+    recorders = {Role.COMPLAINTS_OFFICER, Role.MANAGER}
+    assert {r for r in Role if allowed(r, by_name["record the determination"])} == recorders
+    assert {r for r in Role if allowed(r, by_name["record learning"])} == recorders
+    readers = {r for r in Role if allowed(r, by_name["ombudsman referrals"])}
+    assert readers == set(Role) - {Role.CONTRACTOR}
+    done = {r for r in Role if allowed(r, by_name["record learning done"])}
+    assert done == set(Role) - {Role.CONTRACTOR, Role.AUDITOR}
