@@ -186,3 +186,12 @@ def test_the_list_shows_open_complaints_by_response_due_with_filters(handler, ho
 def test_the_household_page_offers_the_way_in(handler, homes):
     page = handler.get(reverse("contacts:household", args=[homes.household.reference]))
     assert reverse("complaints:receive", args=[homes.household.reference]) in page.content.decode()
+
+
+def test_the_open_stage_offers_its_response_draft_and_an_answered_one_does_not(
+    handler, homes, complaint
+):
+    draft_1 = 'href="{}"'.format(reverse("responses:draft", args=[complaint.case.reference, 1]))
+    assert draft_1 in _page(handler, complaint)
+    answered = _answer(complaint, 1, later(NOW, days=6))
+    assert draft_1 not in _page(handler, answered)
