@@ -62,6 +62,7 @@ from doorstep.core.forms import GovukForm
 from doorstep.core.views import actor, staff_view
 from doorstep.deadlines.selectors import CaseClock
 from doorstep.deadlines.views import clocks_for_page, page_as_of
+from doorstep.deadlines.words import commitment_state
 from doorstep.residents.models import Household
 from doorstep.residents.selectors import household_detail
 
@@ -338,6 +339,41 @@ def _stage_clocks(complaint: Complaint, clocks: list[CaseClock]) -> list[StageCl
     ]
 
 
+CLAIM_STATES = {
+    "verified": _("checked and confirmed"),
+    "contradicted": _("found not done"),
+    "claimed_not_verified": _("not checked in time"),
+    "awaiting_verification": _("waiting to be checked"),
+    "not_verifiable": _("nothing on record can check it"),
+}
+
+
+def _promise_words(promise: Mapping[str, Any]) -> dict[str, Any]:
+    """A response's promise, in the page's words, where the ledger says it stands."""
+    due = dt.date.fromisoformat(promise["due"]) if promise["due"] else None
+    late = promise["state"] in ("overdue", "contradicted", "claimed_not_verified")
+    return {
+        "commitment": promise["commitment"],
+        "due": due,
+        "state": commitment_state(str(promise["state"])),
+        "late": late,
+    }
+
+
+def _claim_words(claim: Mapping[str, Any]) -> dict[str, Any]:
+    """A response's statement that something was done, in the page's words."""
+    if claim["commitment"]:
+        what = str(_("promise {ref}")).format(ref=claim["commitment"])
+    elif claim["job"]:
+        items = ", ".join(claim["items"])
+        what = str(_("job {job}")).format(job=claim["job"]) + (f" ({items})" if items else "")
+    else:
+        what = str(claim["action"] or "")
+    verify_by = dt.date.fromisoformat(claim["verify_by"]) if claim["verify_by"] else None
+    state = CLAIM_STATES.get(claim["state"], claim["state"])
+    return {"what": what, "state": state, "raw": claim["state"], "verify_by": verify_by}
+
+
 @CASE_PAGE_SECTIONS.register(
     key="complaint",
     template="complaints/includes/case_complaint.html",
@@ -354,12 +390,17 @@ def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
     except Complaint.DoesNotExist:
         return {"case": case, "shown": True, "complaint": None}
     as_of = page_as_of(request)
-    clocks = clocks_for_page(request, case, as_of).clocks
+    replayed = clocks_for_page(request, case, as_of)
+    read = [c for c in replayed.complaints if c.case.pk == case.pk]
     return {
         "case": case,
         "shown": True,
         "complaint": complaint,
-        "stages": _stage_clocks(complaint, clocks),
+        "stages": _stage_clocks(complaint, replayed.clocks),
+        # The latest complaint on the case read whole by the replay: what its responses
+        # promised and what they said was done, each with where it stands as of the page's day.
+        "promised": [_promise_words(p) for p in read[-1].data["commitments"]] if read else [],
+        "claims": [_claim_words(c) for c in read[-1].data["claims"]] if read else [],
         "as_of": as_of,
         "adjustments": adjustments_for(household=case.household),
         "flags": vulnerability_flag(household=case.household),

@@ -195,3 +195,25 @@ def test_the_open_stage_offers_its_response_draft_and_an_answered_one_does_not(
     assert draft_1 in _page(handler, complaint)
     answered = _answer(complaint, 1, later(NOW, days=6))
     assert draft_1 not in _page(handler, answered)
+
+
+def test_an_imported_complaint_shows_its_responses_promises_and_claims(handler, homes):
+    """Clarion's C2 as of the key's day: the stage 2 promises (k13 contradicted, k14 overdue)
+    and the stage 2 claims (J5, J6) found not done (answer key rows 24, 27-28)."""
+    from doorstep.interchange.models import ExternalRef, RefKind
+    from doorstep.interchange.services import chronology_import
+    from doorstep.interchange.tests.chronologies import CLARION, seed
+
+    chronology_import(doc=seed(CLARION), source_name=CLARION, at=NOW)
+    case = ExternalRef.objects.get(kind=RefKind.CASE, ref="C2").case
+    url = reverse("cases:case", args=[case.reference])
+    page = handler.get(url, {"as_of": "2023-08-11"}).content.decode()
+    promised = page.split("Promised in the responses", 1)[1].split("</table>", 1)[0]
+    assert "k13" in promised and "20 May 2022" in promised
+    # Row 23-24: k2, k3, k5, k7, k8 and k14 never kept; k1, k4, k6 and k13 claimed, then
+    # found not done.
+    assert promised.count("Overdue") == 6
+    assert promised.count("Claimed done, but found not done") == 4
+    claims = page.split("Said in the responses to be done", 1)[1].split("</table>", 1)[0]
+    assert "job J6" in claims and "job J5" in claims
+    assert claims.count("Found not done") == 2
