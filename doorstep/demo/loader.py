@@ -24,8 +24,10 @@ from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.documents.services import document_add
 from doorstep.hazards.services import hazard_assess, hazard_report
 from doorstep.inspections.services import inspection_record
+from doorstep.policy.services import policy_override_record
 from doorstep.properties.models import Property
 from doorstep.properties.services import property_create
+from doorstep.remedies.services import Part, compensation_offer
 from doorstep.repairs.services import ItemIn, job_raise
 from doorstep.residents.models import Household
 from doorstep.residents.services import (
@@ -37,6 +39,7 @@ from doorstep.residents.services import (
     tenancy_start,
     third_party_authorise,
 )
+from doorstep.responses.services import response_draft_save, response_send
 from doorstep.staff.models import Contractor, Team, User
 from doorstep.staff.roles import Role
 from doorstep.staff.services import roles_sync, staff_create
@@ -445,6 +448,7 @@ def load_demo(*, today: dt.date) -> Demo:
         reason="Complaint about the handling of this hazard",
         at=complained,
     )
+    _complaint_answered(today, complaint, users)
 
     # Support worker authorised; reasonable adjustment recorded for a neighbour.
     grace = others[1].members.get(relationship="tenant").person
@@ -495,4 +499,62 @@ def load_demo(*, today: dt.date) -> Demo:
     return Demo(
         households=[khan, *others],
         logins=[(username, role.value) for username, role, _, _ in LOGINS],
+    )
+
+
+def _complaint_answered(today: dt.date, complaint: Case, users: dict[str, User]) -> None:
+    """The stage 1 response, drafted and sent by post three days ago: upheld, with a promise to
+    finish the damp works and £100 offered for the delay, inside the landlord's band (its
+    compensation policy is set for the demo: the Ombudsman's remedies guidance as the
+    landlord's own bands)."""
+    officer = users["complaints"]
+    setup = _moment(today, 400)
+    for name, low, high, examples in (
+        ("minor_failure", 50, 100, "A short delay; a missed call back"),
+        ("service_failure", 100, 600, "A repair late by weeks; an appointment missed"),
+        ("severe_failure", 600, 1000, "Months of failure to act on a hazard"),
+    ):
+        policy_override_record(
+            actor=users["manager"],
+            key=f"compensation.band.{name}",
+            value={"min": low, "max": high, "examples": examples},
+            source="Demo landlord's compensation policy (2024)",
+            at=setup,
+            effective_from=None,
+        )
+    sent = _moment(today, 3)
+    due = (today + dt.timedelta(days=21)).isoformat()
+    response_draft_save(
+        actor=officer,
+        case=complaint,
+        stage=1,
+        at=sent,
+        understood=(
+            "You are unhappy that two weeks after the survey nobody had come to do the damp "
+            "and mould works."
+        ),
+        points=[
+            {
+                "point": "Nobody came to do the works after the survey",
+                "decision": "upheld",
+                "reasons": "The job was raised but the first visit was moved without telling you.",
+            }
+        ],
+        outcome="upheld",
+        remedy="We will finish the works, and we offer £100 for the delay.",
+        commitments=[{"action": "Finish the mould wash and fit the new extractor fan", "due": due}],
+        posted=True,
+    )
+    response_send(actor=officer, case=complaint, stage=1, at=sent)
+    compensation_offer(
+        actor=officer,
+        case=complaint,
+        parts=[
+            Part(
+                amount=Decimal("100"),
+                for_="The visit moved without telling you, and the delay to the works",
+                band="service_failure",
+            )
+        ],
+        at=sent,
     )

@@ -70,12 +70,19 @@ def test_the_demo_rear_wall_raised_again_is_proposed_as_a_repeat():
     assert (repeat.data["matched"], repeat.data["earlier_left"]) == ("rear wall pointing", "open")
 
 
-def test_the_demo_complaint_is_acknowledged_with_its_officer_named():
+def test_the_demo_complaint_is_acknowledged_with_its_officer_named_and_answered():
+    from doorstep.commitments.models import Commitment
     from doorstep.complaints.models import Complaint
+    from doorstep.remedies.selectors import compensation_for_case
 
-    load_demo(today=dt.date(2026, 11, 23))
+    today = dt.date(2026, 11, 23)
+    load_demo(today=today)
     complaint = Complaint.objects.get()
     assert complaint.case.title == "Delay to damp and mould works"
-    assert (complaint.stage, complaint.status) == (1, "stage1_open")
+    assert (complaint.stage, complaint.status) == (1, "stage1_answered")
+    promised = Commitment.objects.get(case=complaint.case)
+    assert promised.due_date == today + dt.timedelta(days=21)
+    offers = compensation_for_case(case=complaint.case, as_of=today).offers
+    assert [(o.amount, o.kind) for o in offers] == [(100, "compensation")]
     assert complaint.from_contact is not None and complaint.acknowledged1_at is not None
     assert complaint.officer is not None and complaint.officer.username == "complaints"
