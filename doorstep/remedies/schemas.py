@@ -88,6 +88,12 @@ class PaymentIn(OffsetIn):
     amount: Money = Field(gt=0, description="Pounds and pence")
 
 
+class WithdrawIn(In):
+    reason: str = Field(
+        min_length=1, max_length=2000, description="Why the offer is withdrawn, as told to her"
+    )
+
+
 class RequestOut(Schema):
     event: uuid.UUID
     case: str

@@ -29,13 +29,19 @@ from doorstep.remedies.schemas import (
     PaymentOut,
     RequestIn,
     RequestOut,
+    WithdrawIn,
     compensation_out,
     offer_out,
     payment_out,
     request_out,
 )
 from doorstep.remedies.selectors import compensation_for_case, offer_on_case, recorded_by
-from doorstep.remedies.services import compensation_offer, compensation_pay, compensation_request
+from doorstep.remedies.services import (
+    compensation_offer,
+    compensation_offer_withdraw,
+    compensation_pay,
+    compensation_request,
+)
 from doorstep.timeline.when import When
 
 router = Router(tags=["remedies and compensation"])
@@ -160,3 +166,29 @@ def compensation_payment_create(
         at=at,
     )
     return Status(201, payment_out(event))
+
+
+def _withdrawn(
+    request: HttpRequest, first: IntakeRecord, reference: str, offer: str, **_: Any
+) -> Any:
+    case = selectors.case_for(user=caller(request), reference=reference)
+    found = recorded_by(case=case, kind="note", actor=caller(request), at=first.received_at)
+    only(found)
+    return offer_out(case.reference, offer_on_case(case=case, ref=offer))  # type: ignore[arg-type]
+
+
+@router.post(
+    "/cases/{reference}/compensation/offers/{offer}/withdraw",
+    response=responds(200, OfferOut),
+    auth=requires("remedies.offer_compensation"),
+)
+@idempotent(_withdrawn)
+def compensation_offer_withdraw_create(
+    request: HttpRequest, reference: Reference, offer: str, payload: WithdrawIn
+) -> Any:
+    """Withdraw an offer, with the reason: what was paid stays paid, and nothing more can be
+    paid against it. Refused for an unknown offer, one already withdrawn or paid in full."""
+    user, at = caller(request), received_at(request)
+    case = selectors.case_for(user=user, reference=reference)
+    compensation_offer_withdraw(actor=user, case=case, offer=offer, reason=payload.reason, at=at)
+    return offer_out(case.reference, offer_on_case(case=case, ref=offer))  # type: ignore[arg-type]

@@ -484,6 +484,18 @@ OPS = [
         caller="manager",
         expect={"offer": "{offer}", "amount": 60.0, "method": "direct"},
     ),
+    Op(
+        "compensation_offer_withdraw_create",
+        "POST",
+        f"{V}/cases/{{complaint}}/compensation/offers/{{offer}}/withdraw",
+        200,
+        body={"reason": "Offered on the wrong case"},
+        bad_body={"reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="repairs",
+        expect={"offer": "{offer}"},
+    ),
     # Hazards (the world's hazard case, its assessed damp and mould and its decanted cold).
     Op(
         "hazard_create",

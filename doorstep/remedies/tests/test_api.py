@@ -111,3 +111,20 @@ def test_refusals_name_the_input(client, scene):
         "body.offer",
         OFFER_UNKNOWN.format(offer="OFR-1", case=scene.case.reference),
     )
+
+
+def test_an_offer_withdrawn_with_a_reason_owes_nothing_more_and_cannot_go_twice(client, scene):
+    body = {"occurred": "2024-06-01", "components": [{"amount": 80, "for": "Missed visit"}]}
+    made = post(client, scene.officer, f"{base(scene)}/offers", body)
+    path = f"{base(scene)}/offers/{made['offer']}/withdraw"
+    withdrawn = post(client, scene.officer, path, {"reason": "Made on the wrong case"})
+    assert withdrawn["status"] == 200, withdrawn
+    assert withdrawn["withdrawn"] is not None and withdrawn["offer"] == made["offer"]
+    again = post(client, scene.officer, path, {"reason": "Again"})
+    assert refusal(again)[:2] == (422, "body.offer")
+    unknown = post(client, scene.officer, f"{base(scene)}/offers/OFR-0/withdraw", {"reason": "x"})
+    assert refusal(unknown) == (
+        422,
+        "offer",
+        OFFER_UNKNOWN.format(offer="OFR-0", case=scene.case.reference),
+    )
