@@ -78,7 +78,7 @@ class DraftForm(GovukForm):
 
 class PointForm(GovukForm):
     point = forms.CharField(label=_("What the resident raised"), max_length=2000, required=False)
-    decision = forms.ChoiceField(label=_("ResponseDecision"), choices=DECISIONS, required=False)
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, required=False)
     reasons = forms.CharField(
         label=_("Reasons"),
         max_length=LONG,

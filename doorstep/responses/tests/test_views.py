@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any
 
 import pytest
@@ -200,3 +201,9 @@ def test_saving_again_as_the_page_posts_it_keeps_every_row(officer, scene):
     assert officer.post(url("draft", scene.case), again).status_code == 302
     draft = ResponseDraft.objects.get()
     assert len(draft.points) == 1 and len(draft.commitments) == 1 and draft.claims_done == []
+
+
+def test_each_point_asks_for_its_decision_in_plain_words(officer, scene):
+    response = officer.get(url("draft", scene.case))
+    label = re.search(r'for="id_points-0-decision">([^<]*)</label>', response.text)
+    assert label is not None and label.group(1).strip() == "Decision"  # not the class's name
