@@ -125,6 +125,6 @@ def test_an_offer_withdrawn_with_a_reason_owes_nothing_more_and_cannot_go_twice(
     unknown = post(client, scene.officer, f"{base(scene)}/offers/OFR-0/withdraw", {"reason": "x"})
     assert refusal(unknown) == (
         422,
-        "offer",
+        "body.offer",
         OFFER_UNKNOWN.format(offer="OFR-0", case=scene.case.reference),
     )
