@@ -18,8 +18,9 @@ class ResponseDecision(models.TextChoices):
 
 
 # The Housing Ombudsman's contact details, as its website publishes them
-# (housing-ombudsman.org.uk, "Contact us"; check before relying on them in a letter). A
-# landlord edits the wording in each draft; this is the starting text.
+# (housing-ombudsman.org.uk, "Contact us"; checked on 6 Dec 2026 against landlords' published
+# complaints policies quoting them, e.g. manchester.gov.uk and welhat.gov.uk). A landlord edits
+# the wording in each draft; this is the starting text.
 OMBUDSMAN_DETAILS = (
     "Housing Ombudsman Service, PO Box 1484, Unit D, Preston, PR2 0ET; telephone 0300 111 3000; "
     "info@housing-ombudsman.org.uk; www.housing-ombudsman.org.uk"
