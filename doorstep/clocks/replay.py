@@ -262,6 +262,7 @@ def complaint_json(view: ComplaintView) -> dict[str, Any]:
         "commitments": [
             {
                 "commitment": c.commitment,
+                "action": c.action,
                 "due": _iso(c.due),
                 "state": c.state,
                 "made_event": c.made_event,

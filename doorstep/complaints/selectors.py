@@ -27,7 +27,7 @@ RELATED = ("case__household__property", "case__property", "officer", "stage1_off
 def complaints_list(
     *, user: Any, stage: int | None = None, officer: str = "", open_only: bool = True
 ) -> QuerySet[Complaint]:
-    """The complaints this person may see, the one whose response is due first first; open
+    """The complaints this person may see, the soonest response due first; open
     ones only unless asked; at a stage, or with an officer (username; "none": not named)."""
     rows = Complaint.objects.filter(case__in=cases_visible_to(user=user)).select_related(*RELATED)
     if open_only:

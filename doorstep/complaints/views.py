@@ -75,7 +75,7 @@ PAGE_SIZE = 50
 @require_GET
 @staff_view(VIEW)
 def complaints_page(request: HttpRequest) -> HttpResponse:
-    """The open complaints, the one whose response is due first first; by stage or officer."""
+    """The open complaints, the soonest response due first; by stage or officer."""
     officers = list(complaint_officers())
     form = ListForm(request.GET or None, officers=officers)
     data = form.cleaned_data if form.is_valid() else {}
@@ -354,6 +354,7 @@ def _promise_words(promise: Mapping[str, Any]) -> dict[str, Any]:
     late = promise["state"] in ("overdue", "contradicted", "claimed_not_verified")
     return {
         "commitment": promise["commitment"],
+        "action": promise.get("action") or "",
         "due": due,
         "state": commitment_state(str(promise["state"])),
         "late": late,

@@ -74,7 +74,7 @@ def _received(request: HttpRequest, first: IntakeRecord, **_: Any) -> Any:
 @router.get("/complaints", response=responds(200, list[ComplaintOut]), auth=requires(VIEW))
 @paginate(LimitOffsetPagination)
 def complaint_list(request: HttpRequest, filters: Query[ComplaintFilters]) -> Any:
-    """The complaints you may see, the response due first first (as validly extended): open
+    """The complaints you may see, the soonest response due first (as validly extended): open
     ones unless `open_only` is false; by stage, or officer."""
     return complaints.complaints_list(
         user=caller(request),

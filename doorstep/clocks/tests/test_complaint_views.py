@@ -58,6 +58,8 @@ def test_clarion_responses_promises_and_claims_are_on_the_complaint():
     assert promised["k13"] == ("2022-05-20", "contradicted")
     assert promised["k14"] == ("2022-05-20", "overdue")
     assert promised["k2"][1] == "overdue"
+    actions = {p["commitment"]: p["action"] for p in c2["commitments"]}
+    assert actions["k13"] == "Complete the raking out and repointing (arranged again)"
     # Rows 27-28: the stage 2 claims (J6 boxing, J5 cavity wall) were contradicted.
     claims = {(c["event"], c["job"]): c["state"] for c in c2["claims"]}
     assert claims == {("e46", "J6"): "contradicted", ("e46", "J5"): "contradicted"}

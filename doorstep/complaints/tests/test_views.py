@@ -210,6 +210,7 @@ def test_an_imported_complaint_shows_its_responses_promises_and_claims(handler, 
     page = handler.get(url, {"as_of": "2023-08-11"}).content.decode()
     promised = page.split("Promised in the responses", 1)[1].split("</table>", 1)[0]
     assert "k13" in promised and "20 May 2022" in promised
+    assert "Complete the raking out and repointing (arranged again)" in promised
     # Row 23-24: k2, k3, k5, k7, k8 and k14 never kept; k1, k4, k6 and k13 claimed, then
     # found not done.
     assert promised.count("Overdue") == 6
