@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -304,30 +304,21 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         return
     replay = replay_document(doc, as_of=found.as_of, policy=policy)
     cases = {ref: wanted[pk] for ref, pk in refs.items() if pk in wanted}
-    for item in replay["clocks"]:
-        case = cases.get(item["case"])
-        if case is not None:
-            found.clocks.append(CaseClock(case, {**item, "case": case.reference}))
-    for item in replay["commitments"]:
-        case = cases.get(item["case"])
-        if case is not None:
-            found.commitments.append(CaseCommitment(case, {**item, "case": case.reference}))
-    for item in replay["appointments"]:
-        case = cases.get(item["case"])
-        if case is not None:
-            found.appointments.append(CaseVisit(case, {**item, "case": case.reference}))
-    for item in replay["complaints"]:
-        case = cases.get(item["case"])
-        if case is not None:
-            found.complaints.append(CaseComplaint(case, {**item, "case": case.reference}))
-    for member, into in (
-        ("compensation", found.compensation),
-        ("compensation_requests", found.compensation_requests),
-    ):
+    # Each member of the replay onto Doorstep's cases, the file's case ref replaced by the
+    # case's own reference (the repeats, which name a second case, are read apart).
+    members: tuple[tuple[str, list[Any], Callable[[Case, Mapping[str, Any]], Any]], ...] = (
+        ("clocks", found.clocks, CaseClock),
+        ("commitments", found.commitments, CaseCommitment),
+        ("appointments", found.appointments, CaseVisit),
+        ("complaints", found.complaints, CaseComplaint),
+        ("compensation", found.compensation, CaseCompensation),
+        ("compensation_requests", found.compensation_requests, CaseCompensation),
+    )
+    for member, into, wrap in members:
         for item in replay[member]:
             case = cases.get(item["case"])
             if case is not None:
-                into.append(CaseCompensation(case, {**item, "case": case.reference}))
+                into.append(wrap(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
 
 
