@@ -22,6 +22,8 @@ class Unit(StrEnum):
     BAND = "band"
     TEXT = "text"
     YES_NO = "yes_no"
+    MONTHS = "months"
+    SCORE = "score"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class PolicyKey:
 
 CODE_2024 = dt.date(2024, 4, 1)
 AWAABS_LAW = dt.date(2025, 10, 27)
+# Anti-social Behaviour, Crime and Policing Act 2014, Part 6 (the ASB case review, sections
+# 104-105), in force from 20 October 2014.
+ASB_CASE_REVIEW = dt.date(2014, 10, 20)
 
 CHC_EARLIER = (
     "Housing Ombudsman Complaint Handling Code (2020, revised 2022), for complaints received "
@@ -297,6 +302,65 @@ KEYS: tuple[PolicyKey, ...] = (
                 f"{DOORSTEP}; Bromford determination, ASB paragraphs 8 and 12.2",
             ),
         ),
+    ),
+    PolicyKey(
+        "asb.high_risk.review_interval_days",
+        Unit.CALENDAR_DAYS,
+        "Review an ASB case whose reporter was last assessed at high risk, and update the "
+        "reporter, at least this often (shorter than asb.review_interval_days).",
+        (
+            Version(
+                None,
+                14,
+                f"{DOORSTEP}; a high risk raises the review frequency (Regulator of Social "
+                "Housing, Neighbourhood and Community Standard 2024: support victims, taking "
+                "their vulnerability into account)",
+            ),
+        ),
+    ),
+    PolicyKey(
+        "asb.risk.medium_from_score",
+        Unit.SCORE,
+        "The risk-assessment score (vulnerability, repeat victimisation, impact and hate "
+        "motivation, each scored 0 to 2) from which the reporter's risk is medium.",
+        (Version(None, 3, f"{DOORSTEP}; after the Home Office ASB risk assessment matrix"),),
+    ),
+    PolicyKey(
+        "asb.risk.high_from_score",
+        Unit.SCORE,
+        "The risk-assessment score from which the reporter's risk is high.",
+        (Version(None, 5, f"{DOORSTEP}; after the Home Office ASB risk assessment matrix"),),
+    ),
+    PolicyKey(
+        "asb.case_review.threshold_reports",
+        Unit.SCORE,
+        "The ASB case review (community trigger) threshold: this many reports of separate "
+        "incidents within asb.case_review.window_months. The reporter is told of the case review "
+        "when it is met.",
+        (
+            Version(
+                None,
+                3,
+                "Anti-social Behaviour, Crime and Policing Act 2014, sections 104-105; the local "
+                "threshold may be no higher than three complaints in six months (regulation.md)",
+            ),
+        ),
+        statutory_from=ASB_CASE_REVIEW,
+    ),
+    PolicyKey(
+        "asb.case_review.window_months",
+        Unit.MONTHS,
+        "The window in which asb.case_review.threshold_reports reports meet the ASB case review "
+        "threshold.",
+        (
+            Version(
+                None,
+                6,
+                "Anti-social Behaviour, Crime and Policing Act 2014, sections 104-105 (three "
+                "complaints in six months, regulation.md)",
+            ),
+        ),
+        overridable=False,
     ),
     PolicyKey(
         "transfers.decision_working_days",

@@ -84,7 +84,14 @@ def check_override(override: Override) -> None:
         raise ValueError(
             NOT_OVERRIDABLE.format(key=override.key, source=definition.versions[-1].source)
         )
-    numeric = definition.unit in (Unit.WORKING_DAYS, Unit.CALENDAR_DAYS, Unit.HOURS, Unit.WEEKS)
+    numeric = definition.unit in (
+        Unit.WORKING_DAYS,
+        Unit.CALENDAR_DAYS,
+        Unit.HOURS,
+        Unit.WEEKS,
+        Unit.MONTHS,
+        Unit.SCORE,
+    )
     if numeric and not (
         isinstance(override.value, int)
         and not isinstance(override.value, bool)

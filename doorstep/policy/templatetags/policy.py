@@ -14,6 +14,7 @@ UNIT_WORDS = {
     "calendar_days": ("calendar day", "calendar days"),
     "hours": ("hour", "hours"),
     "weeks": ("week", "weeks"),
+    "months": ("month", "months"),
 }
 
 
