@@ -7,20 +7,22 @@ permission each needs, from its own `views.py`. The core app never imports the b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.views.decorators.http import require_GET
 
-from doorstep.core.forms import SearchForm
+from doorstep.core.errors import DomainError
+from doorstep.core.forms import GovukForm, SearchForm
 
 Finder = Callable[..., Iterable[Any]]
 
@@ -107,3 +109,28 @@ def staff_view(*permissions: str) -> Callable[[View], View]:
         return login_required(permission_required(list(permissions), raise_exception=True)(view))
 
     return wrap
+
+
+def form_step(
+    request: HttpRequest,
+    *,
+    form: GovukForm,
+    act: Callable[[Mapping[str, Any]], Any],
+    done: str | Promise,
+    then: str,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """One step of a case's work as a page: on a valid POST, `act(cleaned_data)` (a service
+    call); a `DomainError` it raises goes onto the form, on the field it names; on success a
+    message and a redirect to `then`. Otherwise the form (with its errors) in `template`, with
+    `form` and `context`. Every app's actions use it, so each behaves the same way."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, str(done))
+            return redirect(then)
+    return render(request, template, {"form": form, **(context or {})})
