@@ -320,8 +320,8 @@ class AsbView:
     declines: tuple[DeclineView, ...]
     risk: tuple[tuple[str, dt.date, str], ...]  # (event, day, level)
     actions: tuple[ActionView, ...]
-    reviews: tuple[tuple[str, dt.date], ...]
-    closed: tuple[str, dt.date, str] | None  # (event, day, reason)
+    reviews: tuple[tuple[str, dt.date, dt.date | None], ...]  # (event, day, reporter updated)
+    closed: tuple[str, dt.date, str, dt.date | None] | None  # (event, day, reason, told)
     case_review: tuple[CaseReviewView, ...]
 
     @property
@@ -448,6 +448,25 @@ def asb_cases(facts: Facts, *, as_of: dt.date) -> list[AsbView]:
     return [_view(facts, ref, reviews.get(ref, [])) for ref in dict.fromkeys(refs)]
 
 
+def _told(
+    facts: Facts, fact: Fact, series: Sequence[Fact], about: str, flag: str
+) -> dt.date | None:
+    """When the reporter was told of a review or of the closing: the event itself says so
+    (`reporter_updated` / `reporter_told`: true, or how), or a `contact.out` about it on the
+    case, on or after it and before the next event of the series."""
+    said = fact.data.get(flag)
+    if said not in (None, False, "", "not_told"):
+        return fact.earliest_date
+    later = [f for f in series if f.order != fact.order and f.earliest > fact.earliest]
+    until = min((f.earliest for f in later), default=None)
+    for sent in facts.of_kind("contact.out", cases=[fact.case]):
+        if sent.data.get("about") != about or sent.earliest < fact.earliest:
+            continue
+        if until is None or sent.earliest < until:
+            return sent.earliest_date
+    return None
+
+
 def _view(facts: Facts, case: str | None, reviews: list[CaseReviewView]) -> AsbView:
     on = [case]
     reports = facts.of_kind("asb.reported", cases=on)
@@ -470,6 +489,7 @@ def _view(facts: Facts, case: str | None, reviews: list[CaseReviewView]) -> AsbV
     else:
         state = NOT_OPENED
     end = closed[-1] if closed else None
+    reviewed = facts.of_kind("asb.reviewed", cases=on)
     return AsbView(
         case=case,
         state=state,
@@ -481,8 +501,20 @@ def _view(facts: Facts, case: str | None, reviews: list[CaseReviewView]) -> AsbV
             for f in facts.of_kind("asb.risk_assessed", cases=on)
         ),
         actions=tuple(_action(f, delays) for f in facts.of_kind("asb.action", cases=on)),
-        reviews=tuple((f.id, f.earliest_date) for f in facts.of_kind("asb.reviewed", cases=on)),
-        closed=(end.id, end.earliest_date, str(end.data.get("reason") or "")) if end else None,
+        reviews=tuple(
+            (f.id, f.earliest_date, _told(facts, f, reviewed, "asb.review", "reporter_updated"))
+            for f in reviewed
+        ),
+        closed=(
+            (
+                end.id,
+                end.earliest_date,
+                str(end.data.get("reason") or ""),
+                _told(facts, end, closed, "asb.closed", "reporter_told"),
+            )
+            if end
+            else None
+        ),
         case_review=tuple(reviews),
     )
 
@@ -542,9 +574,17 @@ def asb_json(view: AsbView) -> dict[str, Any]:
             }
             for a in view.actions
         ],
-        "reviews": [{"event": e, "date": d.isoformat()} for e, d in view.reviews],
+        "reviews": [
+            {"event": e, "date": d.isoformat(), "reporter_updated": _iso(told)}
+            for e, d, told in view.reviews
+        ],
         "closed": (
-            {"event": view.closed[0], "date": view.closed[1].isoformat(), "reason": view.closed[2]}
+            {
+                "event": view.closed[0],
+                "date": view.closed[1].isoformat(),
+                "reason": view.closed[2],
+                "reporter_told": _iso(view.closed[3]),
+            }
             if view.closed
             else None
         ),

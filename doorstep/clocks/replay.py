@@ -513,6 +513,18 @@ def _action_line(action: Mapping[str, Any]) -> str:
     return f"    action {_day(action['date'])}: {what} [{action['event']}]"
 
 
+def _review_line(review: Mapping[str, Any]) -> str:
+    told = review["reporter_updated"]
+    outcome = f"reporter updated {_day(told)}" if told else "reporter not updated"
+    return f"    reviewed {_day(review['date'])}: {outcome} [{review['event']}]"
+
+
+def _closed_line(closed: Mapping[str, Any]) -> str:
+    told = closed["reporter_told"]
+    outcome = f"reporter told {_day(told)}" if told else "reporter not told"
+    return f"    closed {_day(closed['date'])} ({closed['reason']}): {outcome} [{closed['event']}]"
+
+
 def _case_review_line(review: Mapping[str, Any]) -> str:
     told = review["reporter_told"]
     outcome = f"told {_day(told)}" if told else "reporter not told"
@@ -529,6 +541,9 @@ def asb_lines(replay: Mapping[str, Any]) -> list[str]:
         lines.extend(_report_line(r) for r in case["reports"])
         lines.extend(_decline_line(d) for d in case["declines"])
         lines.extend(_action_line(a) for a in case["actions"])
+        lines.extend(_review_line(r) for r in case["reviews"])
+        if case["closed"]:
+            lines.append(_closed_line(case["closed"]))
         lines.extend(_case_review_line(r) for r in case["case_review"])
     return lines or [NONE]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from doorstep.clocks.asb import POLICE_NEVER, asb_cases, asb_json
 from doorstep.clocks.facts import facts_from_chronology
-from doorstep.clocks.replay import render_text, replay_clocks
+from doorstep.clocks.replay import asb_lines, render_text, replay_clocks
 from doorstep.clocks.tests.builders import chronology, d, ev
 from doorstep.clocks.tests.test_seed_replays import BROMFORD, BROMFORD_DAY, load
 
@@ -122,8 +122,28 @@ def test_risk_levels_reviews_and_closing_are_read_in_order() -> None:
         "event": "e6",
         "date": "2024-04-10",
         "reason": "Perpetrator moved away",
+        "reporter_told": None,
     }
-    assert [r["event"] for r in case["reviews"]] == ["e4"]
+    assert case["reviews"] == [{"event": "e4", "date": "2024-03-30", "reporter_updated": None}]
+
+
+def test_the_reporter_updated_at_a_review_and_told_of_the_closing() -> None:
+    doc = chronology(
+        report("e1", "2024-03-04"),
+        ev("e2", "2024-03-04", "asb.case_opened"),
+        ev("e3", "2024-03-30", "asb.reviewed"),
+        ev("e4", "2024-03-31", "contact.out", about="asb.review", text="Update"),
+        ev("e5", "2024-04-20", "asb.reviewed", reporter_updated="phone"),
+        ev("e6", "2024-05-10", "asb.reviewed"),
+        ev("e7", "2024-05-20", "asb.closed", reason="Resolved", reporter_told="letter"),
+        case_type="asb",
+    )
+    (case,) = read(doc, d("2024-06-01"))
+    assert [r["reporter_updated"] for r in case["reviews"]] == ["2024-03-31", "2024-04-20", None]
+    assert case["closed"]["reporter_told"] == "2024-05-20"
+    text = "\n".join(asb_lines({"asb": [case]}))
+    assert "reviewed 10 May 2024: reporter not updated [e6]" in text
+    assert "closed 20 May 2024 (Resolved): reporter told 20 May 2024 [e7]" in text
 
 
 def test_the_case_review_counts_the_reporters_reports_across_cases_and_sees_her_told() -> None:
