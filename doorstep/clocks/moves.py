@@ -153,6 +153,7 @@ class EvidenceReceived:
     authorised: bool | None
     document: str | None
     requested: bool
+    standing: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def _received(fact: Fact, asked: Sequence[Fact]) -> EvidenceReceived:
         authorised=authorised if isinstance(authorised, bool) else None,
         document=None if fact.data.get("document") is None else str(fact.data["document"]),
         requested=any(fact.could_follow(a) for a in asked),
+        standing=_text(fact.data.get("source_standing")),
     )
 
 
@@ -388,6 +390,7 @@ def transfer_json(view: TransferView) -> dict[str, Any]:
                 "authorised": g.authorised,
                 "document": g.document,
                 "requested": g.requested,
+                "standing": g.standing or None,
             }
             for g in view.received
         ],

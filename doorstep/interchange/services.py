@@ -38,6 +38,8 @@ from doorstep.interchange.importer import (
 )
 from doorstep.interchange.plan import PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
+from doorstep.moves.projections import KINDS as MOVE_KINDS
+from doorstep.moves.projections import move_project
 from doorstep.timeline.actors import writing_as
 from doorstep.timeline.models import Event, Stream
 
@@ -69,6 +71,7 @@ def chronology_import(
         run.all()
         _project_commitments(run.report)
         _project_complaints(run.report)
+        _project_moves(run.report)
     return run.report
 
 
@@ -91,3 +94,14 @@ def _project_complaints(report: ImportReport) -> None:
     )
     for case in cases:
         complaint_project(case)
+
+
+def _project_moves(report: ImportReport) -> None:
+    """The `MoveRequest` row of every transfer case the import wrote a `transfer.*` event to,
+    rebuilt from the case's events in the same transaction: an imported request is on the
+    moves list at once."""
+    cases = Case.objects.filter(
+        pk__in=Event.objects.filter(batch=report.batch, kind__in=MOVE_KINDS).values("case_id")
+    )
+    for case in cases:
+        move_project(case)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class MovesConfig(AppConfig):
+    name = "doorstep.moves"
+    label = "moves"
+    verbose_name = "Management moves"
+
+    def ready(self) -> None:
+        # The transfer event kinds this app owns (registered before the interchange's generic
+        # ones), and the move section of the case page and the household page.
+        from doorstep.moves import events, views  # noqa: F401
