@@ -31,7 +31,7 @@ class WhenIn(In):
         return When.parse(self.occurred) if self.occurred is not None else None
 
 
-class MoveIn(WhenIn):
+class MoveRequestIn(WhenIn):
     """A household's request to move: its words, the grounds, the documents on record it rests
     on; from any channel, or from a contact (`contact.in`) already on the household's record."""
 
@@ -45,14 +45,16 @@ class MoveIn(WhenIn):
     evidence: list[str] = Field(
         default_factory=list, description="References of documents on the household's record"
     )
-    channel: Channel = Field(Channel.PHONE, description="How it came in (ignored with from_contact)")
+    channel: Channel = Field(
+        Channel.PHONE, description="How it came in (ignored with from_contact)"
+    )
     from_contact: uuid.UUID | None = Field(
         None, description="uid of the contact (contact.in) the request came in"
     )
     title: str = Field("", max_length=120, description="Default: the start of the words")
 
 
-class EvidenceRequestIn(WhenIn):
+class MoveEvidenceRequestIn(WhenIn):
     what: str = Field(min_length=1, max_length=TEXT, description="What evidence is asked for")
     to: str | None = Field(None, max_length=REF, description="The person asked (reference)")
     to_name: str = Field("", max_length=200, description="Who is asked, in words")
@@ -61,7 +63,7 @@ class EvidenceRequestIn(WhenIn):
     )
 
 
-class EvidenceReceivedIn(WhenIn):
+class MoveEvidenceReceivedIn(WhenIn):
     """Evidence received. Attach a new document through `POST /cases/{reference}/documents`
     first, then name it here."""
 
@@ -75,25 +77,25 @@ class EvidenceReceivedIn(WhenIn):
     )
 
 
-class PanelIn(WhenIn):
+class MovePanelIn(WhenIn):
     reason: str = Field(
         min_length=1, max_length=TEXT, description="Why it goes to the panel, and the question"
     )
 
 
-class DecisionIn(WhenIn):
+class MoveDecisionIn(WhenIn):
     outcome: str = Field(pattern="^(approved|declined)$", description="approved or declined")
     reason: str = Field(
         "", max_length=TEXT, description="Required to decline: as the household will be told it"
     )
 
 
-class RoutesIn(WhenIn):
+class MoveRoutesIn(WhenIn):
     routes: list[Route] = Field(min_length=1, description="The other routes offered")
     support: str = Field(min_length=1, max_length=TEXT, description="The support given")
 
 
-class FlagOut(Schema):
+class EvidenceOnRecordOut(Schema):
     document: str
     title: str
     added: dt.date
@@ -118,7 +120,7 @@ class MoveOut(Schema):
         "(authorised_third_party, household or not_authorised) and `requested`"
     )
     awaiting_evidence: dict[str, Any] | None
-    evidence_on_record: FlagOut | None = Field(
+    evidence_on_record: EvidenceOnRecordOut | None = Field(
         description="While evidence is awaited: a document on the household's record that may "
         "be it (medical evidence, from an authorised third party, or of a type asked for)"
     )

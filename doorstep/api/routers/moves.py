@@ -25,13 +25,13 @@ from doorstep.documents.models import Document
 from doorstep.moves import selectors as moves
 from doorstep.moves.models import MoveRequest
 from doorstep.moves.schemas import (
-    DecisionIn,
-    EvidenceReceivedIn,
-    EvidenceRequestIn,
-    MoveIn,
+    MoveDecisionIn,
+    MoveEvidenceReceivedIn,
+    MoveEvidenceRequestIn,
     MoveOut,
-    PanelIn,
-    RoutesIn,
+    MovePanelIn,
+    MoveRequestIn,
+    MoveRoutesIn,
 )
 from doorstep.moves.services import (
     move_decide,
@@ -97,7 +97,7 @@ def move_list(request: HttpRequest, filters: Query[MoveFilters]) -> Any:
     auth=requires("moves.request_move"),
 )
 @idempotent(_requested)
-def move_create(request: HttpRequest, reference: Reference, payload: MoveIn) -> Any:
+def move_create(request: HttpRequest, reference: Reference, payload: MoveRequestIn) -> Any:
     """Record the household's request to move: opens a transfer case (TRF). With
     `from_contact`, in one step from that contact, which the case keeps as its origin. A
     household with an open request is refused, naming it. The decision clock
@@ -133,12 +133,10 @@ def move_read(request: HttpRequest, reference: Reference) -> Any:
     return _move(request, reference)
 
 
-@router.post(
-    f"{MOVE}/evidence/requests", response=responds(200, MoveOut), auth=requires(HANDLE)
-)
+@router.post(f"{MOVE}/evidence/requests", response=responds(200, MoveOut), auth=requires(HANDLE))
 @idempotent(_same)
 def move_evidence_request_create(
-    request: HttpRequest, reference: Reference, payload: EvidenceRequestIn
+    request: HttpRequest, reference: Reference, payload: MoveEvidenceRequestIn
 ) -> Any:
     """Ask for evidence: what, of whom, and the document types that would answer it. No
     decision clock runs until it is received; a matching document already on the household's
@@ -158,7 +156,7 @@ def move_evidence_request_create(
 @router.post(f"{MOVE}/evidence", response=responds(200, MoveOut), auth=requires(HANDLE))
 @idempotent(_same)
 def move_evidence_create(
-    request: HttpRequest, reference: Reference, payload: EvidenceReceivedIn
+    request: HttpRequest, reference: Reference, payload: MoveEvidenceReceivedIn
 ) -> Any:
     """Record evidence received: what, from whom, and the document on record it is. Evidence
     from anyone but the household or a third party it authorised for moves is recorded and
@@ -177,7 +175,7 @@ def move_evidence_create(
 
 @router.post(f"{MOVE}/panel", response=responds(200, MoveOut), auth=requires(DECIDE))
 @idempotent(_same)
-def move_panel_create(request: HttpRequest, reference: Reference, payload: PanelIn) -> Any:
+def move_panel_create(request: HttpRequest, reference: Reference, payload: MovePanelIn) -> Any:
     """Refer the request to the panel (a decision with outcome panel_referred), saying why.
     The panel's own decision is recorded at `/decision`."""
     return move_refer_to_panel(
@@ -191,7 +189,9 @@ def move_panel_create(request: HttpRequest, reference: Reference, payload: Panel
 
 @router.post(f"{MOVE}/decision", response=responds(200, MoveOut), auth=requires(DECIDE))
 @idempotent(_same)
-def move_decision_create(request: HttpRequest, reference: Reference, payload: DecisionIn) -> Any:
+def move_decision_create(
+    request: HttpRequest, reference: Reference, payload: MoveDecisionIn
+) -> Any:
     """Decide the request: approved, or declined with the reason the household is told. Once
     only (422 on a second decision)."""
     return move_decide(
@@ -206,7 +206,7 @@ def move_decision_create(request: HttpRequest, reference: Reference, payload: De
 
 @router.post(f"{MOVE}/routes", response=responds(200, MoveOut), auth=requires(HANDLE))
 @idempotent(_same)
-def move_routes_create(request: HttpRequest, reference: Reference, payload: RoutesIn) -> Any:
+def move_routes_create(request: HttpRequest, reference: Reference, payload: MoveRoutesIn) -> Any:
     """Offer other routes to a move (mutual exchange, the housing register, another) with the
     support given."""
     return move_routes_offer(

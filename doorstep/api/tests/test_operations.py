@@ -870,9 +870,12 @@ OPS = [
         bad_field="body.grounds",
         bad_reason="List should have at least 1 item",
         denied="auditor",
-        expect={"household": "{move_household}", "status": "awaiting_decision",
-                "grounds": ["asb", "police"]},
-    ),  # fmt: skip
+        expect={
+            "household": "{move_household}",
+            "status": "awaiting_decision",
+            "grounds": ["asb", "police"],
+        },
+    ),
     _read("move_read", f"{V}/moves/{{move}}", f"{V}/moves/m 1", "contractor"),
     Op(
         "move_evidence_request_create",

@@ -53,20 +53,31 @@ def test_a_retried_action_writes_once(callers, world):
 
 def test_the_response_flags_evidence_already_on_record(callers, world):
     reference = _create(callers, world).json()["case"]
-    asked = callers["officer"].post(
-        f"{V}/moves/{reference}/evidence/requests",
-        {"what": "Survey of the noise", "types": ["survey_report"]},
-    ).json()
+    asked = (
+        callers["officer"]
+        .post(
+            f"{V}/moves/{reference}/evidence/requests",
+            {"what": "Survey of the noise", "types": ["survey_report"]},
+        )
+        .json()
+    )
     # The world's survey report is on the household's record already.
     flag = asked["evidence_on_record"]
-    assert flag["document"] == world["document"] and flag["why"] == "a document of the type asked for"
-    assert flag["text"].startswith(f"Evidence may already be on record: {world['document']} (Survey)")
+    assert flag["document"] == world["document"]
+    assert flag["why"] == "a document of the type asked for"
+    assert flag["text"].startswith(
+        f"Evidence may already be on record: {world['document']} (Survey)"
+    )
     listed = callers["auditor"].get(f"{V}/moves").json()["items"]
     assert listed[0]["evidence_on_record"]["document"] == world["document"]
-    got = callers["officer"].post(
-        f"{V}/moves/{reference}/evidence",
-        {"what": "Survey", "source_name": "A neighbour", "document": world["document"]},
-    ).json()
+    got = (
+        callers["officer"]
+        .post(
+            f"{V}/moves/{reference}/evidence",
+            {"what": "Survey", "source_name": "A neighbour", "document": world["document"]},
+        )
+        .json()
+    )
     assert got["evidence_on_record"] is None
     (received,) = got["evidence_received"]
     assert received["standing"] == "not_authorised" and received["requested"] is True
