@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -607,6 +608,8 @@ def _move_waiting_on_evidence(today: dt.date, household: Household, users: dict[
         types=["medical_evidence"],
         at=_moment(today, 38),
     )
+    # Doorstep's own members on `document.added`: who sent it, and that their word counts.
+    sender: dict[str, Any] = {"from": worker.reference, "from_authorised": True}
     document_add(
         actor=officer,
         content=LETTER_TXT,
@@ -616,5 +619,5 @@ def _move_waiting_on_evidence(today: dt.date, household: Household, users: dict[
         f"{grace.full_name}",
         at=_moment(today, 30),
         household=household,
-        about={"from": worker.reference, "from_authorised": True},
+        about=sender,
     )
