@@ -26,6 +26,7 @@ from doorstep.api.routers import (
     hazards,
     inspections,
     learning,
+    moves,
     ombudsman,
     policy,
     properties,
@@ -99,4 +100,5 @@ api.add_router("", remedies.router)
 api.add_router("", responses.router)
 api.add_router("", complaints.router)
 api.add_router("", ombudsman.router)
+api.add_router("", moves.router)
 api.add_router("", learning.router)

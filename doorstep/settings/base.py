@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
     # complaint page's clocks; registers the complaint event kinds before the interchange.
     "doorstep.complaints",
+    # Management moves (`transfer.*`): reads the deadlines' replay for the case page's decision
+    # clock and flag; registers the transfer event kinds before the interchange.
+    "doorstep.moves",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]
