@@ -27,5 +27,6 @@ urlpatterns = [
     path("complaints/", include("doorstep.complaints.urls")),
     path("ombudsman/", include("doorstep.ombudsman.urls")),
     path("learning/", include("doorstep.learning.urls")),
+    path("permissions/", include("doorstep.permits.urls")),
     path("api/v1/", api.urls),
 ]

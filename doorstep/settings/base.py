@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
     # complaint page's clocks; registers the complaint event kinds before the interchange.
     "doorstep.complaints",
+    # Permissions (pets, alterations): a household's requests and decisions, the pet check on
+    # reports about pets; registers the permission event kinds before the interchange.
+    "doorstep.permits",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

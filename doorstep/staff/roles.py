@@ -34,6 +34,7 @@ READ_RECORD = [
     "remedies.view_compensation",
     "responses.view_responsedraft",
     "complaints.view_complaint",
+    "permits.view_tenancypermission",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -114,6 +115,10 @@ WRITE_OMBUDSMAN = [
     "learning.add_learning",
     "learning.change_learning",
 ]
+# Permissions (a pet, an alteration, anything else): the housing officer and the manager record
+# a tenant's request and decide it (and withdraw a permission granted); everyone who reads the
+# record reads permissions, so whoever takes a neighbour's report about a pet can check it.
+WRITE_PERMITS = ["permits.request_permit", "permits.decide_permit"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -135,6 +140,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_RESPONSES
     + RECEIVE_COMPLAINTS
     + READ_OMBUDSMAN
+    + WRITE_PERMITS
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -190,6 +196,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + HANDLE_COMPLAINTS
     + READ_OMBUDSMAN
     + WRITE_OMBUDSMAN
+    + WRITE_PERMITS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
