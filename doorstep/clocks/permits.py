@@ -320,11 +320,11 @@ def permission_json(item: PermissionCase) -> dict[str, Any]:
         "decided": decision.on.isoformat() if decision else None,
         "decided_event": decision.event if decision else None,
         "conditions": list(item.conditions),
-        "reason": decision.reason if decision else None,
+        "reason": (decision.reason or None) if decision else None,
         "review_on": item.review_on.isoformat() if item.review_on else None,
         "withdrawn": withdrawal.on.isoformat() if withdrawal else None,
         "withdrawn_event": withdrawal.event if withdrawal else None,
-        "withdrawal_reason": withdrawal.reason if withdrawal else None,
+        "withdrawal_reason": (withdrawal.reason or None) if withdrawal else None,
         "imprecise": item.imprecise or any(d.imprecise for d in item.decisions),
     }
 

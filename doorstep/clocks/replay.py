@@ -20,6 +20,7 @@ from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
+from doorstep.clocks.permits import permission_cases, permission_json, permission_line
 from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
 from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
@@ -31,6 +32,7 @@ APPOINTMENTS = "Appointments as of {day}"
 REPEATS = "Repeated defects as of {day}"
 COMPENSATION = "Compensation offered as of {day}"
 COMPLAINTS = "Complaints as of {day}"
+PERMISSIONS = "Permissions as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -320,6 +322,7 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
         "compensation": [offer_json(o) for o in offered],
         "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
         "complaints": [complaint_json(c) for c in found],
+        "permissions": [permission_json(p) for p in permission_cases(facts, as_of=as_of)],
     }
 
 
@@ -484,4 +487,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(offer_lines(replay))
     lines.append(COMPLAINTS.format(day=day))
     lines.extend(complaint_lines(replay))
+    lines.append(PERMISSIONS.format(day=day))
+    lines.extend([permission_line(p) for p in replay.get("permissions", ())] or [NONE])
     return "\n".join(lines) + "\n"

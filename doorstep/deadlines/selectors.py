@@ -215,6 +215,23 @@ class CaseCompensation:
         return list(self.data["failures"])
 
 
+@dataclass(frozen=True)
+class CasePermission:
+    """A request for permission on a live case as of a date: what was asked, the decision with
+    its conditions, and where it stands (the replay's JSON for it, `clocks.permits`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def state(self) -> str:
+        return str(self.data["state"])
+
+    @property
+    def conditions(self) -> list[str]:
+        return list(self.data["conditions"])
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments, recurring defects, complaints and compensation
@@ -229,6 +246,7 @@ class Clocks:
     complaints: list[CaseComplaint] = field(default_factory=list)
     compensation: list[CaseCompensation] = field(default_factory=list)
     compensation_requests: list[CaseCompensation] = field(default_factory=list)
+    permissions: list[CasePermission] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -313,6 +331,7 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         ("complaints", found.complaints, CaseComplaint),
         ("compensation", found.compensation, CaseCompensation),
         ("compensation_requests", found.compensation_requests, CaseCompensation),
+        ("permissions", found.permissions, CasePermission),
     )
     for member, into, wrap in members:
         for item in replay[member]:

@@ -38,6 +38,8 @@ from doorstep.interchange.importer import (
 )
 from doorstep.interchange.plan import PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
+from doorstep.permits.projections import KINDS as PERMISSION_KINDS
+from doorstep.permits.projections import permit_project
 from doorstep.timeline.actors import writing_as
 from doorstep.timeline.models import Event, Stream
 
@@ -69,6 +71,7 @@ def chronology_import(
         run.all()
         _project_commitments(run.report)
         _project_complaints(run.report)
+        _project_permits(run.report)
     return run.report
 
 
@@ -91,3 +94,15 @@ def _project_complaints(report: ImportReport) -> None:
     )
     for case in cases:
         complaint_project(case)
+
+
+def _project_permits(report: ImportReport) -> None:
+    """The `TenancyPermission` row of every case the import wrote a permission event to, in
+    the same transaction: an imported permission is on the household's record at once."""
+    cases = Case.objects.filter(
+        pk__in=Event.objects.filter(batch=report.batch, kind__in=PERMISSION_KINDS).values(
+            "case_id"
+        )
+    ).select_related("household")
+    for case in cases:
+        permit_project(case)

@@ -80,7 +80,8 @@ class PermissionRequested(EventKind):
 
 class DecidedPayload(FormatPayload):
     outcome: Text = None
-    conditions: list[Text] = Field(default_factory=list)
+    # A list of text (Doorstep's); a file's single text is kept as it is.
+    conditions: list[Text] | Text = Field(default_factory=list)
     reason: Text = None
     review_on: WhenText | None = None
 
@@ -104,7 +105,7 @@ class PermissionDecided(EventKind):
         ],
         "review_on": "2026-11-04",
     }
-    invalid_example = {"outcome": 3, "conditions": "on a lead", "review_on": "next year"}
+    invalid_example = {"outcome": 3, "conditions": [1], "review_on": "next year"}
 
     @classmethod
     def sentence(cls, data: Mapping[str, Any], summary: str) -> str:
