@@ -27,6 +27,7 @@ from doorstep.api.routers import (
     inspections,
     learning,
     ombudsman,
+    permits,
     policy,
     properties,
     remedies,
@@ -100,3 +101,4 @@ api.add_router("", responses.router)
 api.add_router("", complaints.router)
 api.add_router("", ombudsman.router)
 api.add_router("", learning.router)
+api.add_router("", permits.router)
