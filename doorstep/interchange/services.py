@@ -100,9 +100,7 @@ def _project_permits(report: ImportReport) -> None:
     """The `TenancyPermission` row of every case the import wrote a permission event to, in
     the same transaction: an imported permission is on the household's record at once."""
     cases = Case.objects.filter(
-        pk__in=Event.objects.filter(batch=report.batch, kind__in=PERMISSION_KINDS).values(
-            "case_id"
-        )
+        pk__in=Event.objects.filter(batch=report.batch, kind__in=PERMISSION_KINDS).values("case_id")
     ).select_related("household")
     for case in cases:
         permit_project(case)

@@ -26,8 +26,8 @@ from doorstep.permits.schemas import (
     PermitDecideIn,
     PermitIn,
     PermitOut,
-    PetCheckOut,
     PermitWithdrawIn,
+    PetCheckOut,
 )
 from doorstep.permits.services import (
     AlterationIn,
