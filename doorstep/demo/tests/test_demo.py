@@ -86,3 +86,16 @@ def test_the_demo_complaint_is_acknowledged_with_its_officer_named_and_answered(
     assert [(o.amount, o.kind) for o in offers] == [(100, "compensation")]
     assert complaint.from_contact is not None and complaint.acknowledged1_at is not None
     assert complaint.officer is not None and complaint.officer.username == "complaints"
+
+
+def test_the_demo_has_a_dog_kept_on_conditions_and_an_alteration_waiting():
+    from doorstep.permits.models import TenancyPermission
+    from doorstep.permits.selectors import pet_permission_check
+
+    demo = load_demo(today=dt.date(2026, 11, 23))
+    dog, shower = TenancyPermission.objects.order_by("requested_on")
+    assert (dog.subject, dog.status, len(dog.conditions)) == ("pet", "granted_with_conditions", 3)
+    assert dog.household == demo.households[3]
+    assert (shower.subject, shower.status) == ("alteration", "pending")
+    check = pet_permission_check(household=dog.household, on=dt.date(2026, 11, 23))
+    assert check.words.startswith(f"Pet permission for {dog.household.reference}: granted on ")
