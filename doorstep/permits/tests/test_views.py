@@ -154,6 +154,7 @@ def test_the_list_shows_those_waiting_first(officer, homes, dog):
     )
     permission_decide(actor=homes.officer, permit=done, outcome="granted", at=NOW)
     page = officer.get(reverse("permits:list")).content.decode()
+    assert '<strong class="govuk-service-navigation__active-fallback">Permissions' in page
     assert page.index(dog.case.reference) < page.index(done.case.reference)
     assert "Waiting for a decision" in page
     filtered = officer.get(reverse("permits:list"), {"status": "granted"}).content.decode()
