@@ -4,8 +4,8 @@ neighbour's report about them (Bromford 202109189, Pets 8).
 
 The reports are read from the timeline (`asb.reported` with category `pets`), never from the
 ASB app's own tables: a report names the household it is about as
-`alleged_perpetrator_household` (a household reference), or its case is linked to a case of
-that household.
+`alleged_perpetrator_household` (a household reference), or its case is linked to that
+household's permission case.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.db.models import Case as Choose
 from django.db.models import IntegerField, QuerySet, Value
 from django.db.models import When as If
 
+from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_visible_to
 from doorstep.clocks.facts import local_date
@@ -189,8 +190,8 @@ class PetReport:
 
 def pet_reports(*, case: Case) -> list[PetReport]:
     """The reports about pets on this case (`asb.reported`, category pets), each with the
-    household it is about: the one it names, else the household of a case linked to this one
-    (other than the reporter's own), else none."""
+    household it is about: the one it names, else the household of the one permission case
+    linked to this one (other than the reporter's own), else none."""
     events = [
         e
         for e in case.events.filter(kind=REPORT_KIND).order_by("occurred_earliest", "seq")
@@ -223,9 +224,14 @@ def pet_reports(*, case: Case) -> list[PetReport]:
 
 
 def _linked_households(case: Case) -> list[Household]:
-    """The households of the cases linked to this one, other than the case's own."""
+    """The households of the permission cases linked to this one (an officer linked the report
+    to that household's permission), other than the case's own. A link to any other case says
+    nothing about whom a report is about: in Bromford 202109189 the pets case is linked to the
+    reporter's own complaint."""
     found: dict[int, Household] = {}
     for other in case.links.all():
+        if other.case_type != CaseType.PERMISSION:
+            continue
         if other.household_id is not None and other.household_id != case.household_id:
             household = Household.objects.filter(pk=other.household_id).first()
             if household is not None:

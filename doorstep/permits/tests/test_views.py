@@ -254,3 +254,21 @@ def test_the_permission_case_page_stays_within_the_query_budget(
     with django_assert_max_num_queries(CASE_PAGE_MAX_QUERIES):
         response = officer.get(reverse("cases:case", args=[dog.case.reference]))
     assert "Kept on a lead in the communal areas" in response.content.decode()
+
+
+def test_bromfords_report_about_pets_names_no_household_so_the_page_offers_a_look_up(
+    officer, homes
+):
+    """Bromford 202109189: the resident reported her neighbour's dogs (up to five) and kittens;
+    the record names no household for them, and the landlord held no pet permission (Pets 8).
+    The ASB case's page says so and offers the look-up."""
+    from doorstep.interchange.services import chronology_import
+    from doorstep.interchange.tests.chronologies import BROMFORD, seed
+    from doorstep.timeline.models import Event
+
+    chronology_import(doc=seed(BROMFORD), source_name=BROMFORD, at=NOW)
+    report = Event.objects.filter(kind="asb.reported", data__category="pets").first()
+    page = officer.get(reverse("cases:case", args=[report.case.reference])).content.decode()
+    assert 'id="pet-permission"' in page
+    assert "does not say which household it is about" in page
+    assert not TenancyPermission.objects.exists()
