@@ -28,5 +28,6 @@ urlpatterns = [
     path("moves/", include("doorstep.moves.urls")),
     path("ombudsman/", include("doorstep.ombudsman.urls")),
     path("learning/", include("doorstep.learning.urls")),
+    path("permissions/", include("doorstep.permits.urls")),
     path("api/v1/", api.urls),
 ]

@@ -28,6 +28,7 @@ from doorstep.api.routers import (
     learning,
     moves,
     ombudsman,
+    permits,
     policy,
     properties,
     remedies,
@@ -102,3 +103,4 @@ api.add_router("", complaints.router)
 api.add_router("", ombudsman.router)
 api.add_router("", moves.router)
 api.add_router("", learning.router)
+api.add_router("", permits.router)

@@ -22,6 +22,7 @@ from doorstep.clocks.explain import show
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
 from doorstep.clocks.moves import transfer_cases, transfer_json, transfer_lines
+from doorstep.clocks.permits import permission_cases, permission_json, permission_line
 from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
 from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
@@ -35,6 +36,7 @@ COMPENSATION = "Compensation offered as of {day}"
 COMPLAINTS = "Complaints as of {day}"
 ASB = "Anti-social behaviour as of {day}"
 MOVES = "Moves as of {day}"
+PERMISSIONS = "Permissions as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -326,6 +328,7 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
         "complaints": [complaint_json(c) for c in found],
         "asb": [asb_json(v) for v in asb_cases(facts, as_of=as_of)],
         "transfers": [transfer_json(t) for t in transfer_cases(facts, as_of, clocks=clocks)],
+        "permissions": [permission_json(p) for p in permission_cases(facts, as_of=as_of)],
     }
 
 
@@ -573,4 +576,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(asb_lines(replay))
     lines.append(MOVES.format(day=day))
     lines.extend(transfer_lines(replay) or [NONE])
+    lines.append(PERMISSIONS.format(day=day))
+    lines.extend([permission_line(p) for p in replay.get("permissions", ())] or [NONE])
     return "\n".join(lines) + "\n"

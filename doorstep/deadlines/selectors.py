@@ -240,6 +240,23 @@ class CaseAsb:
     data: Mapping[str, Any]
 
 
+@dataclass(frozen=True)
+class CasePermission:
+    """A request for permission on a live case as of a date: what was asked, the decision with
+    its conditions, and where it stands (the replay's JSON for it, `clocks.permits`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def state(self) -> str:
+        return str(self.data["state"])
+
+    @property
+    def conditions(self) -> list[str]:
+        return list(self.data["conditions"])
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments, recurring defects, complaints, compensation
@@ -256,6 +273,7 @@ class Clocks:
     compensation_requests: list[CaseCompensation] = field(default_factory=list)
     asb: list[CaseAsb] = field(default_factory=list)
     transfers: list[CaseTransfer] = field(default_factory=list)
+    permissions: list[CasePermission] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -342,6 +360,7 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         ("compensation_requests", found.compensation_requests, CaseCompensation),
         ("asb", found.asb, CaseAsb),
         ("transfers", found.transfers, CaseTransfer),
+        ("permissions", found.permissions, CasePermission),
     )
     for member, into, wrap in members:
         for item in replay[member]:

@@ -499,6 +499,7 @@ def load_demo(*, today: dt.date) -> Demo:
     )
     case_assign(actor=users["repairs"], case=door, contractor=contractor, at=door_reported)
     _move_waiting_on_evidence(today, others[1], users)
+    _permissions(today, others, users)
     return Demo(
         households=[khan, *others],
         logins=[(username, role.value) for username, role, _, _ in LOGINS],
@@ -620,4 +621,55 @@ def _move_waiting_on_evidence(today: dt.date, household: Household, users: dict[
         at=_moment(today, 30),
         household=household,
         about=sender,
+    )
+
+
+def _permissions(today: dt.date, others: list[Household], users: dict[str, User]) -> None:
+    """Marek Nowak keeps a dog with the landlord's permission, on conditions (so a neighbour's
+    report about it can be checked); the Kellys have asked to make an alteration, not yet
+    decided."""
+    from doorstep.permits.services import (
+        AlterationIn,
+        PetIn,
+        permission_decide,
+        permission_request,
+    )
+
+    officer = users["officer"]
+    asked = _moment(today, 90)
+    dog = permission_request(
+        actor=officer,
+        household=others[2],
+        subject="pet",
+        detail="I would like to keep my late father's dog, a small Staffordshire terrier.",
+        pet=PetIn("dog", 1, "Staffordshire terrier, brindle, called Bruno"),
+        channel="phone",
+        occurred=When.at(asked),
+        at=asked,
+    )
+    decided = _moment(today, 84)
+    permission_decide(
+        actor=officer,
+        permit=dog,
+        outcome="granted_with_conditions",
+        conditions=[
+            "The dog is kept on a lead in the communal areas",
+            "Any fouling is cleared up at once",
+            "The dog is not left alone in the flat for long periods",
+        ],
+        review_on=today + dt.timedelta(days=281),
+        occurred=When.at(decided),
+        at=decided,
+    )
+    shower = _moment(today, 6)
+    permission_request(
+        actor=officer,
+        household=others[3],
+        subject="alteration",
+        detail="Please may we take out the bath and fit a walk-in shower? Our son uses a "
+        "wheelchair and the bath is no longer safe.",
+        alteration=AlterationIn("Replace the bath with a level-access shower", "Bathroom"),
+        channel="email",
+        occurred=When.at(shower),
+        at=shower,
     )

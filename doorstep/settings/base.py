@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     # Management moves (`transfer.*`): reads the deadlines' replay for the case page's decision
     # clock and flag; registers the transfer event kinds before the interchange.
     "doorstep.moves",
+    # Permissions (pets, alterations): a household's requests and decisions, the pet check on
+    # reports about pets; registers the permission event kinds before the interchange.
+    "doorstep.permits",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

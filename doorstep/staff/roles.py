@@ -35,6 +35,7 @@ READ_RECORD = [
     "responses.view_responsedraft",
     "complaints.view_complaint",
     "moves.view_moverequest",
+    "permits.view_tenancypermission",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -123,6 +124,10 @@ WRITE_OMBUDSMAN = [
 # reads the record reads moves; a contractor never.
 HANDLE_MOVES = ["moves.request_move", "moves.handle_move"]
 DECIDE_MOVES = ["moves.decide_move"]
+# Permissions (a pet, an alteration, anything else): the housing officer and the manager record
+# a tenant's request and decide it (and withdraw a permission granted); everyone who reads the
+# record reads permissions, so whoever takes a neighbour's report about a pet can check it.
+WRITE_PERMITS = ["permits.request_permit", "permits.decide_permit"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -145,6 +150,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + RECEIVE_COMPLAINTS
     + READ_OMBUDSMAN
     + HANDLE_MOVES
+    + WRITE_PERMITS
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -202,6 +208,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_OMBUDSMAN
     + HANDLE_MOVES
     + DECIDE_MOVES
+    + WRITE_PERMITS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",

@@ -1062,6 +1062,63 @@ OPS += [
 ]
 
 
+# --- permissions (the world's household asked to keep a dog: {permit_pending}, waiting; and a
+# cat, granted with conditions: {permit_granted}) ------------------------------------------------
+PRM = f"{V}/permissions"
+OPS += [
+    _list("permission_list", f"{PRM}?subject=pet", denied="contractor"),
+    Op(
+        "permission_create",
+        "POST",
+        f"{V}/households/{{household}}/permissions",
+        201,
+        body={"subject": "pet", "detail": "A dog", "pet": {"species": "dog", "number": 1}},
+        bad_body={"subject": "car", "detail": "A car"},
+        bad_field="body.subject",
+        bad_reason="Input should be",
+        denied="repairs",
+        expect={"household": "{household}", "status": "pending", "subject": "pet"},
+    ),
+    _read("permission_read", f"{PRM}/{{permit_pending}}", f"{PRM}/p 1", "contractor"),
+    Op(
+        "permission_decide_create",
+        "POST",
+        f"{PRM}/{{permit_pending}}/decide",
+        200,
+        body={"outcome": "granted_with_conditions", "conditions": ["Kept on a lead"]},
+        bad_body={"outcome": "maybe"},
+        bad_field="body.outcome",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"status": "granted_with_conditions", "conditions": ["Kept on a lead"]},
+    ),
+    Op(
+        "permission_withdraw_create",
+        "POST",
+        f"{PRM}/{{permit_granted}}/withdraw",
+        200,
+        body={"reason": "Left loose in the communal areas again"},
+        bad_body={"reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        caller="manager",
+        expect={"status": "withdrawn"},
+    ),
+    Op(
+        "pet_permission_read",
+        "GET",
+        f"{V}/households/{{household}}/pet-permission?words=two+cats",
+        200,
+        bad_path=f"{V}/households/{{household}}/pet-permission?on=yesterday",
+        bad_field="query.on",
+        bad_reason="Input should be a valid date",
+        denied="contractor",
+        expect={"household": "{household}", "in_force": True, "conditions": ["Kept indoors"]},
+    ),
+]
+
+
 def fill(value: Any, world: dict[str, str]) -> Any:
     if isinstance(value, str):
         return value.format(**world)
@@ -1181,6 +1238,7 @@ def world(world, at, callers, contractor_firm):
         **_complaints_world(world, at),
         **_ombudsman_world(world, at, callers),
         **_moves_world(world, at),
+        **_permits_world(world, at, callers),
     }
 
 
@@ -1387,3 +1445,34 @@ def _ombudsman_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> di
         "upheld_complaint": complaint.reference,
         "learning": learned.ref,
     }
+
+
+def _permits_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:
+    """The world's household asked to keep a dog (waiting for a decision) and a cat (granted,
+    on condition it is kept indoors)."""
+    from doorstep.permits.services import PetIn, permission_decide, permission_request
+    from doorstep.residents.models import Household
+
+    officer = callers["officer"].user
+    before = at - dt.timedelta(days=10)
+    household = Household.objects.get(reference=world["household"])
+
+    def ask(species: str) -> Any:
+        return permission_request(
+            actor=officer,
+            household=household,
+            subject="pet",
+            detail=f"May I keep a {species}?",
+            pet=PetIn(species, 1),
+            at=before,
+        )
+
+    pending, cat = ask("dog"), ask("cat")
+    permission_decide(
+        actor=officer,
+        permit=cat,
+        outcome="granted_with_conditions",
+        conditions=["Kept indoors"],
+        at=before,
+    )
+    return {"permit_pending": pending.case.reference, "permit_granted": cat.case.reference}

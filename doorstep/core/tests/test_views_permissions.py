@@ -962,3 +962,114 @@ def test_officers_and_managers_handle_moves_and_managers_decide_them():
     assert {role for role in Role if allowed(role, by_name["decide a move"])} == {Role.MANAGER}
     readers = set(Role) - {Role.CONTRACTOR}
     assert {role for role in Role if allowed(role, by_name["moves"])} == readers
+
+
+# --- permissions (pets, alterations) ---------------------------------------------------------
+# The world's household asked to keep a dog (waiting for a decision) and a cat (granted with a
+# condition): everyone who reads the record reads permissions and checks a pet; housing officers
+# and managers record requests, decide and withdraw; a contractor never sees them.
+
+
+@dataclass(frozen=True)
+class PermitsWorld:
+    world: World
+    pending: Any
+    granted: Any
+
+
+PERMIT_DECIDE = ("cases.view_case", "permits.decide_permit")
+PERMIT_REQUEST = ("residents.view_household", "permits.request_permit")
+PERMIT_PAGES = [
+    Page("permissions", lambda p: reverse("permits:list"), ("permits.view_tenancypermission",)),
+    Page(
+        "check a pet permission",
+        lambda p: reverse("permits:check") + f"?household={p.world.household.reference}",
+        ("permits.view_tenancypermission", "residents.view_household"),
+    ),
+    Page(
+        "ask for permission",
+        lambda p: reverse("permits:request", args=[p.world.household.reference]),
+        PERMIT_REQUEST,
+    ),
+    Page(
+        "ask for permission (send)",
+        lambda p: reverse("permits:request", args=[p.world.household.reference]),
+        PERMIT_REQUEST,
+        post=lambda p: {
+            "subject": "other",
+            "detail": "May I put up a satellite dish?",
+            "channel": "phone",
+        },
+    ),
+    Page(
+        "decide a permission",
+        lambda p: reverse("permits:decide", args=[p.pending.case.reference]),
+        PERMIT_DECIDE,
+    ),
+    Page(
+        "decide a permission (send)",
+        lambda p: reverse("permits:decide", args=[p.pending.case.reference]),
+        PERMIT_DECIDE,
+        post=lambda p: {"outcome": "granted_with_conditions", "conditions": "On a lead"},
+    ),
+    Page(
+        "withdraw a permission",
+        lambda p: reverse("permits:withdraw", args=[p.granted.case.reference]),
+        PERMIT_DECIDE,
+    ),
+    Page(
+        "withdraw a permission (send)",
+        lambda p: reverse("permits:withdraw", args=[p.granted.case.reference]),
+        PERMIT_DECIDE,
+        post=lambda p: {"reason": "Kept loose in the communal areas"},
+    ),
+]
+
+
+@pytest.fixture
+def permits_world(world, at):
+    from doorstep.permits.services import PetIn, permission_decide, permission_request
+
+    def ask(species: str) -> Any:
+        return permission_request(
+            actor=None,
+            household=world.household,
+            subject="pet",
+            detail=f"May I keep a {species}?",
+            pet=PetIn(species, 1),
+            at=at,
+        )
+
+    pending, cat = ask("dog"), ask("cat")
+    granted = permission_decide(
+        actor=None, permit=cat, outcome="granted_with_conditions", conditions=["Indoors"], at=at
+    )
+    return PermitsWorld(world, pending, granted)
+
+
+@pytest.mark.parametrize("page", PERMIT_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_permits_permission_matrix(client, permits_world, role, page):
+    client.force_login(permits_world.world.users[role])
+    response = page.request(client, permits_world)
+    if allowed(role, page):
+        assert response.status_code == (302 if page.post else 200), response.content[:3000]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", PERMIT_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_permission_pages(client, permits_world, page):
+    response = page.request(client, permits_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_housing_officers_and_managers_decide_permissions_and_all_but_contractors_read_them():
+    by_name = {p.name: p for p in PERMIT_PAGES}
+    deciders = {Role.HOUSING_OFFICER, Role.MANAGER}
+    assert {r for r in Role if allowed(r, by_name["decide a permission"])} == deciders
+    assert {r for r in Role if allowed(r, by_name["ask for permission"])} == deciders
+    readers = {r for r in Role if allowed(r, by_name["permissions"])}
+    assert readers == set(Role) - {Role.CONTRACTOR}
+    assert not allowed(Role.CONTRACTOR, by_name["check a pet permission"])

@@ -103,3 +103,16 @@ def test_the_demo_move_request_waits_on_evidence_already_on_record():
     assert flag is not None and flag.why == "medical evidence"
     assert flag.words.startswith("Evidence may already be on record: DOC-")
     assert flag.words.endswith("added 24 October 2026")
+
+
+def test_the_demo_has_a_dog_kept_on_conditions_and_an_alteration_waiting():
+    from doorstep.permits.models import TenancyPermission
+    from doorstep.permits.selectors import pet_permission_check
+
+    demo = load_demo(today=dt.date(2026, 11, 23))
+    dog, shower = TenancyPermission.objects.order_by("requested_on")
+    assert (dog.subject, dog.status, len(dog.conditions)) == ("pet", "granted_with_conditions", 3)
+    assert dog.household == demo.households[3]
+    assert (shower.subject, shower.status) == ("alteration", "pending")
+    check = pet_permission_check(household=dog.household, on=dt.date(2026, 11, 23))
+    assert check.words.startswith(f"Pet permission for {dog.household.reference}: granted on ")

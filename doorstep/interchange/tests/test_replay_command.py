@@ -104,6 +104,7 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "compensation_requests",
         "asb",
         "transfers",
+        "permissions",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
