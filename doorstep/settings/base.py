@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
     # complaint page's clocks; registers the complaint event kinds before the interchange.
     "doorstep.complaints",
+    # ASB cases: reports, the reporter's safety wishes, risk, actions, reviews; registers the
+    # ASB event kinds before the interchange.
+    "doorstep.asb",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]
