@@ -71,7 +71,7 @@ def _whole(value: Any) -> Any:
     return value
 
 
-Days = Annotated[int | None, BeforeValidator(_whole), Field(ge=0)]
+Days = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_whole)]
 
 
 def _words(data: Mapping[str, Any], field: str = "text") -> str:
