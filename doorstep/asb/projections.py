@@ -131,7 +131,9 @@ def _values(case: Case, events: list[Event], reports: list[Event]) -> dict[str, 
     for event in events:
         _apply(v, event)
     v.update(_case_review(case))
-    v["next_due"] = _next_due(case, events) if v["status"] != AsbStatus.DECLINED else None
+    # A declined or closed case has nothing more due (the replay still judges its clocks).
+    live = v["status"] in (AsbStatus.REPORTED, AsbStatus.OPEN)
+    v["next_due"] = _next_due(case, events) if live else None
     return v
 
 

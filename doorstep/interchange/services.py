@@ -22,6 +22,8 @@ from django.db import transaction
 
 from doorstep.cases.models import Case
 from doorstep.commitments.projections import commitments_project
+from doorstep.asb.projections import KINDS as ASB_KINDS
+from doorstep.asb.projections import asb_project
 from doorstep.complaints.projections import KINDS as COMPLAINT_KINDS
 from doorstep.complaints.projections import complaint_project
 from doorstep.core.errors import DomainError
@@ -69,6 +71,7 @@ def chronology_import(
         run.all()
         _project_commitments(run.report)
         _project_complaints(run.report)
+        _project_asb(run.report)
     return run.report
 
 
@@ -80,6 +83,16 @@ def _project_commitments(report: ImportReport) -> None:
     )
     for stream in streams.select_related("household__property", "property"):
         commitments_project(stream=stream)
+
+
+def _project_asb(report: ImportReport) -> None:
+    """The `AsbCase` row of every case the import wrote an ASB event to, rebuilt from the
+    case's events in the same transaction: an imported ASB case is on the ASB list at once."""
+    cases = Case.objects.filter(
+        pk__in=Event.objects.filter(batch=report.batch, kind__in=ASB_KINDS).values("case_id")
+    )
+    for case in cases:
+        asb_project(case)
 
 
 def _project_complaints(report: ImportReport) -> None:
