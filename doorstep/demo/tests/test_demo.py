@@ -86,3 +86,17 @@ def test_the_demo_complaint_is_acknowledged_with_its_officer_named_and_answered(
     assert [(o.amount, o.kind) for o in offers] == [(100, "compensation")]
     assert complaint.from_contact is not None and complaint.acknowledged1_at is not None
     assert complaint.officer is not None and complaint.officer.username == "complaints"
+
+
+def test_the_demo_has_an_asb_case_inside_the_reporters_delay_and_one_at_the_case_review():
+    from doorstep.asb.models import AsbCase
+
+    today = dt.date(2026, 11, 23)
+    load_demo(today=today)
+    held = AsbCase.objects.get(category="drugs")
+    assert held.status == "open" and held.risk_level == "high"
+    assert held.delay_until is not None and held.delay_until > today
+    noise = AsbCase.objects.get(category="noise")
+    assert len(noise.reports) == 3
+    assert noise.case_review_met_on == today - dt.timedelta(days=6)
+    assert noise.case_review_told_at is None
