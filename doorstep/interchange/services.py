@@ -20,10 +20,10 @@ from typing import Any
 
 from django.db import transaction
 
-from doorstep.cases.models import Case
-from doorstep.commitments.projections import commitments_project
 from doorstep.asb.projections import KINDS as ASB_KINDS
 from doorstep.asb.projections import asb_project
+from doorstep.cases.models import Case
+from doorstep.commitments.projections import commitments_project
 from doorstep.complaints.projections import KINDS as COMPLAINT_KINDS
 from doorstep.complaints.projections import complaint_project
 from doorstep.core.errors import DomainError
