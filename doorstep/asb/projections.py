@@ -16,7 +16,7 @@ from typing import Any
 
 from doorstep.asb.choices import AsbStatus, Category
 from doorstep.asb.models import AsbCase
-from doorstep.asb.selectors import policy_value
+from doorstep.asb.selectors import household_report_days, policy_value
 from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.clocks.asb import case_review_met, delay_until
@@ -165,12 +165,7 @@ def _case_review(case: Case) -> dict[str, Any]:
     if case.household_id is None:
         return {"case_review_met_on": None, "case_review_told_at": None}
     household_cases = Case.objects.filter(household_id=case.household_id, case_type=CaseType.ASB)
-    days = [
-        local_date(moment)
-        for moment in Event.objects.filter(
-            case__in=household_cases, kind="asb.reported"
-        ).values_list("occurred_earliest", flat=True)
-    ]
+    days = household_report_days(household_id=case.household_id)
     met_on = None
     for day in sorted(set(days)):
         threshold = int(policy_value("asb.case_review.threshold_reports", day))

@@ -22,6 +22,7 @@ from doorstep.asb.models import AsbCase
 from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_visible_to
+from doorstep.clocks.facts import local_date
 from doorstep.policy.resolve import resolve
 from doorstep.policy.selectors import overrides_all
 from doorstep.residents.models import Household, Person
@@ -116,6 +117,17 @@ def contacts_to_record(*, household: Household) -> QuerySet[Event]:
         .exclude(uid__in=[u for u in opened if u])
         .order_by("-occurred_earliest", "-seq")
     )
+
+
+def household_report_days(*, household_id: int | None) -> list[dt.date]:
+    """The day of every ASB report across the household's ASB cases (the ASB case review
+    counts them all)."""
+    if household_id is None:
+        return []
+    moments = Event.objects.filter(
+        case__household_id=household_id, case__case_type=CaseType.ASB, kind="asb.reported"
+    ).values_list("occurred_earliest", flat=True)
+    return [local_date(m) for m in moments]
 
 
 def is_closed(asb: AsbCase) -> bool:

@@ -33,7 +33,7 @@ from doorstep.asb.choices import (
 )
 from doorstep.asb.models import AsbCase
 from doorstep.asb.projections import CASE_REVIEW_ABOUT, asb_project, asb_project_household
-from doorstep.asb.selectors import policy_value
+from doorstep.asb.selectors import household_report_days, policy_value
 from doorstep.cases.choices import CaseStatus, CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_close, case_open, record_on_case
@@ -44,6 +44,7 @@ from doorstep.clocks.asb import (
     delay_in_force,
     delay_problem,
     delays_of,
+    months_before,
     reveals_reporter,
     risk_level,
     risk_score,
@@ -98,8 +99,8 @@ NO_CLOSE_REASON = "Give the reason for closing the case, as the reporter is told
 BAD_TOLD = "Say how the reporter is told the case is closed, or why they are not."
 NO_NOT_TOLD_REASON = "Give the reason the reporter is not told the case is closed."
 CASE_REVIEW_NOT_MET = (
-    "The ASB case review threshold is not met: {count} reports within {months} months, of the "
-    "{threshold} needed."
+    "The ASB case review threshold is not met: the household has made {count} of the "
+    "{threshold} reports needed within {months} months."
 )
 CASE_REVIEW_TOLD = "The reporter was already told of the ASB case review on {when}."
 
@@ -685,8 +686,11 @@ def asb_case_review_tell(*, actor: Model | None, asb: AsbCase, to: str, at: dt.d
         on = local_date(at)
         threshold = int(policy_value("asb.case_review.threshold_reports", on))
         months = int(policy_value("asb.case_review.window_months", on))
+        since = months_before(on, months)
+        days = household_report_days(household_id=asb.case.household_id)
+        count = len([d for d in days if since < d <= on])
         raise DomainError(
-            CASE_REVIEW_NOT_MET.format(count=len(asb.reports), months=months, threshold=threshold),
+            CASE_REVIEW_NOT_MET.format(count=count, months=months, threshold=threshold),
             field="case",
         )
     if asb.case_review_told_at is not None:

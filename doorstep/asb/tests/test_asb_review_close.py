@@ -160,7 +160,10 @@ def test_reports_outside_the_window_do_not_meet_the_threshold(homes, opened):
 def test_the_reporter_is_told_of_the_case_review_once_it_is_met(homes, opened):
     with pytest.raises(DomainError) as refused:
         asb_case_review_tell(actor=homes.officer, asb=opened, to="ada@example.org", at=NOW)
-    assert "threshold is not met" in refused.value.message
+    assert refused.value.message == (
+        "The ASB case review threshold is not met: the household has made 1 of the 3 reports "
+        "needed within 6 months."
+    )
     report(homes, case=opened.case, occurred=When.parse("2024-03-10"), at=LATER)
     asb = report(homes, case=opened.case, occurred=When.parse("2024-03-12"), at=LATER)
     asb = asb_case_review_tell(actor=homes.officer, asb=asb, to="ada@example.org", at=LATER)
