@@ -199,3 +199,13 @@ def test_an_occurred_date_from_the_form_dates_the_report(client, homes):
     )
     assert response.status_code == 302
     assert AsbCase.objects.get().reports[0]["day"] == When.on(day).text
+
+
+def test_the_household_page_offers_report_asb_to_those_who_may(client, homes):
+    url = reverse("contacts:household", args=[homes.household.reference])
+    client.force_login(homes.housing)
+    assert (
+        reverse("asb:report", args=[homes.household.reference]) in client.get(url).content.decode()
+    )
+    client.force_login(homes.auditor)
+    assert "Report ASB" not in client.get(url).content.decode()
