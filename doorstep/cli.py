@@ -24,7 +24,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "export": ("export", "Export a household or a case as a chronology file."),
     "replay": ("replay", "Replay a chronology file's clocks and commitments as of a date."),
     "demo": ("demo", "Load the demo estate, households, cases and staff logins."),
-    "rebuild": ("rebuild", "Recompute every projection (case status) from the timeline."),
+    "rebuild": (
+        "rebuild",
+        "Recompute every projection (case status, promises, each app's rows) from the timeline.",
+    ),
     "roles": ("roles", "Create or update the staff roles and their permissions."),
     "token": ("token", "Issue an API token for a staff account."),
     "sor": ("sor", "Load the landlord's Schedule of Rates from a CSV file, whole or not at all."),

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.db.models import Q, QuerySet
 
@@ -29,6 +31,8 @@ from doorstep.timeline.models import Event
 from doorstep.timeline.selectors import events_for_case, events_for_household
 from doorstep.timeline.services import stream_key
 from doorstep.vulnerabilities.selectors import can_see_detail, special_category_read
+
+T = TypeVar("T")
 
 SEARCH_LIMIT = 200
 UNKNOWN_REFERENCE = "There is no {thing} with the reference {reference!r}."
@@ -164,6 +168,22 @@ def household_events_for(*, user: User, household: Household) -> QuerySet[Event]
     if is_contractor(user):
         events = events.filter(case__in=cases_visible_to(user=user).values("pk"))
     return events
+
+
+class ReadPage(Generic[T]):
+    """A list endpoint's rows, read a page at a time: the paginator slices it, and only the
+    page's cases are read (`read` takes them together, so a page costs a fixed number of
+    queries however long the list). Its length is the query's count."""
+
+    def __init__(self, rows: QuerySet[Any], read: Callable[[list[Any]], list[T]]) -> None:
+        self.rows = rows
+        self.read = read
+
+    def __len__(self) -> int:
+        return self.rows.count()
+
+    def __getitem__(self, page: slice) -> list[T]:
+        return self.read(list(self.rows[page]))
 
 
 @dataclass(frozen=True)

@@ -521,6 +521,9 @@ def message_send(
             "to": message.to,
             "text": text,
             "subject": subject,
+            # What the message concerns (an appointment's reference, `asb.case_review`...): the
+            # replay reads it to know what the resident was told.
+            **({"about": about} if about else {}),
             "notification": {
                 "provider": delivery.provider,
                 "channel": message.channel,

@@ -49,7 +49,11 @@ def _day(event: Event) -> dt.date:
 
 
 def _about(event: Event) -> str:
-    notification = (event.data or {}).get("notification") or {}
+    """What a message was about (`message_send` keeps it on the `contact.out`)."""
+    data = event.data or {}
+    if data.get("about"):
+        return str(data["about"])
+    notification = data.get("notification") or {}
     return str(notification.get("about") or "") if isinstance(notification, dict) else ""
 
 

@@ -22,6 +22,7 @@ from doorstep.asb.models import AsbCase
 from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_visible_to
+from doorstep.clocks.asb import months_before
 from doorstep.clocks.facts import local_date
 from doorstep.policy.resolve import resolve
 from doorstep.policy.selectors import overrides_all
@@ -120,14 +121,26 @@ def contacts_to_record(*, household: Household) -> QuerySet[Event]:
 
 
 def household_report_days(*, household_id: int | None) -> list[dt.date]:
-    """The day of every ASB report across the household's ASB cases (the ASB case review
-    counts them all)."""
+    """The day of every qualifying ASB report across the household's ASB cases (the ASB case
+    review counts them all)."""
     if household_id is None:
         return []
-    moments = Event.objects.filter(
+    rows = Event.objects.filter(
         case__household_id=household_id, case__case_type=CaseType.ASB, kind="asb.reported"
-    ).values_list("occurred_earliest", flat=True)
-    return [local_date(m) for m in moments]
+    ).values_list("occurred_earliest", "data__incident_date")
+    return [local_date(m) for m, incident in rows if _qualifies(local_date(m), incident)]
+
+
+def _qualifies(day: dt.date, incident: Any) -> bool:
+    """A report made within a month of the incident it reports (section 104's qualifying
+    complaint, as the replay reads it); one with no incident date, when it happened."""
+    if not incident:
+        return True
+    try:
+        happened = dt.date.fromisoformat(str(incident)[:10])
+    except ValueError:
+        return True
+    return months_before(day, 1) <= happened
 
 
 def is_closed(asb: AsbCase) -> bool:

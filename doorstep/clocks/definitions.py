@@ -282,7 +282,8 @@ class AsbRiskAssessment(ClockDefinition):
 class AsbReview(ClockDefinition):
     """Review an open ASB case at least every `asb.review_interval_days` (Doorstep default 28;
     Bromford: monthly, encoded 30): from `asb.case_opened`, then from each `asb.reviewed`, until
-    `asb.closed`."""
+    `asb.closed`. Where the reporter's risk was last assessed high, at least every
+    `asb.high_risk.review_interval_days` (Doorstep default 14) instead."""
 
     name = "asb.review"
     unit = Unit.CALENDAR_DAYS

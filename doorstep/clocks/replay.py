@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from doorstep.clocks.appointments import Failure, Visit, appointments
+from doorstep.clocks.asb import asb_cases, asb_json
 from doorstep.clocks.compensation import Failure as CompensationFailure
 from doorstep.clocks.compensation import Offer, Request, offers, requests
 from doorstep.clocks.complaints import ComplaintView, StageView, complaints
@@ -31,6 +32,7 @@ APPOINTMENTS = "Appointments as of {day}"
 REPEATS = "Repeated defects as of {day}"
 COMPENSATION = "Compensation offered as of {day}"
 COMPLAINTS = "Complaints as of {day}"
+ASB = "Anti-social behaviour as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -320,6 +322,7 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
         "compensation": [offer_json(o) for o in offered],
         "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
         "complaints": [complaint_json(c) for c in found],
+        "asb": [asb_json(v) for v in asb_cases(facts, as_of=as_of)],
     }
 
 
@@ -466,6 +469,85 @@ def complaint_lines(replay: Mapping[str, Any]) -> list[str]:
     return lines or [NONE]
 
 
+def _asb_head(case: Mapping[str, Any]) -> str:
+    closed = (case["closed"] or {}).get("date")
+    state = {
+        "not_opened": "no case opened",
+        "declined": "declined, no case opened",
+        "opened": f"opened {_day(case['opened'])}",
+        "closed": f"opened {_day(case['opened'])}, closed {_day(closed)}",
+    }[case["state"]]
+    assessed = case["risk_assessed"]
+    risk = f"risk {case['risk_level']}" if assessed else "never risk-assessed"
+    return f"  {case['case'] or '-'}: {len(case['reports'])} report(s), {state}, {risk}"
+
+
+POLICE = {True: "police involved", False: "police not involved", None: ""}
+
+
+def _report_line(report: Mapping[str, Any]) -> str:
+    words = [POLICE[report["police_involved"]]]
+    if report["crime_reference"]:
+        words.append(f"crime ref {report['crime_reference']}")
+    if report["delay_until"]:
+        words.append(f"asked for no action before {_day(report['delay_until'])}")
+    extra = ", ".join(w for w in words if w)
+    what = report["category"].replace("_", " ") + (f" ({extra})" if extra else "")
+    return f"    reported {report['at']}: {what} [{report['event']}]"
+
+
+def _decline_line(decline: Mapping[str, Any]) -> str:
+    verdict = "allowed by the policy" if decline["allowed"] else decline["problem"]
+    code = decline["reason_code"].replace("_", " ")
+    return f"    declined {_day(decline['date'])} ({code}): {verdict} [{decline['event']}]"
+
+
+def _action_line(action: Mapping[str, Any]) -> str:
+    what = action["type"].replace("_", " ")
+    if action["against"]:
+        what += f" against {action['against']}"
+    if action["inside_delay_until"]:
+        what += f": inside the reporter's delay (until {_day(action['inside_delay_until'])})"
+        reason = action["override_reason"]
+        what += f", overridden: {reason}" if reason else ", no override"
+    return f"    action {_day(action['date'])}: {what} [{action['event']}]"
+
+
+def _review_line(review: Mapping[str, Any]) -> str:
+    told = review["reporter_updated"]
+    outcome = f"reporter updated {_day(told)}" if told else "reporter not updated"
+    return f"    reviewed {_day(review['date'])}: {outcome} [{review['event']}]"
+
+
+def _closed_line(closed: Mapping[str, Any]) -> str:
+    told = closed["reporter_told"]
+    outcome = f"reporter told {_day(told)}" if told else "reporter not told"
+    return f"    closed {_day(closed['date'])} ({closed['reason']}): {outcome} [{closed['event']}]"
+
+
+def _case_review_line(review: Mapping[str, Any]) -> str:
+    told = review["reporter_told"]
+    outcome = f"told {_day(told)}" if told else "reporter not told"
+    reports = ", ".join(review["reports"])
+    return (
+        f"    ASB case review threshold met {_day(review['threshold_met'])} ({reports}): {outcome}"
+    )
+
+
+def asb_lines(replay: Mapping[str, Any]) -> list[str]:
+    lines = []
+    for case in replay.get("asb", ()):
+        lines.append(_asb_head(case))
+        lines.extend(_report_line(r) for r in case["reports"])
+        lines.extend(_decline_line(d) for d in case["declines"])
+        lines.extend(_action_line(a) for a in case["actions"])
+        lines.extend(_review_line(r) for r in case["reviews"])
+        if case["closed"]:
+            lines.append(_closed_line(case["closed"]))
+        lines.extend(_case_review_line(r) for r in case["case_review"])
+    return lines or [NONE]
+
+
 def render_text(replay: Mapping[str, Any]) -> str:
     """The replay for people: one line per clock and per commitment."""
     day = _day(str(replay["as_of"]))
@@ -484,4 +566,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(offer_lines(replay))
     lines.append(COMPLAINTS.format(day=day))
     lines.extend(complaint_lines(replay))
+    lines.append(ASB.format(day=day))
+    lines.extend(asb_lines(replay))
     return "\n".join(lines) + "\n"

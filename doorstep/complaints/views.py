@@ -59,7 +59,7 @@ from doorstep.complaints.services import (
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.forms import GovukForm
-from doorstep.core.views import actor, staff_view
+from doorstep.core.views import actor, form_step, staff_view
 from doorstep.deadlines.selectors import CaseClock
 from doorstep.deadlines.views import clocks_for_page, page_as_of
 from doorstep.deadlines.words import commitment_state
@@ -156,25 +156,22 @@ def _action(
 ) -> HttpResponse:
     """One action on a complaint: the form, the service, the case page on success."""
     complaint = _complaint(request, reference)
-    bound = form(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and bound.is_valid():
-        try:
-            act(complaint, bound.cleaned_data, request)
-        except DomainError as error:
-            bound.add_domain_error(error)
-        else:
-            messages.success(request, done)
-            return redirect(reverse("cases:case", args=[reference]) + "#complaint")
-    context = {
-        "form": bound,
-        "complaint": complaint,
-        "case": complaint.case,
-        "heading": heading,
-        "submit": submit,
-        "adjustments": adjustments_for(household=complaint.case.household),
-        "flags": vulnerability_flag(household=complaint.case.household),
-    }
-    return render(request, "complaints/action.html", context)
+    return form_step(
+        request,
+        form=form(request.POST if request.method == "POST" else None),
+        act=lambda data: act(complaint, data, request),
+        done=done,
+        then=reverse("cases:case", args=[reference]) + "#complaint",
+        template="complaints/action.html",
+        context={
+            "complaint": complaint,
+            "case": complaint.case,
+            "heading": heading,
+            "submit": submit,
+            "adjustments": adjustments_for(household=complaint.case.household),
+            "flags": vulnerability_flag(household=complaint.case.household),
+        },
+    )
 
 
 def _occurred(data: Mapping[str, Any]) -> Any:

@@ -215,6 +215,17 @@ class CaseCompensation:
         return list(self.data["failures"])
 
 
+@dataclass(frozen=True)
+class CaseAsb:
+    """One ASB case as of a date: its reports, the decision to open or decline it (with whether
+    the policy allowed the reason), its risk assessments, interventions (with any taken inside
+    the reporter's delay) and the ASB case review threshold (the replay's JSON,
+    `clocks.asb`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments, recurring defects, complaints and compensation
@@ -229,6 +240,7 @@ class Clocks:
     complaints: list[CaseComplaint] = field(default_factory=list)
     compensation: list[CaseCompensation] = field(default_factory=list)
     compensation_requests: list[CaseCompensation] = field(default_factory=list)
+    asb: list[CaseAsb] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -313,6 +325,7 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         ("complaints", found.complaints, CaseComplaint),
         ("compensation", found.compensation, CaseCompensation),
         ("compensation_requests", found.compensation_requests, CaseCompensation),
+        ("asb", found.asb, CaseAsb),
     )
     for member, into, wrap in members:
         for item in replay[member]:

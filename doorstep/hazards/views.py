@@ -27,7 +27,7 @@ from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.forms import GovukForm
-from doorstep.core.views import actor, search_section, staff_view
+from doorstep.core.views import actor, form_step, search_section, staff_view
 from doorstep.hazards.forms import (
     AssessForm,
     DecantConsiderForm,
@@ -146,23 +146,21 @@ def _action(
     hazard = _hazard(request, reference, hazard_id)
     posted = request.method == "POST"
     form = form_class(request.POST if posted else None, request.FILES if posted else None)
-    if posted and form.is_valid():
-        try:
-            act(hazard, form.cleaned_data, request)
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, done)
-            return redirect(reverse("cases:case", args=[reference]) + "#hazards")
-    context = {
-        "form": form,
-        "hazard": hazard,
-        "case": hazard.case,
-        "heading": heading,
-        "submit": submit,
-        "vulnerable_prompt": prompt and household_vulnerable(household=hazard.case.household),
-    }
-    return render(request, "hazards/action.html", context)
+    return form_step(
+        request,
+        form=form,
+        act=lambda data: act(hazard, data, request),
+        done=done,
+        then=reverse("cases:case", args=[reference]) + "#hazards",
+        template="hazards/action.html",
+        context={
+            "hazard": hazard,
+            "case": hazard.case,
+            "heading": heading,
+            "submit": submit,
+            "vulnerable_prompt": prompt and household_vulnerable(household=hazard.case.household),
+        },
+    )
 
 
 def _occurred(data: Mapping[str, Any]) -> Any:

@@ -20,12 +20,8 @@ from typing import Any
 
 from django.db import transaction
 
-from doorstep.asb.projections import KINDS as ASB_KINDS
-from doorstep.asb.projections import asb_project
-from doorstep.cases.models import Case
+from doorstep.cases.registry import project_cases
 from doorstep.commitments.projections import commitments_project
-from doorstep.complaints.projections import KINDS as COMPLAINT_KINDS
-from doorstep.complaints.projections import complaint_project
 from doorstep.core.errors import DomainError
 from doorstep.interchange.checks import import_problems
 from doorstep.interchange.importer import (
@@ -70,8 +66,7 @@ def chronology_import(
         run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
         run.all()
         _project_commitments(run.report)
-        _project_complaints(run.report)
-        _project_asb(run.report)
+        project_cases(Event.objects.filter(batch=run.report.batch))
     return run.report
 
 
@@ -83,24 +78,3 @@ def _project_commitments(report: ImportReport) -> None:
     )
     for stream in streams.select_related("household__property", "property"):
         commitments_project(stream=stream)
-
-
-def _project_asb(report: ImportReport) -> None:
-    """The `AsbCase` row of every case the import wrote an ASB event to, rebuilt from the
-    case's events in the same transaction: an imported ASB case is on the ASB list at once."""
-    cases = Case.objects.filter(
-        pk__in=Event.objects.filter(batch=report.batch, kind__in=ASB_KINDS).values("case_id")
-    )
-    for case in cases:
-        asb_project(case)
-
-
-def _project_complaints(report: ImportReport) -> None:
-    """The `Complaint` row of every case the import wrote a complaint event to, rebuilt from
-    the case's events in the same transaction: an imported complaint is on the complaints list
-    at once."""
-    cases = Case.objects.filter(
-        pk__in=Event.objects.filter(batch=report.batch, kind__in=COMPLAINT_KINDS).values("case_id")
-    )
-    for case in cases:
-        complaint_project(case)

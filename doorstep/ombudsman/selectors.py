@@ -21,7 +21,11 @@ from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_visible_to
 from doorstep.commitments.choices import PromiseKind
-from doorstep.commitments.selectors import CommitmentAsOf, case_commitments, open_commitments
+from doorstep.commitments.selectors import (
+    CommitmentAsOf,
+    commitments_of_cases,
+    open_commitments,
+)
 from doorstep.timeline.models import Event
 from doorstep.timeline.when import LONDON, When
 
@@ -210,13 +214,35 @@ def _match_sent(record: OmbudsmanRecord, event: Event) -> None:
 def ombudsman_record(*, case: Case, as_of: dt.date) -> OmbudsmanRecord:
     """The Ombudsman case as of `as_of`: referral, interventions, evidence requests (due,
     outstanding and overdue items), the determination and its orders on the promise ledger."""
-    record = _read(case, ombudsman_events(case=case), as_of)
-    if record.determination is not None:
-        refs = record.order_refs
-        record.orders = [
-            c for c in case_commitments(case=case, as_of=as_of) if c.commitment.ref in refs
-        ]
-    return record
+    return ombudsman_records(cases=[case], as_of=as_of)[0]
+
+
+def _read_all(cases: Iterable[Case], as_of: dt.date) -> list[OmbudsmanRecord]:
+    """Each case's record from one query for all their events (without the orders)."""
+    cases = list(cases)
+    by_case: dict[int, list[Event]] = {c.pk: [] for c in cases}
+    rows = (
+        Event.objects.filter(case__in=cases, kind__in=KINDS)
+        .select_related("actor")
+        .order_by("occurred_earliest", "id")
+    )
+    for event in rows:
+        by_case[event.case_id].append(event)
+    return [_read(c, by_case[c.pk], as_of) for c in cases]
+
+
+def ombudsman_records(*, cases: Iterable[Case], as_of: dt.date) -> list[OmbudsmanRecord]:
+    """`ombudsman_record` for many cases at once (a page of the list): one query for their
+    events and the ledger's for their orders, however many cases."""
+    records = _read_all(cases, as_of)
+    determined = [r.case for r in records if r.determination is not None]
+    promised = commitments_of_cases(cases=determined, as_of=as_of) if determined else {}
+    for record in records:
+        if record.determination is not None:
+            refs = record.order_refs
+            owed = promised.get(record.case.pk, [])
+            record.orders = [c for c in owed if c.commitment.ref in refs]
+    return records
 
 
 def ombudsman_state(*, case: Case) -> OmbudsmanRecord:
@@ -249,12 +275,7 @@ class ReferralsPage:
 def referrals_page(*, user: Any, as_of: dt.date) -> ReferralsPage:
     """Every Ombudsman referral this person may see, as of `as_of`. Cost: two queries for the
     cases and their events, and the ledger's for the orders owed."""
-    cases = list(ombudsman_cases(user=user))
-    by_case: dict[int, list[Event]] = {c.pk: [] for c in cases}
-    rows = Event.objects.filter(case__in=cases, kind__in=KINDS).order_by("occurred_earliest", "id")
-    for event in rows:
-        by_case[event.case_id].append(event)
-    records = [_read(c, by_case[c.pk], as_of) for c in cases]
+    records = _read_all(ombudsman_cases(user=user), as_of)
     outstanding = sorted(
         ((r, q) for r in records for q in r.outstanding_requests),
         key=lambda pair: (pair[1].due or dt.date.max, pair[0].case.reference),

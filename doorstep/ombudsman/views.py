@@ -26,7 +26,7 @@ from doorstep.cases.selectors import case_visible, cases_for_household
 from doorstep.cases.views import CASE_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.forms import GovukForm
-from doorstep.core.views import actor, staff_view
+from doorstep.core.views import actor, form_step, staff_view
 from doorstep.deadlines.views import page_as_of
 from doorstep.ombudsman.forms import (
     ComplyForm,
@@ -119,16 +119,15 @@ def _step(
     extra: Mapping[str, Any] | None = None,
 ) -> HttpResponse:
     """One step on an Ombudsman case: the form, the service, the case page on success."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            act(case, form, request)
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, done)
-            return redirect(reverse("cases:case", args=[case.reference]) + "#ombudsman")
-    context = {"form": form, "case": case, "heading": heading, "submit": submit, **(extra or {})}
-    return render(request, template, context)
+    return form_step(
+        request,
+        form=form,
+        act=lambda data: act(case, form, request),
+        done=done,
+        then=reverse("cases:case", args=[case.reference]) + "#ombudsman",
+        template=template,
+        context={"case": case, "heading": heading, "submit": submit, **(extra or {})},
+    )
 
 
 def _posted(request: HttpRequest) -> tuple[Any, Any]:

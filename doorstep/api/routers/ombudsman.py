@@ -77,6 +77,10 @@ def _out(case: Case, day: dt.date) -> dict[str, Any]:
     return ombudsman_out(ombudsman.ombudsman_record(case=case, as_of=day))
 
 
+def _outs(cases: list[Case], day: dt.date) -> list[dict[str, Any]]:
+    return [ombudsman_out(r) for r in ombudsman.ombudsman_records(cases=cases, as_of=day)]
+
+
 def _same(request: HttpRequest, first: IntakeRecord, reference: str, **_: Any) -> Any:
     """A step's retry: the case as it stands (the first request's step is on it)."""
     return _out(_ombudsman_case(request, reference), _day(first.received_at))
@@ -94,7 +98,8 @@ def referral_list(request: HttpRequest, filters: Query[AsOf]) -> Any:
     today): evidence outstanding and overdue, the determination, the orders and where each
     stands."""
     day = filters.as_of or _day(received_at(request))
-    return [_out(case, day) for case in ombudsman.ombudsman_cases(user=caller(request))]
+    cases = ombudsman.ombudsman_cases(user=caller(request))
+    return selectors.ReadPage(cases, lambda page: _outs(page, day))
 
 
 @router.post(

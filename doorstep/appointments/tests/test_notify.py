@@ -209,3 +209,27 @@ def test_a_status_is_only_for_a_message_doorstep_sent(estate, at, booked):
     with pytest.raises(DomainError) as info:
         notification_status_record(actor=None, contact=booking, status="delivered", at=at)
     assert info.value.message == services.NOT_A_NOTIFICATION
+
+
+def test_a_message_keeps_what_it_is_about_for_the_replay(at):
+    from doorstep.testing.factories import CaseFactory
+
+    case = CaseFactory()
+    sent = services.message_send(
+        actor=None,
+        case=case,
+        to="ada@example.org",
+        subject="The ASB case review",
+        text="You can ask for an ASB case review.",
+        at=at,
+        about="asb.case_review",
+    )
+    assert (sent.kind, sent.data["about"], sent.data["notification"]["status"]) == (
+        "contact.out",
+        "asb.case_review",
+        "stored",
+    )
+    plain = services.message_send(
+        actor=None, case=case, to="ada@example.org", subject="Hello", text="Hello", at=at
+    )
+    assert "about" not in plain.data

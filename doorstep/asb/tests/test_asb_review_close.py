@@ -45,7 +45,7 @@ def test_a_review_reassesses_the_risk_and_updates_the_reporter_by_message(homes,
     }
     message = last(asb.case, "contact.out").data
     assert message["to"] == "ada@example.org"
-    assert message["notification"]["about"] == "asb.review"
+    assert message["about"] == "asb.review"
     assert asb.reviews[0]["day"] == "2024-03-18"
 
 
@@ -102,7 +102,7 @@ def test_closing_tells_the_reporter_and_closes_the_case(homes, opened):
     assert asb.status == AsbStatus.CLOSED
     assert asb.case.status == CaseStatus.CLOSED
     assert asb.reporter_told_closed is True
-    assert last(asb.case, "contact.out").data["notification"]["about"] == "asb.closed"
+    assert last(asb.case, "contact.out").data["about"] == "asb.closed"
     assert asb.next_due is None
 
 
@@ -168,7 +168,7 @@ def test_the_reporter_is_told_of_the_case_review_once_it_is_met(homes, opened):
     asb = report(homes, case=opened.case, occurred=When.parse("2024-03-12"), at=LATER)
     asb = asb_case_review_tell(actor=homes.officer, asb=asb, to="ada@example.org", at=LATER)
     assert asb.case_review_told_at == LATER
-    assert last(asb.case, "contact.out").data["notification"]["about"] == "asb.case_review"
+    assert last(asb.case, "contact.out").data["about"] == "asb.case_review"
     with pytest.raises(DomainError) as again:
         asb_case_review_tell(actor=homes.officer, asb=asb, to="ada@example.org", at=LATER)
     assert "already told" in again.value.message

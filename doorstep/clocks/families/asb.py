@@ -13,6 +13,8 @@ from doorstep.clocks.definitions import AsbFirstResponse, AsbReview, AsbRiskAsse
 from doorstep.clocks.facts import Fact, local_date
 from doorstep.clocks.specs import ClockSpec, Context, stops_of
 
+# A case whose reporter is at high risk is reviewed more often (policy/defaults.py).
+HIGH_RISK = "asb.high_risk.review_interval_days"
 REVIEW_FROM = {"asb.case_opened": "the case being opened", "asb.reviewed": "the last review"}
 
 
@@ -26,9 +28,15 @@ def specs(ctx: Context) -> Iterator[ClockSpec]:
 
 
 def _spec(
-    ctx: Context, definition: Definition, opener: Fact, stops: list[Fact], **words: str
+    ctx: Context,
+    definition: Definition,
+    opener: Fact,
+    stops: list[Fact],
+    key: str | None = None,
+    **words: str,
 ) -> ClockSpec:
-    policy = ctx.policy(definition.policy_key or "", local_date(opener.starts_at), start=opener)
+    key = key or definition.policy_key or ""
+    policy = ctx.policy(key, local_date(opener.starts_at), start=opener)
     notes = (policy.note,) if policy.note else ()
     return ClockSpec(
         definition=definition,
@@ -65,7 +73,22 @@ def review_specs(ctx: Context, case: str) -> Iterator[ClockSpec]:
     reviews = [f for f in ctx.facts.of_kind("asb.reviewed", cases=[case]) if f.could_follow(first)]
     if closed:
         reviews = [r for r in reviews if closed[0].could_follow(r)]
+    assessments = ctx.facts.of_kind("asb.risk_assessed", cases=[case])
     for start in (first, *reviews):
         later = [r for r in reviews if r is not start and r.could_follow(start)]
         words = REVIEW_FROM[start.kind]
-        yield _spec(ctx, AsbReview, start, [*later, *closed], start=words)
+        stops = [*later, *closed]
+        key = HIGH_RISK if _level(assessments, start, stops) == "high" else None
+        yield _spec(ctx, AsbReview, start, stops, key=key, start=words)
+
+
+def _level(assessments: list[Fact], start: Fact, stops: list[Fact]) -> str | None:
+    """The reporter's risk for a review period: the latest assessment made by its start, or,
+    where there was none yet (a case opened before the first assessment), the first one made
+    before the period ended. A high risk makes the period the high-risk interval."""
+    before = [a for a in assessments if a.latest <= start.starts_at]
+    if before:
+        return str(before[-1].data.get("level", ""))
+    end = min((s.stops_at for s in stops), default=None)
+    inside = [a for a in assessments if end is None or a.earliest <= end]
+    return str(inside[0].data.get("level", "")) if inside else None

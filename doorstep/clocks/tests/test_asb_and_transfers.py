@@ -62,6 +62,39 @@ def test_reviews_run_from_opening_then_each_review_until_closed():
     ]
 
 
+def test_a_high_risk_reporter_shortens_the_review_interval():
+    doc = chronology(
+        asb("e1", "2022-01-01"),
+        ev("e2", "2022-01-01", "asb.case_opened"),
+        ev("e3", "2022-01-03", "asb.risk_assessed", level="high"),
+        ev("e4", "2022-01-14", "asb.reviewed"),
+        ev("e5", "2022-01-14", "asb.risk_assessed", level="low"),
+        ev("e6", "2022-02-20", "asb.reviewed"),
+        case_type="asb",
+    )
+    reviews = clocks(doc, d("2022-03-01"), "asb.review")
+    # Opened, then assessed high: reviewed within 14 days (15 Jan). Reassessed low at the
+    # review: the next period is the usual 28 days (11 Feb), so the review of 20 Feb is late.
+    assert [(r.start_event, r.due, r.breached) for r in reviews] == [
+        ("e2", d("2022-01-15"), False),
+        ("e4", d("2022-02-11"), True),
+        ("e6", d("2022-03-20"), False),
+    ]
+    assert "14 calendar days" in reviews[0].rule
+
+
+def test_the_high_risk_interval_is_the_landlords_where_set():
+    doc = chronology(
+        asb("e1", "2022-01-01"),
+        ev("e2", "2022-01-01", "asb.risk_assessed", level="high"),
+        ev("e3", "2022-01-02", "asb.case_opened"),
+        policy={"asb.high_risk.review_interval_days": 7},
+        case_type="asb",
+    )
+    review = one(doc, d("2022-01-20"), "asb.review")
+    assert (review.due, review.breached) == (d("2022-01-09"), True)
+
+
 def test_transfer_decision_runs_from_the_request():
     # 20 working days from Wed 30 Jun 2021: Wed 28 Jul 2021.
     doc = chronology(

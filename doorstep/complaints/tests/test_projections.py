@@ -100,3 +100,14 @@ def test_an_imported_escalation_without_its_receipt_is_projected(db):
     )
     assert row.code_version == "2020"
     assert row.case == Event.objects.get(kind="complaint.escalated").case
+
+
+def test_doorstep_rebuild_brings_back_a_lost_complaint_row(homes, complaint, capsys):
+    from django.core.management import call_command
+
+    complaint_acknowledge(actor=homes.handler, complaint=complaint, stage=1, at=later(NOW, days=1))
+    before = model_to_dict(Complaint.objects.get(case=complaint.case), exclude=["id"])
+    Complaint.objects.filter(case=complaint.case).delete()
+    call_command("rebuild")
+    assert model_to_dict(Complaint.objects.get(case=complaint.case), exclude=["id"]) == before
+    assert "complaints: 1 case(s) rebuilt from their events." in capsys.readouterr().out

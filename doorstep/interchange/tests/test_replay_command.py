@@ -102,6 +102,7 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "compensation",
         "complaints",
         "compensation_requests",
+        "asb",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])

@@ -112,3 +112,46 @@ def test_a_referral_of_an_unknown_complaint_names_it(callers, world):
             "reason": UNKNOWN_COMPLAINT.format(reference="CMP-1999-000001"),
         }
     ]
+
+
+def _determined(manager, world, ref: str) -> None:
+    response = manager.post(
+        "/api/v1/ombudsman/referrals",
+        {
+            "household": world["household"],
+            "complaints": [world["complaint"]],
+            "ombudsman_ref": ref,
+            "occurred": "2024-05-01",
+        },
+    )
+    assert response.status_code == 201, response.content
+    case = response.json()["case"]
+    body = {
+        "occurred": "2024-06-03",
+        "findings": [{"topic": "repairs", "outcome": "maladministration"}],
+        "orders": [{"action": "Pay £300", "period": "6_weeks", "owner": "olivia"}],
+    }
+    assert manager.post(f"/api/v1/cases/{case}/ombudsman/determination", body).status_code == 201
+
+
+def test_the_referrals_list_reads_a_page_in_the_same_queries_however_many_there_are(
+    callers, world, django_assert_max_num_queries
+):
+    manager = callers["manager"]
+    _determined(manager, world, "1")
+    with django_assert_max_num_queries(100) as one:
+        first = manager.get("/api/v1/ombudsman/referrals?as_of=2024-06-10")
+    # Read now: each request clears Django's query log.
+    queries = len(one.captured_queries)
+    assert queries > 3
+    for ref in ("2", "3", "4"):
+        _determined(manager, world, ref)
+    with django_assert_max_num_queries(queries):
+        listed = manager.get("/api/v1/ombudsman/referrals?as_of=2024-06-10")
+    assert first.json()["count"] == 1
+    body = listed.json()
+    assert body["count"] == 4
+    assert [len(r["orders"]) for r in body["items"]] == [1, 1, 1, 1]
+    # Only the page asked for is read.
+    page = manager.get("/api/v1/ombudsman/referrals?as_of=2024-06-10&limit=2&offset=1").json()
+    assert (page["count"], len(page["items"])) == (4, 2)
