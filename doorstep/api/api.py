@@ -27,6 +27,7 @@ from doorstep.api.routers import (
     hazards,
     inspections,
     learning,
+    moves,
     ombudsman,
     policy,
     properties,
@@ -101,4 +102,5 @@ api.add_router("", responses.router)
 api.add_router("", complaints.router)
 api.add_router("", asb.router)
 api.add_router("", ombudsman.router)
+api.add_router("", moves.router)
 api.add_router("", learning.router)

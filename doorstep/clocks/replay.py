@@ -21,6 +21,7 @@ from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
+from doorstep.clocks.moves import transfer_cases, transfer_json, transfer_lines
 from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
 from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
@@ -33,6 +34,7 @@ REPEATS = "Repeated defects as of {day}"
 COMPENSATION = "Compensation offered as of {day}"
 COMPLAINTS = "Complaints as of {day}"
 ASB = "Anti-social behaviour as of {day}"
+MOVES = "Moves as of {day}"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -323,6 +325,7 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
         "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
         "complaints": [complaint_json(c) for c in found],
         "asb": [asb_json(v) for v in asb_cases(facts, as_of=as_of)],
+        "transfers": [transfer_json(t) for t in transfer_cases(facts, as_of, clocks=clocks)],
     }
 
 
@@ -568,4 +571,6 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(complaint_lines(replay))
     lines.append(ASB.format(day=day))
     lines.extend(asb_lines(replay))
+    lines.append(MOVES.format(day=day))
+    lines.extend(transfer_lines(replay) or [NONE])
     return "\n".join(lines) + "\n"

@@ -216,6 +216,20 @@ class CaseCompensation:
 
 
 @dataclass(frozen=True)
+class CaseTransfer:
+    """One move request on a live case as of a date: its requests, the evidence asked for and
+    received, whether evidence it waits on may already be on record, its decisions and the
+    other routes offered (the replay's JSON for it, `clocks.moves`)."""
+
+    case: Case
+    data: Mapping[str, Any]
+
+    @property
+    def evidence_on_record(self) -> Mapping[str, Any] | None:
+        return self.data["evidence_on_record"]
+
+
+@dataclass(frozen=True)
 class CaseAsb:
     """One ASB case as of a date: its reports, the decision to open or decline it (with whether
     the policy allowed the reason), its risk assessments, interventions (with any taken inside
@@ -228,9 +242,9 @@ class CaseAsb:
 
 @dataclass
 class Clocks:
-    """The clocks, commitments, appointments, recurring defects, complaints and compensation
-    offers of some live cases as of a date, and notes on anything that could not be worked
-    out."""
+    """The clocks, commitments, appointments, recurring defects, complaints, compensation
+    offers and move requests of some live cases as of a date, and notes on anything that
+    could not be worked out."""
 
     as_of: dt.date
     clocks: list[CaseClock] = field(default_factory=list)
@@ -241,6 +255,7 @@ class Clocks:
     compensation: list[CaseCompensation] = field(default_factory=list)
     compensation_requests: list[CaseCompensation] = field(default_factory=list)
     asb: list[CaseAsb] = field(default_factory=list)
+    transfers: list[CaseTransfer] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -326,6 +341,7 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         ("compensation", found.compensation, CaseCompensation),
         ("compensation_requests", found.compensation_requests, CaseCompensation),
         ("asb", found.asb, CaseAsb),
+        ("transfers", found.transfers, CaseTransfer),
     )
     for member, into, wrap in members:
         for item in replay[member]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -25,6 +26,7 @@ from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.documents.services import document_add
 from doorstep.hazards.services import hazard_assess, hazard_report
 from doorstep.inspections.services import inspection_record
+from doorstep.moves.services import move_evidence_request, move_request
 from doorstep.policy.services import policy_override_record
 from doorstep.properties.models import Property
 from doorstep.properties.services import property_create
@@ -498,6 +500,7 @@ def load_demo(*, today: dt.date) -> Demo:
     )
     case_assign(actor=users["repairs"], case=door, contractor=contractor, at=door_reported)
     _asb_cases(today, users, others)
+    _move_waiting_on_evidence(today, others[1], users)
     return Demo(
         households=[khan, *others],
         logins=[(username, role.value) for username, role, _, _ in LOGINS],
@@ -559,6 +562,66 @@ def _complaint_answered(today: dt.date, complaint: Case, users: dict[str, User])
             )
         ],
         at=sent,
+    )
+
+
+LETTER_TXT = (
+    b"Community mental health team\n\nTo the housing officer,\n\nGrace Adeyemi has anxiety and "
+    b"depression. The shouting and threats on her landing since the summer have made both much "
+    b"worse: she no longer leaves the flat alone. We support her request to move.\n\nJo Patel, "
+    b"support worker\n"
+)
+
+
+def _move_waiting_on_evidence(today: dt.date, household: Household, users: dict[str, User]) -> None:
+    """Grace Adeyemi asks to move because of intimidation on her landing, which is harming her
+    mental health. The officer asks her authorised support worker for medical evidence; the
+    support worker's letter arrives and is added to the household's record, but nobody records
+    it against the request, which stalls waiting for it (Bromford 202109189). The moves list
+    and the case page flag it: "Evidence may already be on record"."""
+    officer = users["officer"]
+    grace = household.members.get(relationship="tenant").person
+    worker = household.third_parties.get().third_party
+    asked = _moment(today, 40)
+    call = contact_record(
+        actor=officer,
+        household=household,
+        direction="in",
+        channel="phone",
+        party="Grace Adeyemi",
+        occurred=When.at(asked),
+        at=asked,
+        text="The man across the landing shouts and threatens me whenever I go out. My anxiety "
+        "is so bad I cannot leave the flat alone. Please move me.",
+    )
+    move = move_request(
+        actor=officer,
+        from_contact=call,
+        reason="",
+        grounds=["asb", "medical", "support_worker"],
+        at=asked,
+        title="Request to move: intimidation on the landing",
+    )
+    move_evidence_request(
+        actor=officer,
+        move=move,
+        what="A letter from her mental health team on how the intimidation affects her",
+        to=worker,
+        types=["medical_evidence"],
+        at=_moment(today, 38),
+    )
+    # Doorstep's own members on `document.added`: who sent it, and that their word counts.
+    sender: dict[str, Any] = {"from": worker.reference, "from_authorised": True}
+    document_add(
+        actor=officer,
+        content=LETTER_TXT,
+        original_name="cmht-letter.txt",
+        doc_type="medical_evidence",
+        title=f"Letter from {worker.full_name}, community mental health team, about "
+        f"{grace.full_name}",
+        at=_moment(today, 30),
+        household=household,
+        about=sender,
     )
 
 

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     # ASB cases: reports, the reporter's safety wishes, risk, actions, reviews; registers the
     # ASB event kinds before the interchange.
     "doorstep.asb",
+    # Management moves (`transfer.*`): reads the deadlines' replay for the case page's decision
+    # clock and flag; registers the transfer event kinds before the interchange.
+    "doorstep.moves",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

@@ -35,6 +35,7 @@ READ_RECORD = [
     "responses.view_responsedraft",
     "complaints.view_complaint",
     "asb.view_asbcase",
+    "moves.view_moverequest",
 ]
 WRITE_RECORD = [
     "cases.add_case",
@@ -121,6 +122,14 @@ WRITE_OMBUDSMAN = [
 # record reads ASB cases; a contractor never sees them (`asb.selectors.asb_cases_visible_to`).
 WRITE_ASB = ["asb.report_asb", "asb.handle_asb"]
 OVERRIDE_ASB_DELAY = ["asb.override_delay"]
+# Management moves: housing officers and managers record a request to move, ask for and record
+# evidence and offer other routes. Deciding (approving, declining, referring to the panel) is the
+# manager's: someone senior to the officer gathering the evidence weighs it, so a vulnerable
+# household's request is not declined by the officer alone (Bromford 202109189: the request was
+# declined as the ASB was "very minor", without its medical grounds being weighed). Everyone who
+# reads the record reads moves; a contractor never.
+HANDLE_MOVES = ["moves.request_move", "moves.handle_move"]
+DECIDE_MOVES = ["moves.decide_move"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -143,6 +152,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + RECEIVE_COMPLAINTS
     + WRITE_ASB
     + READ_OMBUDSMAN
+    + HANDLE_MOVES
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -201,6 +211,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + OVERRIDE_ASB_DELAY
     + READ_OMBUDSMAN
     + WRITE_OMBUDSMAN
+    + HANDLE_MOVES
+    + DECIDE_MOVES
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",

@@ -857,6 +857,87 @@ OPS = [
         caller="manager",
         expect={"officer": "mina", "stage1_officer": "mina"},
     ),
+    # Management moves (the world's household asked to move on Monday 3 June 2024 on ASB
+    # grounds; a second household, in 2 Elm Court, has no request yet: `_moves_world`).
+    _list("move_list", f"{V}/moves", denied="contractor"),
+    Op(
+        "move_create",
+        "POST",
+        f"{V}/households/{{move_household}}/moves",
+        201,
+        body={"reason": "I am frightened of the man next door.", "grounds": ["asb", "police"]},
+        bad_body={"reason": "x", "grounds": []},
+        bad_field="body.grounds",
+        bad_reason="List should have at least 1 item",
+        denied="auditor",
+        expect={
+            "household": "{move_household}",
+            "status": "awaiting_decision",
+            "grounds": ["asb", "police"],
+        },
+    ),
+    _read("move_read", f"{V}/moves/{{move}}", f"{V}/moves/m 1", "contractor"),
+    Op(
+        "move_evidence_request_create",
+        "POST",
+        f"{V}/moves/{{move}}/evidence/requests",
+        200,
+        body={"what": "A letter from her GP", "to": "{tenant}", "types": ["medical_evidence"]},
+        bad_body={"what": ""},
+        bad_field="body.what",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"status": "awaiting_evidence", "decision_due": None},
+    ),
+    Op(
+        "move_evidence_create",
+        "POST",
+        f"{V}/moves/{{move}}/evidence",
+        200,
+        body={"what": "Survey of the noise", "source": "{tenant}", "document": "{document}"},
+        bad_body={"what": "Letter", "source": "{tenant}", "document": 5},
+        bad_field="body.document",
+        bad_reason="Input should be a valid string",
+        denied="auditor",
+        expect={"status": "awaiting_decision"},
+    ),
+    Op(
+        "move_panel_create",
+        "POST",
+        f"{V}/moves/{{move}}/panel",
+        200,
+        body={"reason": "The police grounds need the panel."},
+        bad_body={"reason": ""},
+        bad_field="body.reason",
+        bad_reason="String should have at least 1 character",
+        denied="officer",
+        caller="manager",
+        expect={"status": "at_panel"},
+    ),
+    Op(
+        "move_decision_create",
+        "POST",
+        f"{V}/moves/{{move}}/decision",
+        200,
+        body={"outcome": "declined", "reason": "The ASB is being dealt with; no risk shown."},
+        bad_body={"outcome": "maybe"},
+        bad_field="body.outcome",
+        bad_reason="String should match pattern",
+        denied="officer",
+        caller="manager",
+        expect={"status": "declined", "outcome": "declined"},
+    ),
+    Op(
+        "move_routes_create",
+        "POST",
+        f"{V}/moves/{{move}}/routes",
+        200,
+        body={"routes": ["mutual_exchange"], "support": "Registered her on HomeSwapper."},
+        bad_body={"routes": [], "support": "x"},
+        bad_field="body.routes",
+        bad_reason="List should have at least 1 item",
+        denied="auditor",
+    ),
 ]
 
 # --- the Ombudsman and learning (the world's complaint referred twice: OMB1 fresh, with a
@@ -1241,6 +1322,7 @@ def world(world, at, callers, contractor_firm):
         **_complaints_world(world, at),
         **_ombudsman_world(world, at, callers),
         **_asb_world(world, at, callers),
+        **_moves_world(world, at),
     }
 
 
@@ -1318,6 +1400,32 @@ def _complaints_world(world: dict[str, Any], at: dt.datetime) -> dict[str, Any]:
         at=at,
     )
     return {"complaint_received": complaint.case.reference}
+
+
+def _moves_world(world: dict[str, Any], at: dt.datetime) -> dict[str, Any]:
+    """The world's household's request to move (Monday 3 June 2024, ASB), and a second
+    household, in 2 Elm Court, with none."""
+    from doorstep.moves.services import move_request
+    from doorstep.properties.models import Property
+    from doorstep.properties.services import property_create
+    from doorstep.residents.models import Household
+    from doorstep.residents.services import household_create
+
+    move = move_request(
+        actor=None,
+        household=Household.objects.get(reference=world["household"]),
+        reason="Drug dealing on the stairs; I am scared.",
+        grounds=["asb"],
+        at=at,
+    )
+    flat = property_create(
+        kind="flat",
+        address_line_1="2 Elm Court",
+        part_of=Property.objects.get(reference=world["block"]),
+        created_at=at - dt.timedelta(days=30),
+    )
+    other = household_create(actor=None, property=flat, at=at - dt.timedelta(days=30))
+    return {"move": move.case.reference, "move_household": other.reference}
 
 
 def _hazards_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:

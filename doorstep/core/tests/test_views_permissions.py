@@ -867,6 +867,103 @@ def test_complaints_officers_and_managers_record_the_ombudsman_and_everyone_read
     assert done == set(Role) - {Role.CONTRACTOR, Role.AUDITOR}
 
 
+# --- management moves ------------------------------------------------------------------------
+# A request to move from the world's household: anyone but the contractor reads moves; housing
+# officers and managers record and handle one; deciding (and referring to the panel) is the
+# manager's.
+
+
+@dataclass(frozen=True)
+class MovesWorld:
+    world: World
+    move: Any
+
+
+def _move_url(name: str) -> Callable[[MovesWorld], str]:
+    return lambda m: reverse(name, args=[m.move.case.reference])
+
+
+MOVE_REQUEST = ("residents.view_household", "moves.request_move")
+MOVE_HANDLE = ("cases.view_case", "moves.handle_move")
+MOVE_DECIDE = ("cases.view_case", "moves.decide_move")
+MOVE_PAGES = [
+    Page("moves", lambda m: reverse("moves:list"), ("moves.view_moverequest",)),
+    Page(
+        "move case page",
+        lambda m: reverse("cases:case", args=[m.move.case.reference]),
+        ("cases.view_case",),
+    ),
+    Page(
+        "record a request to move",
+        lambda m: reverse("moves:request", args=[m.world.household.reference]),
+        MOVE_REQUEST,
+    ),
+    Page("ask for evidence", _move_url("moves:ask"), MOVE_HANDLE),
+    Page(
+        "ask for evidence (send)",
+        _move_url("moves:ask"),
+        MOVE_HANDLE,
+        post=lambda m: {"what": "A letter from her GP", "to": "", "to_name": "Dr Shah"},
+    ),
+    Page("record evidence received", _move_url("moves:receive"), MOVE_HANDLE),
+    Page("offer other routes", _move_url("moves:routes"), MOVE_HANDLE),
+    Page(
+        "offer other routes (send)",
+        _move_url("moves:routes"),
+        MOVE_HANDLE,
+        post=lambda m: {"routes": ["mutual_exchange"], "support": "Registered on HomeSwapper."},
+    ),
+    Page("refer a move to the panel", _move_url("moves:panel"), MOVE_DECIDE),
+    Page("decide a move", _move_url("moves:decide"), MOVE_DECIDE),
+    Page(
+        "decide a move (send)",
+        _move_url("moves:decide"),
+        MOVE_DECIDE,
+        post=lambda m: {"outcome": "declined", "reason": "No risk to the household shown."},
+    ),
+]
+
+
+@pytest.fixture
+def moves_world(world, at):
+    from doorstep.moves.services import move_request
+
+    move = move_request(
+        actor=None, household=world.household, reason="Scared.", grounds=["asb"], at=at
+    )
+    return MovesWorld(world, move)
+
+
+@pytest.mark.parametrize("page", MOVE_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
+def test_moves_permission_matrix(client, moves_world, role, page):
+    client.force_login(moves_world.world.users[role])
+    response = page.request(client, moves_world)
+    if page.name == "move case page" and role == Role.CONTRACTOR:
+        assert response.status_code == 404  # not the contractor's case
+    elif allowed(role, page):
+        assert response.status_code == (302 if page.post else 200), response.content[:3000]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", MOVE_PAGES, ids=lambda p: p.name)
+def test_a_stranger_is_sent_to_sign_in_from_the_move_pages(client, moves_world, page):
+    response = page.request(client, moves_world)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:sign-in") + "?next=")
+
+
+def test_officers_and_managers_handle_moves_and_managers_decide_them():
+    by_name = {p.name: p for p in MOVE_PAGES}
+    handlers = {Role.HOUSING_OFFICER, Role.MANAGER}
+    assert {role for role in Role if allowed(role, by_name["record a request to move"])} == handlers
+    assert {role for role in Role if allowed(role, by_name["ask for evidence"])} == handlers
+    assert {role for role in Role if allowed(role, by_name["decide a move"])} == {Role.MANAGER}
+    readers = set(Role) - {Role.CONTRACTOR}
+    assert {role for role in Role if allowed(role, by_name["moves"])} == readers
+
+
 # --- anti-social behaviour -------------------------------------------------------------------
 # An ASB report from the world's tenant, not yet decided, and another opened as a case: everyone
 # reading the record reads ASB cases, but not the contractor; the ASB officer, the housing

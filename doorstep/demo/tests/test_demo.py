@@ -88,6 +88,23 @@ def test_the_demo_complaint_is_acknowledged_with_its_officer_named_and_answered(
     assert complaint.officer is not None and complaint.officer.username == "complaints"
 
 
+def test_the_demo_move_request_waits_on_evidence_already_on_record():
+    from doorstep.moves.models import MoveRequest
+    from doorstep.moves.selectors import evidence_flag
+
+    load_demo(today=dt.date(2026, 11, 23))
+    move = MoveRequest.objects.get()
+    assert move.status == "awaiting_evidence" and move.grounds == [
+        "asb",
+        "medical",
+        "support_worker",
+    ]
+    flag = evidence_flag(move)
+    assert flag is not None and flag.why == "medical evidence"
+    assert flag.words.startswith("Evidence may already be on record: DOC-")
+    assert flag.words.endswith("added 24 October 2026")
+
+
 def test_the_demo_has_an_asb_case_inside_the_reporters_delay_and_one_at_the_case_review():
     from doorstep.asb.models import AsbCase
 

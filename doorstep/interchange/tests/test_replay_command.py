@@ -103,6 +103,7 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "complaints",
         "compensation_requests",
         "asb",
+        "transfers",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
