@@ -25,6 +25,7 @@ urlpatterns = [
     path("repeats/", include("doorstep.repeats.urls")),
     path("remedies/", include("doorstep.remedies.urls")),
     path("complaints/", include("doorstep.complaints.urls")),
+    path("asb/", include("doorstep.asb.urls")),
     path("moves/", include("doorstep.moves.urls")),
     path("ombudsman/", include("doorstep.ombudsman.urls")),
     path("learning/", include("doorstep.learning.urls")),

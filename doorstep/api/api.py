@@ -18,6 +18,7 @@ from doorstep.api.errors import register_handlers
 from doorstep.api.intake import intake
 from doorstep.api.routers import (
     appointments,
+    asb,
     cases,
     commitments,
     complaints,
@@ -100,6 +101,7 @@ api.add_router("", appointments.router)
 api.add_router("", remedies.router)
 api.add_router("", responses.router)
 api.add_router("", complaints.router)
+api.add_router("", asb.router)
 api.add_router("", ombudsman.router)
 api.add_router("", moves.router)
 api.add_router("", learning.router)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.properties.models import Property
 from doorstep.properties.selectors import property_ancestors, property_descendant_ids
@@ -44,10 +45,11 @@ def case_detail(*, reference: str) -> Case:
 
 
 def cases_visible_to(*, user: object) -> QuerySet[Case]:
-    """A contractor sees only its own cases; every other staff role sees every case."""
+    """A contractor sees only its own cases, and never an ASB case (ASB data is sensitive: a
+    reporter must not be identified); every other staff role sees every case."""
     contractor_id = getattr(user, "contractor_id", None)
     if contractor_id is not None:
-        return Case.objects.filter(contractor_id=contractor_id)
+        return Case.objects.filter(contractor_id=contractor_id).exclude(case_type=CaseType.ASB)
     return Case.objects.all()
 
 

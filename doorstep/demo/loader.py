@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from doorstep.appointments.services import appointment_attend, appointment_book, appointment_move
+from doorstep.asb.services import asb_act, asb_assess, asb_open, asb_report, asb_review
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_assign, case_link, case_open, note_add
 from doorstep.complaints.services import (
@@ -498,6 +499,7 @@ def load_demo(*, today: dt.date) -> Demo:
         owner_team=teams["repairs"],
     )
     case_assign(actor=users["repairs"], case=door, contractor=contractor, at=door_reported)
+    _asb_cases(today, users, others)
     _move_waiting_on_evidence(today, others[1], users)
     _permissions(today, others, users)
     return Demo(
@@ -673,3 +675,98 @@ def _permissions(today: dt.date, others: list[Household], users: dict[str, User]
         occurred=When.at(shower),
         at=shower,
     )
+
+
+def _asb_cases(today: dt.date, users: dict[str, User], others: list[Household]) -> None:
+    """Two ASB cases. Grace Adeyemi (anxiety on the register) reported drug dealing yesterday
+    and asked that nothing identifying her be done for five days: the case is open, her risk
+    assessed high, the delay in force. Siobhan Kelly has reported noise from next door three
+    times in two months: the ASB case review threshold is met and she has not yet been told."""
+    officer = users["asb"]
+    grace_home, kelly_home = others[1], others[3]
+    grace = grace_home.members.get(relationship="tenant").person
+    reported = _moment(today, 1, hour=18)
+    drugs = asb_report(
+        actor=officer,
+        household=grace_home,
+        reporter=grace,
+        category="drugs",
+        text="Men dealing from flat 4 every evening; one of them followed me up the stairs and "
+        "said he knows where I live. Please wait a few days so they do not know it was me.",
+        alleged_perpetrator="Visitors to flat 4",
+        location="Stairwell and landing, Elm Court",
+        communal=True,
+        police_involved=False,
+        delay_days=5,
+        occurred=When.at(reported),
+        at=reported,
+    )
+    drugs = asb_open(actor=officer, asb=drugs, at=_moment(today, 0, hour=9))
+    asb_assess(
+        actor=officer,
+        asb=drugs,
+        answers={
+            "vulnerability": "significant",
+            "repeat_victimisation": "repeated",
+            "impact": "severe",
+            "hate_motivated": "no",
+        },
+        at=_moment(today, 0, hour=9),
+    )
+    siobhan = kelly_home.members.get(relationship="tenant").person
+    noise = None
+    for days_ago, words in (
+        (55, "Loud music next door until 3am on Saturday."),
+        (30, "Shouting and banging through the wall most of the night."),
+        (6, "Music again until 4am; my son could not sleep before his exams."),
+    ):
+        moment = _moment(today, days_ago, hour=9)
+        noise = asb_report(
+            actor=officer,
+            household=kelly_home,
+            case=noise.case if noise else None,
+            reporter=siobhan,
+            category="noise",
+            text=words,
+            alleged_perpetrator="The neighbours at 2 Elm Road",
+            police_involved=None,
+            occurred=When.at(moment),
+            at=moment,
+        )
+        if days_ago == 55:
+            noise = asb_open(actor=officer, asb=noise, at=_moment(today, 54))
+            noise = asb_assess(
+                actor=officer,
+                asb=noise,
+                answers={
+                    "vulnerability": "none",
+                    "repeat_victimisation": "repeated",
+                    "impact": "moderate",
+                    "hate_motivated": "no",
+                },
+                at=_moment(today, 54),
+            )
+        if days_ago == 30:
+            noise = asb_act(
+                actor=officer,
+                asb=noise,
+                type="letter",
+                against="The neighbours at 2 Elm Road",
+                details="Wrote about the noise and the tenancy conditions on nuisance.",
+                next_step="Call Ms Kelly to ask whether it has stopped",
+                next_step_due=When.on(today - dt.timedelta(days=16)),
+                at=_moment(today, 29),
+            )
+            noise = asb_review(
+                actor=officer,
+                asb=noise,
+                summary="Letter sent to the neighbours; Ms Kelly says the noise goes on.",
+                answers={
+                    "vulnerability": "none",
+                    "repeat_victimisation": "persistent",
+                    "impact": "moderate",
+                    "hate_motivated": "no",
+                },
+                reporter_updated="phone",
+                at=_moment(today, 26),
+            )

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     # Complaints under the Complaint Handling Code: reads the deadlines' replay for the
     # complaint page's clocks; registers the complaint event kinds before the interchange.
     "doorstep.complaints",
+    # ASB cases: reports, the reporter's safety wishes, risk, actions, reviews; registers the
+    # ASB event kinds before the interchange.
+    "doorstep.asb",
     # Management moves (`transfer.*`): reads the deadlines' replay for the case page's decision
     # clock and flag; registers the transfer event kinds before the interchange.
     "doorstep.moves",

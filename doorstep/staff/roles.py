@@ -34,6 +34,7 @@ READ_RECORD = [
     "remedies.view_compensation",
     "responses.view_responsedraft",
     "complaints.view_complaint",
+    "asb.view_asbcase",
     "moves.view_moverequest",
     "permits.view_tenancypermission",
 ]
@@ -116,6 +117,12 @@ WRITE_OMBUDSMAN = [
     "learning.add_learning",
     "learning.change_learning",
 ]
+# Anti-social behaviour: the ASB officer and the housing officer report ASB, open or decline a
+# case, assess the reporter's risk, record actions, review and close; the manager does all that
+# and alone may act inside the delay a reporter asked for, with a reason. Everyone reading the
+# record reads ASB cases; a contractor never sees them (`asb.selectors.asb_cases_visible_to`).
+WRITE_ASB = ["asb.report_asb", "asb.handle_asb"]
+OVERRIDE_ASB_DELAY = ["asb.override_delay"]
 # Management moves: housing officers and managers record a request to move, ask for and record
 # evidence and offer other routes. Deciding (approving, declining, referring to the panel) is the
 # manager's: someone senior to the officer gathering the evidence weighs it, so a vulnerable
@@ -148,6 +155,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + OFFER_COMPENSATION
     + WRITE_RESPONSES
     + RECEIVE_COMPLAINTS
+    + WRITE_ASB
     + READ_OMBUDSMAN
     + HANDLE_MOVES
     + WRITE_PERMITS
@@ -190,6 +198,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_APPOINTMENTS
     + REQUEST_COMPENSATION
     + RECEIVE_COMPLAINTS
+    + WRITE_ASB
     + READ_OMBUDSMAN
     + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
@@ -204,6 +213,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + PAY_COMPENSATION
     + WRITE_RESPONSES
     + HANDLE_COMPLAINTS
+    + WRITE_ASB
+    + OVERRIDE_ASB_DELAY
     + READ_OMBUDSMAN
     + WRITE_OMBUDSMAN
     + HANDLE_MOVES

@@ -1061,6 +1061,147 @@ OPS += [
     ),
 ]
 
+# --- anti-social behaviour (on the world's household, Tess reporting: ASB1 reported on 29 May
+# 2024 with a 3-day delay, not yet decided; ASB2 opened, with two reports, so the household's
+# three reports meet the ASB case review threshold) -------------------------------------------
+ASB = f"{V}/asb"
+RISK = {
+    "vulnerability": "some",
+    "repeat_victimisation": "repeated",
+    "impact": "moderate",
+    "hate_motivated": False,
+}
+OPS += [
+    _list("asb_list", f"{ASB}?risk=medium", denied="contractor"),
+    Op(
+        "asb_report_create",
+        "POST",
+        f"{V}/households/{{household}}/asb",
+        201,
+        body={
+            "category": "noise",
+            "text": "Loud music from the flat above every night until 3am.",
+            "reporter": "{tenant}",
+            "police_involved": None,
+            "delay_days": 3,
+        },
+        bad_body={"category": "loud", "text": "Music", "reporter": "{tenant}"},
+        bad_field="body.category",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"household": "{household}", "status": "reported", "category": "noise"},
+    ),
+    Op(
+        "asb_report_create",
+        "POST",
+        f"{V}/households/{{household}}/asb",
+        201,
+        body={"category": "other", "reporter": "{tenant}", "from_contact": "{contact}"},
+        bad_body={"category": "other", "reporter": "{tenant}", "from_contact": "not-a-uid"},
+        bad_field="body.from_contact",
+        bad_reason="Input should be a valid UUID",
+        denied="auditor",
+        variant="from_contact",
+        expect={"status": "reported", "reporter": "{tenant}"},
+    ),
+    _read("asb_read", f"{ASB}/{{asb_reported}}", f"{ASB}/a 1", "contractor"),
+    Op(
+        "asb_open_create",
+        "POST",
+        f"{ASB}/{{asb_reported}}/open",
+        200,
+        body={},
+        bad_body={"occurred": "soon"},
+        bad_field="body.occurred",
+        denied="auditor",
+        expect={"status": "open"},
+    ),
+    Op(
+        "asb_decline_create",
+        "POST",
+        f"{ASB}/{{asb_reported}}/decline",
+        200,
+        body={"reason_code": "civil_matter", "reason": "A dispute about a shared fence."},
+        bad_body={"reason_code": "too_busy", "reason": "Busy"},
+        bad_field="body.reason_code",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"status": "declined", "decline_code": "civil_matter"},
+    ),
+    Op(
+        "asb_assess_create",
+        "POST",
+        f"{ASB}/{{asb_reported}}/risk",
+        200,
+        body={"answers": RISK},
+        bad_body={"answers": {**RISK, "impact": "dreadful"}},
+        bad_field="body.answers.impact",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"risk_level": "medium"},
+    ),
+    Op(
+        "asb_action_create",
+        "POST",
+        f"{ASB}/{{asb_opened}}/actions",
+        200,
+        body={
+            "type": "warning",
+            "against": "The tenant of 2 Elm Court",
+            "next_step": "Visit Tess to check it has stopped",
+            "next_step_due": "2099-06-17",
+        },
+        bad_body={"type": "shout"},
+        bad_field="body.type",
+        bad_reason="Input should be",
+        denied="auditor",
+    ),
+    Op(
+        "asb_review_create",
+        "POST",
+        f"{ASB}/{{asb_opened}}/reviews",
+        200,
+        body={
+            "summary": "Quieter since the warning.",
+            "answers": RISK,
+            "reporter_updated": "phone",
+        },
+        bad_body={"summary": "", "answers": RISK, "reporter_updated": "phone"},
+        bad_field="body.summary",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"risk_level": "medium"},
+    ),
+    Op(
+        "asb_close_create",
+        "POST",
+        f"{ASB}/{{asb_opened}}/close",
+        200,
+        body={
+            "reason": "No incidents for three months.",
+            "told": "message",
+            "to": "tess@example.org",
+        },
+        bad_body={"reason": "Quiet", "told": "maybe"},
+        bad_field="body.told",
+        bad_reason="Input should be",
+        denied="auditor",
+        expect={"status": "closed", "close_reason": "No incidents for three months."},
+    ),
+    Op(
+        "asb_case_review_create",
+        "POST",
+        f"{ASB}/{{asb_opened}}/case-review",
+        200,
+        body={"to": "tess@example.org"},
+        bad_body={"to": ""},
+        bad_field="body.to",
+        bad_reason="String should have at least 1 character",
+        denied="auditor",
+        expect={"case_review_met_on": "2024-06-01"},
+    ),
+]
+
 
 # --- permissions (the world's household asked to keep a dog: {permit_pending}, waiting; and a
 # cat, granted with conditions: {permit_granted}) ------------------------------------------------
@@ -1237,9 +1378,41 @@ def world(world, at, callers, contractor_firm):
         **_responses_world(world, at, callers),
         **_complaints_world(world, at),
         **_ombudsman_world(world, at, callers),
+        **_asb_world(world, at, callers),
         **_moves_world(world, at),
         **_permits_world(world, at, callers),
     }
+
+
+def _asb_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:
+    """ASB on the world's household, Tess reporting: ASB1 reported on 29 May 2024 asking for a
+    3-day delay, not decided; ASB2 opened, with reports on 31 May and 1 June 2024 (the third
+    report meets the ASB case review threshold on 1 June)."""
+    from doorstep.asb.services import asb_open, asb_report
+    from doorstep.residents.models import Household, Person
+    from doorstep.timeline.when import When
+
+    officer = callers["officer"].user
+    household = Household.objects.get(reference=world["household"])
+    tess = Person.objects.get(reference=world["tenant"])
+
+    def report(day: str, **extra: Any) -> Any:
+        return asb_report(
+            actor=officer,
+            household=household,
+            reporter=tess,
+            category="drugs",
+            text=f"Dealing on the stairs ({day}).",
+            occurred=When.parse(day),
+            at=at - dt.timedelta(days=1),
+            **extra,
+        )
+
+    reported = report("2024-05-29", delay_days=3)
+    opened = report("2024-05-31")
+    report("2024-06-01", case=opened.case)
+    asb_open(actor=officer, asb=opened, at=at - dt.timedelta(days=1))
+    return {"asb_reported": reported.case.reference, "asb_opened": opened.case.reference}
 
 
 def _responses_world(world: dict[str, Any], at: dt.datetime, callers: Any) -> dict[str, Any]:

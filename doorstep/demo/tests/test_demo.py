@@ -116,3 +116,17 @@ def test_the_demo_has_a_dog_kept_on_conditions_and_an_alteration_waiting():
     assert (shower.subject, shower.status) == ("alteration", "pending")
     check = pet_permission_check(household=dog.household, on=dt.date(2026, 11, 23))
     assert check.words.startswith(f"Pet permission for {dog.household.reference}: granted on ")
+
+
+def test_the_demo_has_an_asb_case_inside_the_reporters_delay_and_one_at_the_case_review():
+    from doorstep.asb.models import AsbCase
+
+    today = dt.date(2026, 11, 23)
+    load_demo(today=today)
+    held = AsbCase.objects.get(category="drugs")
+    assert held.status == "open" and held.risk_level == "high"
+    assert held.delay_until is not None and held.delay_until > today
+    noise = AsbCase.objects.get(category="noise")
+    assert len(noise.reports) == 3
+    assert noise.case_review_met_on == today - dt.timedelta(days=6)
+    assert noise.case_review_told_at is None
