@@ -9,15 +9,19 @@ cases/tests/test_views.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from doorstep.staff.roles import ROLE_PERMISSIONS, Role
 from doorstep.tests_browser.world import World, build_world
+from doorstep.timeline.when import LONDON
 
 
 @dataclass(frozen=True)
@@ -216,11 +220,43 @@ def _complaint_with_draft(world: World, at: Any) -> None:
     )
 
 
+# The world is built once per module (per test worker), inside a transaction rolled back when
+# the module's tests are done; each test runs in a savepoint of it, rolled back after the test
+# (as Django's `TestCase.setUpTestData` does). Building it for each of the matrix's hundreds of
+# tests was most of the suite's time. Its documents live in one folder for the module.
+AT = dt.datetime(2024, 6, 3, 10, 30, tzinfo=LONDON)
+
+
+@pytest.fixture(scope="module")
+def _documents_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("documents")
+
+
+@pytest.fixture(autouse=True)
+def _documents_root(settings, _documents_folder):
+    """The module's documents folder for every test (the root conftest's per-test folder would
+    not hold the world's documents)."""
+    settings.DOCUMENTS_ROOT = _documents_folder
+
+
+@pytest.fixture(scope="module")
+def _world_once(django_db_setup, django_db_blocker, _documents_folder):
+    with django_db_blocker.unblock(), override_settings(DOCUMENTS_ROOT=_documents_folder):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world(at=AT)
+            _complaint_with_draft(world, AT)
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db, at):
-    world = build_world(at=at)
-    _complaint_with_draft(world, at)
-    return world
+def world(_world_once, db, at):
+    assert at == AT
+    return _world_once
 
 
 def allowed(role: Role, page: Page) -> bool:
