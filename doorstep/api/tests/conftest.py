@@ -62,20 +62,25 @@ class Caller:
         return self.client.post(path, data=data, **self._headers(headers))
 
 
+def caller_make(at: dt.datetime, username: str, role: Role | None, **extra: Any) -> Caller:
+    """A member of staff with the role (None: an account not yet given one) and an API token."""
+    user = staff_create(
+        username=username,
+        password="a long test password",
+        role=role or Role.AUDITOR,
+        first_name=username.title(),
+        **extra,
+    )
+    if role is None:  # an account that has not yet been given a role
+        user.groups.clear()
+    _, raw = api_token_create(user=user, name="tests", at=at)
+    return Caller(user=user, token=raw, client=Client())
+
+
 @pytest.fixture
 def make_caller(at: dt.datetime):
     def make(username: str, role: Role | None, **extra: Any) -> Caller:
-        user = staff_create(
-            username=username,
-            password="a long test password",
-            role=role or Role.AUDITOR,
-            first_name=username.title(),
-            **extra,
-        )
-        if role is None:  # an account that has not yet been given a role
-            user.groups.clear()
-        _, raw = api_token_create(user=user, name="tests", at=at)
-        return Caller(user=user, token=raw, client=Client())
+        return caller_make(at, username, role, **extra)
 
     return make
 
@@ -85,22 +90,33 @@ def contractor_firm() -> Contractor:
     return Contractor.objects.create(name="Fixit Ltd")
 
 
-@pytest.fixture
-def callers(make_caller, contractor_firm) -> dict[str, Caller]:
+def callers_build(at: dt.datetime, contractor_firm: Contractor) -> dict[str, Caller]:
+    """One caller of each role, and a contractor of another firm."""
     other_firm = Contractor.objects.create(name="Other Builders Ltd")
     return {
-        "officer": make_caller("olivia", Role.HOUSING_OFFICER),
-        "manager": make_caller("mina", Role.MANAGER),
-        "repairs": make_caller("ravi", Role.REPAIRS_COORDINATOR),
-        "auditor": make_caller("ada", Role.AUDITOR),
-        "contractor": make_caller("colin", Role.CONTRACTOR, contractor=contractor_firm),
-        "other_contractor": make_caller("otto", Role.CONTRACTOR, contractor=other_firm),
-        "no_role": make_caller("nora", None),
+        "officer": caller_make(at, "olivia", Role.HOUSING_OFFICER),
+        "manager": caller_make(at, "mina", Role.MANAGER),
+        "repairs": caller_make(at, "ravi", Role.REPAIRS_COORDINATOR),
+        "auditor": caller_make(at, "ada", Role.AUDITOR),
+        "contractor": caller_make(at, "colin", Role.CONTRACTOR, contractor=contractor_firm),
+        "other_contractor": caller_make(at, "otto", Role.CONTRACTOR, contractor=other_firm),
+        "no_role": caller_make(at, "nora", None),
     }
 
 
 @pytest.fixture
+def callers(at: dt.datetime, contractor_firm: Contractor) -> dict[str, Caller]:
+    return callers_build(at, contractor_firm)
+
+
+@pytest.fixture
 def world(at: dt.datetime, callers, contractor_firm) -> dict[str, Any]:
+    return world_build(at, callers, contractor_firm)
+
+
+def world_build(
+    at: dt.datetime, callers: dict[str, Caller], contractor_firm: Contractor
+) -> dict[str, Any]:
     """A block with a flat; a household of two, one pregnant; a repair assigned to the
     contractor, a complaint that is not; a communal case on the block; a note; a document;
     a contact from the tenant on the household's record, on no case; a commitment to replace

@@ -5,11 +5,17 @@ from __future__ import annotations
 import pytest
 
 from doorstep.api.models import IntakeRecord
-from doorstep.api.tests.test_operations import OPS, by_id, send
-from doorstep.api.tests.test_operations import world as world  # the table's world, for its rows
+from doorstep.api.tests.test_operations import OPS, _operations_world, by_id, send
 from doorstep.properties.models import Property
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(world, at, callers, contractor_firm):
+    """The conftest's world, extended as the operations table's is (for its rows)."""
+    return _operations_world(world, at, callers, contractor_firm)
+
 
 WRITES = [op for op in OPS if op.method != "GET"]
 FLAT = {"kind": "flat", "address_line_1": "2 Elm Court"}

@@ -15,13 +15,17 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 
 from doorstep.api.api import api
 from doorstep.api.auth import operation_permissions
-from doorstep.api.tests.conftest import PDF
+from doorstep.api.tests.conftest import PDF, callers_build, world_build
 from doorstep.appointments.services import appointment_book
 from doorstep.cases.models import Case
 from doorstep.repairs.services import ItemIn, job_raise, sor_load_csv
+from doorstep.staff.models import Contractor
+from doorstep.timeline.when import LONDON
 
 BAD_REFERENCE = "String should match pattern"
 TOO_SMALL = "Input should be greater than or equal to 1"
@@ -1346,8 +1350,57 @@ def test_wrong_role(op, callers, world):
 # --- repairs ---------------------------------------------------------------------------------
 
 
+# The world is built once per module (per test worker), inside a transaction rolled back when
+# the module's tests are done; each test runs in a savepoint of it, rolled back after the test
+# (as Django's `TestCase.setUpTestData` does). Building it for each of the table's hundreds of
+# tests was most of the suite's time. Its documents live in one folder for the module.
+AT = dt.datetime(2024, 6, 3, 10, 30, tzinfo=LONDON)
+
+
+@pytest.fixture(scope="module")
+def _documents_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("documents")
+
+
+@pytest.fixture(autouse=True)
+def _documents_root(settings, _documents_folder):
+    """The module's documents folder for every test (the root conftest's per-test folder would
+    not hold the world's documents)."""
+    settings.DOCUMENTS_ROOT = _documents_folder
+
+
+@pytest.fixture(scope="module")
+def _built_once(django_db_setup, django_db_blocker, _documents_folder):
+    with django_db_blocker.unblock(), override_settings(DOCUMENTS_ROOT=_documents_folder):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            firm = Contractor.objects.create(name="Fixit Ltd")
+            callers = callers_build(AT, firm)
+            world = _operations_world(world_build(AT, callers, firm), AT, callers, firm)
+            yield firm, callers, world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(world, at, callers, contractor_firm):
+def contractor_firm(_built_once, db):
+    return _built_once[0]
+
+
+@pytest.fixture
+def callers(_built_once, db, at):
+    assert at == AT
+    return _built_once[1]
+
+
+@pytest.fixture
+def world(_built_once, db):
+    return _built_once[2]
+
+
+def _operations_world(world, at, callers, contractor_firm):
     """The shared world, with the landlord's Schedule of Rates (one code) and a job on the
     contractor's repair case, for the repairs rows above."""
     csv = "code,description,trade,unit,rate\nPL001,Replace tap washer,plumbing,each,12.50\n"

@@ -9,11 +9,19 @@ import json
 import pytest
 
 from doorstep.api.models import IntakeRecord
-from doorstep.api.tests.test_operations import world as world  # the table's job, appointment
+from doorstep.api.tests.test_operations import _operations_world
 from doorstep.appointments import services
 from doorstep.appointments.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(world, at, callers, contractor_firm):
+    """The conftest's world, extended as the operations table's is (for its rows)."""
+    return _operations_world(world, at, callers, contractor_firm)
+
+
 V = "/api/v1"
 
 
