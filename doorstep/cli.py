@@ -5,6 +5,7 @@
     doorstep import     import a chronology file
     doorstep export     export a household or a case as a chronology file
     doorstep replay     replay a chronology file's clocks as of a date
+    doorstep evidence   the evidence pack of a case or household (PDF, chronology, documents)
     doorstep demo       load the demo estate
     ...
 
@@ -23,6 +24,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "import": ("import", "Import a chronology file (doorstep-chronology/1), whole and only once."),
     "export": ("export", "Export a household or a case as a chronology file."),
     "replay": ("replay", "Replay a chronology file's clocks and commitments as of a date."),
+    "evidence": (
+        "evidence",
+        "Produce a case's or household's evidence pack (a zip), or --verify one.",
+    ),
     "demo": ("demo", "Load the demo estate, households, cases and staff logins."),
     "rebuild": (
         "rebuild",

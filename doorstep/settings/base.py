@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     # Permissions (pets, alterations): a household's requests and decisions, the pet check on
     # reports about pets; registers the permission event kinds before the interchange.
     "doorstep.permits",
+    # Evidence packs: read the export, the deadlines' replay (clocks, findings, compensation),
+    # the register and the documents; registers `evidence.produced` (not a format kind).
+    "doorstep.evidence",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

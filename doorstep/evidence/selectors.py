@@ -1,0 +1,483 @@
+"""Reading an evidence pack from the record: the contents (`evidence_contents`) and the zip's
+bytes (`evidence_pack`). Nothing here writes to the timeline: producing a pack and recording to
+whom it went is `services.evidence_produce`.
+
+Everything comes from the record alone: the chronology is the export `doorstep export` gives
+for the same household (`interchange.selectors.chronology_export_with_cases`); the clocks,
+commitments, findings and compensation are the live replay of that export as of the pack's date
+(`deadlines.selectors.clocks_of`); the timeline's sentences are each event kind's, with its
+special category fields redacted unless the person producing the pack may read them; the
+documents are the stored files, checked against their checksums. The same record, date and
+recipient give the same bytes.
+
+Special category detail (the vulnerability register's detail, an entry's special category
+fields) is in the pack only where `user` holds `vulnerabilities.view_vulnerability_detail`; the
+read is logged (`vulnerabilities.selectors`), as every read of it is. Otherwise the pack says
+that the detail was withheld, and its chronology.json carries the fields redacted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+
+from doorstep.cases.models import Case
+from doorstep.cases.selectors import cases_for_household
+from doorstep.clocks.explain import show
+from doorstep.deadlines.selectors import Clocks, clocks_of
+from doorstep.deadlines.words import overdue_amount
+from doorstep.documents.models import Document
+from doorstep.documents.services import document_open
+from doorstep.evidence import pack, pdf
+from doorstep.evidence.contents import (
+    ChainHead,
+    ChronologyRow,
+    ClockRow,
+    CommitmentRow,
+    CompensationRow,
+    DocumentRow,
+    FindingRow,
+    PackContents,
+    VulnerabilityRow,
+)
+from doorstep.interchange.models import ExternalRef, RefKind
+from doorstep.interchange.selectors import chronology_export_with_cases
+from doorstep.residents.models import Household, Person
+from doorstep.timeline import kinds
+from doorstep.timeline.models import Event, Precision, Stream
+from doorstep.timeline.selectors import timeline_entries
+from doorstep.timeline.services import stream_key
+from doorstep.timeline.when import LONDON, When
+from doorstep.vulnerabilities.choices import Category
+from doorstep.vulnerabilities.models import Vulnerability
+from doorstep.vulnerabilities.selectors import (
+    can_see_detail,
+    special_category_read,
+    vulnerability_details,
+)
+
+PRECISION_WORDS = {
+    Precision.YEAR: "year only",
+    Precision.MONTH: "month only",
+    Precision.DAY: "day",
+    Precision.TIME: "date and time",
+}
+NOT_WORKED_OUT = "Not worked out"
+NOT_REGISTERED = "Not entered in the register"
+
+
+def _day(value: dt.date | str | None) -> str:
+    if value is None or value == "":
+        return ""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return show(day)
+
+
+def _when(text: str) -> str:
+    """A date of the record at its own precision, as the tables say it: '24 Mar 2022',
+    'Mar 2021', '2021', '24 Mar 2022 14:05'."""
+    when = When.parse(text)
+    local = when.earliest.astimezone(LONDON)
+    if when.precision == Precision.YEAR:
+        return str(local.year)
+    if when.precision == Precision.MONTH:
+        return f"{local:%b %Y}"
+    if when.precision == Precision.DAY:
+        return show(local.date())
+    return f"{show(local.date())} {local:%H:%M}"
+
+
+def _money(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"£{float(value):,.2f}"
+
+
+def _safe_name(name: str) -> str:
+    """A file name safe in any zip tool: letters, digits, dot, dash and underscore."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
+    return safe[:100] or "file"
+
+
+# --- the pieces ---------------------------------------------------------------------------------
+
+
+def _head(*, household: Household | None, case: Case | None) -> ChainHead:
+    key = stream_key(household=household, property=case.property if case else None)
+    stream = Stream.objects.filter(key=key).first()
+    if stream is None:
+        return ChainHead(stream=key, length=0, last_event="", head_hash="0" * 64)
+    last = Event.objects.filter(stream=stream).order_by("-seq").first()
+    return ChainHead(
+        stream=key,
+        length=stream.length,
+        last_event=str(last.uid) if last else "",
+        head_hash=stream.head_hash,
+    )
+
+
+def _events(*, household: Household | None, case: Case | None) -> list[Event]:
+    if case is not None:
+        rows = Event.objects.filter(case=case)
+    else:
+        rows = Event.objects.filter(household=household)
+    return list(
+        rows.select_related("case", "supersedes", "actor").order_by("occurred_earliest", "pk")
+    )
+
+
+def _day_of(event: Event) -> dt.date:
+    return event.occurred_earliest.astimezone(LONDON).date()
+
+
+def _names(doc: Mapping[str, Any], events: Iterable[Event]) -> dict[str, str]:
+    """Who each `by` names: the people of the export (by the refs its events use), and
+    Doorstep's own references."""
+    names = {str(p["ref"]): str(p.get("name") or p["ref"]) for p in doc.get("people", ())}
+    refs = {e.by for e in events if e.by}
+    for person in Person.objects.filter(reference__in=refs):
+        names[person.reference] = person.full_name
+    names["landlord"] = "The landlord"
+    return names
+
+
+def _doorstep_refs(refs: set[str], events: list[Event]) -> list[str]:
+    """The people named in entries (by Doorstep's reference, or by the reference of the file
+    the entry was imported from) as Doorstep's references, for the access log."""
+    batches = {e.batch for e in events if e.batch is not None}
+    imported = ExternalRef.objects.filter(kind=RefKind.PERSON, ref__in=refs, batch__in=batches)
+    found = {row.person.reference for row in imported.select_related("person") if row.person}
+    return sorted(found | refs)
+
+
+def _event_ids(events: list[Event]) -> dict[int, str]:
+    """Each entry's id as chronology.json gives it: the file's, where it was imported."""
+    imported: dict[int, str] = {}
+    rows = ExternalRef.objects.filter(kind=RefKind.EVENT, event__in=events).order_by("pk")
+    for event_id, ref in rows.values_list("event_id", "ref"):
+        if event_id is not None:
+            imported.setdefault(event_id, ref)
+    return {e.pk: imported.get(e.pk, str(e.uid)) for e in events}
+
+
+def _chronology(
+    contents: PackContents, events: list[Event], names: Mapping[str, str], show_detail: bool
+) -> list[Mapping[str, Any]]:
+    """The table's rows up to the as-of day; returns the entries whose detail was shown."""
+    upto = [e for e in events if _day_of(e) <= contents.as_of]
+    contents.later_events = len(events) - len(upto)
+    ids = _event_ids(upto)
+    shown: list[Mapping[str, Any]] = []
+    for entry in timeline_entries(events=upto, show_special_category=show_detail):
+        event = entry.event
+        precision = Precision(event.occurred_precision)
+        imprecise = precision in (Precision.YEAR, Precision.MONTH) or bool(
+            (event.data or {}).get("date_bounds")
+        )
+        sentence = entry.sentence if entry.sentence != entry.label else ""
+        contents.chronology.append(
+            ChronologyRow(
+                when=_when(event.occurred_text),
+                precision=PRECISION_WORDS[precision]
+                + (", within a window" if (event.data or {}).get("date_bounds") else ""),
+                imprecise=imprecise,
+                case=event.case.reference if event.case else "",
+                label=entry.label,
+                sentence=sentence,
+                by=names.get(event.by, event.by) if event.by else "",
+                recorded_by=event.actor_name,
+                event_id=ids[event.pk],
+            )
+        )
+        if entry.special_fields and show_detail:
+            shown.append(entry.data)
+    return shown
+
+
+def _clocks(contents: PackContents, found: Clocks) -> None:
+    for clock in sorted(found.clocks, key=lambda c: (c.case.reference, c.started or dt.date.min)):
+        contents.clocks.append(
+            ClockRow(
+                case=clock.case.reference,
+                name=clock.name,
+                subject=clock.subject,
+                started=_day(clock.started),
+                due=_day(clock.due),
+                stopped=_day(clock.stopped),
+                status=clock.status,
+                late_by=overdue_amount(clock.data) if clock.breached else "",
+                imprecise=clock.imprecise,
+            )
+        )
+    for promise in sorted(
+        found.commitments, key=lambda c: (c.case.reference, c.made or dt.date.min)
+    ):
+        contents.commitments.append(
+            CommitmentRow(
+                case=promise.case.reference,
+                action=str(promise.data.get("action") or promise.data.get("commitment") or ""),
+                made=_day(promise.made),
+                due=_day(promise.due),
+                state=promise.state,
+                imprecise=bool(promise.data.get("imprecise")),
+            )
+        )
+
+
+def _findings(contents: PackContents, found: Clocks) -> None:
+    """The lens's findings on the replay (`Clocks.findings`)."""
+    items = [(f.case.reference, f.data) for f in getattr(found, "findings", ())]
+    for reference, data in sorted(items, key=lambda i: (str(i[1].get("date")), i[0])):
+        caveats = [
+            words
+            for flag, words in (
+                ("imprecise", "rests on an imprecise date"),
+                ("assumed", "rests on an assumed value"),
+                ("disputed", "rests on a disputed value"),
+                ("absence_of_records", "rests on an absence of records"),
+            )
+            if data.get(flag)
+        ]
+        contents.findings.append(
+            FindingRow(
+                case=reference,
+                code=str(data.get("code") or ""),
+                topic=str(data.get("topic") or "").replace("_", " "),
+                title=str(data.get("title") or ""),
+                arose=_day(data.get("date")),
+                resolved=_day(data.get("resolved")),
+                explanation=str(data.get("explanation") or ""),
+                rule=str(data.get("rule") or ""),
+                severity=str(data.get("severity") or ""),
+                caveats="; ".join(caveats).capitalize(),
+            )
+        )
+
+
+def _compensation(contents: PackContents, found: Clocks) -> None:
+    offers = sorted(found.compensation, key=lambda o: (str(o.data["offered"]), o.case.reference))
+    for offer in offers:
+        data = offer.data
+        parts = []
+        for part in data.get("components") or ():
+            band = part.get("band")
+            if band:
+                band_words = f"band {str(band).replace('_', ' ')}"
+                if part.get("band_min") is not None:
+                    band_words += f" ({_money(part['band_min'])} to {_money(part['band_max'])})"
+                if part.get("standing"):
+                    band_words += f": {part['standing']}"
+            else:
+                band_words = "no band named"
+            parts.append(f"{_money(part.get('amount'))} for {part.get('for') or '-'}; {band_words}")
+        paid = data.get("paid") or []
+        contents.compensation.append(
+            CompensationRow(
+                case=offer.case.reference,
+                offered=_day(data.get("offered")),
+                kind=str(data.get("kind") or "").replace("_", " "),
+                amount=_money(data.get("amount")),
+                method=str(data.get("method") or "direct").replace("_", " "),
+                parts=tuple(parts),
+                paid=f"{len(paid)} payment(s) recorded" if paid else "none recorded",
+                failures=tuple(
+                    f"{f.get('code')}: {f.get('explanation') or ''}" for f in offer.failures
+                ),
+            )
+        )
+
+
+def _vulnerabilities(
+    contents: PackContents,
+    household: Household | None,
+    disclosed: list[Event],
+    names: Mapping[str, str],
+    user: Any,
+    at: dt.datetime,
+) -> None:
+    """The register's entries, and each disclosure on the timeline never entered in it (the
+    Ombudsman's `vulnerability.not_recorded`)."""
+    rows: list[Vulnerability] = []
+    if household is not None and contents.detail_shown:
+        purpose = f"Evidence pack {contents.reference} for {contents.produced_for}"
+        rows = vulnerability_details(household=household, user=user, purpose=purpose, at=at)
+    elif household is not None:
+        rows = list(
+            Vulnerability.objects.filter(household=household)
+            .defer("detail")
+            .select_related("person")
+        )
+    registered = set()
+    for v in sorted(rows, key=lambda v: (v.person.full_name, v.recorded_on, v.pk)):
+        registered.add((v.person.full_name, v.category))
+        contents.vulnerabilities.append(
+            VulnerabilityRow(
+                person=v.person.full_name,
+                category=v.get_category_display(),
+                disclosed=_when(v.learned_text),
+                recorded=_day(v.recorded_on),
+                ended=_day(v.ended_on),
+                detail=v.detail if contents.detail_shown else None,
+            )
+        )
+    for event in disclosed:
+        data = event.data or {}
+        person = names.get(str(data.get("person")), str(data.get("person") or ""))
+        category = str(data.get("category") or "")
+        if (person, category) in registered:
+            continue
+        label = Category(category).label if category in Category.values else category
+        contents.vulnerabilities.append(
+            VulnerabilityRow(
+                person=person,
+                category=str(label),
+                disclosed=_when(event.occurred_text),
+                recorded=NOT_REGISTERED,
+                ended="",
+                detail=str(data.get("detail") or "") if contents.detail_shown else None,
+            )
+        )
+
+
+def _documents(
+    contents: PackContents, household: Household | None, case: Case | None, events: list[Event]
+) -> None:
+    held = Document.objects.filter(case=case) if case is not None else None
+    if held is None:
+        held = Document.objects.filter(household=household)
+    by_reference = {}
+    for document in held.order_by("reference"):
+        name = f"documents/{_safe_name(document.reference)}-{_safe_name(document.original_name)}"
+        contents.files[name] = document_open(document=document)
+        by_reference[document.reference] = DocumentRow(
+            reference=document.reference,
+            title=document.title,
+            doc_type=document.get_doc_type_display(),
+            dated=_day(document.dated or document.uploaded_at.astimezone(LONDON).date()),
+            sha256=document.sha256,
+            file=name,
+        )
+    for event in events:
+        ref = str((event.data or {}).get("document") or "")
+        if event.kind == "document.added" and ref and ref not in by_reference:
+            by_reference[ref] = DocumentRow(
+                reference=ref,
+                title=str(event.data.get("title") or event.summary),
+                doc_type=str(event.data.get("type") or "").replace("_", " "),
+                dated=_when(event.occurred_text),
+                sha256="",
+                file="",
+            )
+    contents.documents = sorted(by_reference.values(), key=lambda d: d.reference)
+
+
+def _redacted(doc: dict[str, Any]) -> dict[str, Any]:
+    """The chronology with each entry's special category fields redacted, as its kind says."""
+    events = []
+    for event in doc["events"]:
+        kind = kinds.get(event["kind"])
+        if kind.special_category_fields and isinstance(event.get("data"), Mapping):
+            event = {**event, "data": kind.redact(event["data"])}
+        events.append(event)
+    return {**doc, "events": events}
+
+
+# --- the pack -----------------------------------------------------------------------------------
+
+
+def evidence_contents(
+    *,
+    user: Any,
+    as_of: dt.date,
+    produced_for: str,
+    purpose: str = "",
+    at: dt.datetime,
+    case: Case | None = None,
+    household: Household | None = None,
+) -> PackContents:
+    """What the pack of a case (or a household) says as of `as_of`, for `produced_for`.
+    `user` is who produces it (None for a command: no special category detail); `at` dates
+    the access log's row where detail is read."""
+    if case is not None:
+        household = case.household
+        cases = [case]
+    elif household is not None:
+        cases = list(cases_for_household(household=household).select_related("household"))
+    else:
+        raise ValueError("An evidence pack is of a case or a household.")
+    prop = case.property if case is not None else household.property  # type: ignore[union-attr]
+    show_detail = can_see_detail(user)
+    contents = PackContents(
+        landlord=settings.DOORSTEP_LANDLORD_NAME,
+        subject="case" if case is not None else "household",
+        reference=case.reference if case is not None else household.reference,  # type: ignore[union-attr]
+        title=case.title if case is not None else "",
+        address=prop.address,
+        household=household.reference if household is not None else "",
+        as_of=as_of,
+        produced_for=produced_for,
+        purpose=purpose,
+        head=_head(household=household, case=case),
+        detail_shown=show_detail,
+    )
+    doc, notes, _ = chronology_export_with_cases(
+        landlord=settings.DOORSTEP_LANDLORD_NAME,
+        household=household if case is None else None,
+        case=case,
+    )
+    contents.chronology_doc = doc if show_detail else _redacted(doc)
+    contents.notes.extend(notes)
+    events = _events(household=household, case=case)
+    names = _names(doc, events)
+    shown = _chronology(contents, events, names, show_detail)
+    if shown:
+        special_category_read(
+            user=user,
+            person_references=_doorstep_refs(
+                {str(d["person"]) for d in shown if d.get("person")}, events
+            ),
+            purpose=f"Evidence pack {contents.reference}",
+            at=at,
+        )
+    found = clocks_of(cases, as_of=as_of)
+    contents.notes.extend(found.notes)
+    _clocks(contents, found)
+    _findings(contents, found)
+    _compensation(contents, found)
+    disclosed = [e for e in events if e.kind == "vulnerability.disclosed" and _day_of(e) <= as_of]
+    _vulnerabilities(contents, household, disclosed, names, user, at)
+    _documents(contents, household, case, events)
+    return contents
+
+
+def evidence_pack(
+    *,
+    user: Any,
+    as_of: dt.date,
+    produced_for: str,
+    purpose: str = "",
+    at: dt.datetime,
+    case: Case | None = None,
+    household: Household | None = None,
+) -> bytes:
+    """The evidence pack's zip: the PDF, the chronology, the documents and the manifest. The
+    same record, date, recipient and purpose give the same bytes."""
+    contents = evidence_contents(
+        user=user,
+        as_of=as_of,
+        produced_for=produced_for,
+        purpose=purpose,
+        at=at,
+        case=case,
+        household=household,
+    )
+    return pack.build_zip(contents, pdf.render(contents))
+
+
+def pack_name(*, reference: str, as_of: dt.date) -> str:
+    """The zip's file name: `<ref>-evidence-<as_of>.zip`."""
+    return f"{_safe_name(reference)}-evidence-{as_of.isoformat()}.zip"
