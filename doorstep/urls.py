@@ -30,5 +30,6 @@ urlpatterns = [
     path("ombudsman/", include("doorstep.ombudsman.urls")),
     path("learning/", include("doorstep.learning.urls")),
     path("permissions/", include("doorstep.permits.urls")),
+    path("evidence/", include("doorstep.evidence.urls")),
     path("api/v1/", api.urls),
 ]

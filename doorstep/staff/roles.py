@@ -135,6 +135,11 @@ DECIDE_MOVES = ["moves.decide_move"]
 # a tenant's request and decide it (and withdraw a permission granted); everyone who reads the
 # record reads permissions, so whoever takes a neighbour's report about a pet can check it.
 WRITE_PERMITS = ["permits.request_permit", "permits.decide_permit"]
+# Evidence packs: producing one sends the record out of the landlord (to the Ombudsman, the
+# resident, her solicitor), so it is for those who handle cases and complaints, managers and the
+# auditor (an Ombudsman investigator takes the pack away; producing it records to whom). Not a
+# repairs coordinator (jobs, not the case's whole story) and never a contractor.
+EVIDENCE = ["evidence.produce_evidence_pack"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -159,6 +164,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_OMBUDSMAN
     + HANDLE_MOVES
     + WRITE_PERMITS
+    + EVIDENCE
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -188,7 +194,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_RESPONSES
     + HANDLE_COMPLAINTS
     + READ_OMBUDSMAN
-    + WRITE_OMBUDSMAN,
+    + WRITE_OMBUDSMAN
+    + EVIDENCE,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -200,6 +207,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + RECEIVE_COMPLAINTS
     + WRITE_ASB
     + READ_OMBUDSMAN
+    + EVIDENCE
     + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
@@ -220,19 +228,22 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + HANDLE_MOVES
     + DECIDE_MOVES
     + WRITE_PERMITS
+    + EVIDENCE
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
         "policy.add_policyoverride",
         "commitments.drop_commitment",
     ],
-    # An Ombudsman investigator reads everything the landlord holds, and writes nothing.
+    # An Ombudsman investigator reads everything the landlord holds, and writes nothing but the
+    # record that it took an evidence pack away (`evidence.produced`).
     Role.AUDITOR: [
         *READ_RECORD,
         *READ_REPAIRS,
         *READ_HAZARDS,
         *READ_APPOINTMENTS,
         *READ_OMBUDSMAN,
+        *EVIDENCE,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
