@@ -21,8 +21,10 @@ from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.explain import show
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.ledger import CommitmentState, commitment_states
+from doorstep.clocks.lens import finding_json, first_disclosed, lens
 from doorstep.clocks.moves import transfer_cases, transfer_json, transfer_lines
 from doorstep.clocks.permits import permission_cases, permission_json, permission_line
+from doorstep.clocks.redress import summarise, summary_json
 from doorstep.clocks.repeats import Repeat, repeats
 from doorstep.interchange.validate import first_problem
 from doorstep.workdays import AnnouncedDay, calendar_as_known, calendar_for
@@ -37,6 +39,9 @@ COMPLAINTS = "Complaints as of {day}"
 ASB = "Anti-social behaviour as of {day}"
 MOVES = "Moves as of {day}"
 PERMISSIONS = "Permissions as of {day}"
+FINDINGS = "What the Ombudsman would find, as of {day}"
+TOPIC_HEADING = "By topic, as of {day}"
+NO_FINDINGS = "  (no findings: every clock met, every promise kept or not yet due)"
 NONE = "  (none)"
 UNITS = {"working_days": "working days", "hours": "hours"}
 
@@ -317,18 +322,42 @@ def replay_facts(facts: Facts, *, as_of: dt.date) -> dict[str, Any]:
     ledger = commitment_states(facts, as_of=as_of, overrides=facts.overrides, calendar=known)
     offered = offers(facts, as_of=as_of)
     found = complaints(facts.as_of(as_of), clocks=clocks, ledger=ledger, offers=offered)
+    visits = appointments(facts, as_of=as_of)
+    repeated = repeats(facts, as_of=as_of)
+    asked = requests(facts, as_of=as_of)
+    asb = [asb_json(v) for v in asb_cases(facts, as_of=as_of)]
+    findings = lens(
+        facts,
+        as_of=as_of,
+        clocks=clocks,
+        visits=visits,
+        offers=offered,
+        requests=asked,
+        asb=asb,
+        repeats=repeated,
+    )
     return {
         "as_of": as_of.isoformat(),
         "clocks": [clock_json(c) for c in clocks],
         "commitments": [commitment_json(s) for s in ledger],
-        "appointments": [visit_json(v) for v in appointments(facts, as_of=as_of)],
-        "repeats": [repeat_json(r) for r in repeats(facts, as_of=as_of)],
+        "appointments": [visit_json(v) for v in visits],
+        "repeats": [repeat_json(r) for r in repeated],
         "compensation": [offer_json(o) for o in offered],
-        "compensation_requests": [request_json(r) for r in requests(facts, as_of=as_of)],
+        "compensation_requests": [request_json(r) for r in asked],
         "complaints": [complaint_json(c) for c in found],
-        "asb": [asb_json(v) for v in asb_cases(facts, as_of=as_of)],
+        "asb": asb,
         "transfers": [transfer_json(t) for t in transfer_cases(facts, as_of, clocks=clocks)],
         "permissions": [permission_json(p) for p in permission_cases(facts, as_of=as_of)],
+        "findings": [finding_json(f, as_of=as_of) for f in findings],
+        "topics": [
+            summary_json(t)
+            for t in summarise(
+                findings,
+                as_of=as_of,
+                vulnerable_from=first_disclosed(facts.as_of(as_of)),
+                overrides=facts.overrides,
+            )
+        ],
     }
 
 
@@ -554,6 +583,60 @@ def asb_lines(replay: Mapping[str, Any]) -> list[str]:
     return lines or [NONE]
 
 
+FLAG_WORDS = (
+    ("imprecise", "imprecise date"),
+    ("assumed", "assumed value"),
+    ("disputed", "disputed"),
+    ("absence_of_records", "absence of records"),
+    ("inferred", "read from the words of a contact"),
+)
+
+
+def finding_lines(replay: Mapping[str, Any]) -> list[str]:
+    """One line per finding: its date, code and case, whether it ended, what it rests on."""
+    lines = []
+    for finding in replay.get("findings", ()):
+        ended = f", resolved {_day(finding['resolved'])}" if finding["resolved"] else ""
+        flags = [words for member, words in FLAG_WORDS if finding.get(member)]
+        rests = f" [rests on: {', '.join(flags)}]" if flags else ""
+        lines.append(
+            f"  {_day(finding['date'])} {finding['code']} ({finding['case'] or '-'}, "
+            f"{finding['severity']}){ended}: {finding['explanation']}{rests} "
+            f"Events: {', '.join(finding['events'])}."
+        )
+    return lines or [NO_FINDINGS]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _pounds(value: float | None) -> str:
+    return "?" if value is None else f"£{value:,.0f}"
+
+
+def topic_lines(replay: Mapping[str, Any]) -> list[str]:
+    """Per topic: how many findings, how long, and the redress the pattern suggests."""
+    lines = []
+    for topic in replay.get("topics", ()):
+        s = topic["suggestion"]
+        high = f"-{_pounds(s['high'])}" if s["high"] is not None else " and above"
+        own = (
+            f"; the landlord's band '{s['landlord_band']}' is {_pounds(s['landlord_low'])}"
+            f"-{_pounds(s['landlord_high'])}"
+            if s["landlord_band"]
+            else ""
+        )
+        lines.append(
+            f"  {topic['label']}: {_n(topic['count'], 'finding')} ({topic['ongoing']} going on) "
+            f"in {_n(len(topic['cases']), 'case')}, "
+            f"{_day(topic['first'])} to {_day(topic['last'])}; "
+            f"longest {topic['longest_days']} days. Suggested redress "
+            f"{_pounds(s['low'])}{high}{own}. {s['reasoning']}"
+        )
+    return lines or [NONE]
+
+
 def render_text(replay: Mapping[str, Any]) -> str:
     """The replay for people: one line per clock and per commitment."""
     day = _day(str(replay["as_of"]))
@@ -578,4 +661,8 @@ def render_text(replay: Mapping[str, Any]) -> str:
     lines.extend(transfer_lines(replay) or [NONE])
     lines.append(PERMISSIONS.format(day=day))
     lines.extend([permission_line(p) for p in replay.get("permissions", ())] or [NONE])
+    lines.append(FINDINGS.format(day=day))
+    lines.extend(finding_lines(replay))
+    lines.append(TOPIC_HEADING.format(day=day))
+    lines.extend(topic_lines(replay))
     return "\n".join(lines) + "\n"

@@ -31,6 +31,8 @@ from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.clocks.facts import LONDON, facts_from_chronology
+from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
+from doorstep.clocks.redress import TopicSummary, summarise
 from doorstep.clocks.replay import replay_facts
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
@@ -257,6 +259,66 @@ class CasePermission:
         return list(self.data["conditions"])
 
 
+@dataclass(frozen=True)
+class CaseFinding:
+    """One finding of the Ombudsman lens on the live record as of a date (the replay's JSON for
+    it, `clocks.lens`): on a case, or (`case` None) on the household itself, such as a
+    vulnerability disclosed in a contact and never recorded."""
+
+    case: Case | None
+    household: Household | None
+    data: Mapping[str, Any]
+
+    @property
+    def code(self) -> str:
+        return str(self.data["code"])
+
+    @property
+    def title(self) -> str:
+        return str(self.data["title"])
+
+    @property
+    def topic(self) -> str:
+        return str(self.data["topic"])
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.data["date"])
+
+    @property
+    def resolved(self) -> dt.date | None:
+        return _iso(self.data["resolved"])
+
+    @property
+    def ongoing(self) -> bool:
+        return bool(self.data["ongoing"])
+
+    @property
+    def severity(self) -> str:
+        return str(self.data["severity"])
+
+    @property
+    def explanation(self) -> str:
+        return str(self.data["explanation"])
+
+    @property
+    def rests_on(self) -> list[str]:
+        """What the finding rests on beyond the record's plain facts, in words."""
+        return [words for member, words in RESTS_ON if self.data.get(member)]
+
+    def finding(self) -> Finding:
+        return finding_from_json(self.data)
+
+
+RESTS_ON = (
+    ("imprecise", "an imprecise date"),
+    ("assumed", "an assumed value"),
+    ("disputed", "a disputed fact"),
+    ("absence_of_records", "the absence of a record"),
+    ("inferred", "the words of a contact, read by the triage rules"),
+)
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments, recurring defects, complaints, compensation
@@ -274,6 +336,8 @@ class Clocks:
     asb: list[CaseAsb] = field(default_factory=list)
     transfers: list[CaseTransfer] = field(default_factory=list)
     permissions: list[CasePermission] = field(default_factory=list)
+    findings: list[CaseFinding] = field(default_factory=list)
+    vulnerable_from: dict[int, dt.date] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -293,18 +357,6 @@ class LivePolicy:
 
 def live_policy() -> LivePolicy:
     return LivePolicy(tuple(overrides_all()), announced_days())
-
-
-def replay_document(
-    doc: Mapping[str, Any], *, as_of: dt.date, policy: LivePolicy
-) -> dict[str, Any]:
-    """The clocks, commitments, appointments and recurring defects of an exported document as
-    of `as_of`, in the replay's JSON shape (`clocks.replay.replay_clocks`), judged by the live
-    policy rather than the file's."""
-    facts = replace(
-        facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
-    )
-    return replay_facts(facts, as_of=as_of)
 
 
 def home_of(case: Case) -> Home:
@@ -347,7 +399,10 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
         logger.exception("Clocks of %s not worked out", _home_words(first))
         found.notes.append(NOT_WORKED_OUT.format(home=_home_words(first), problem=error.message))
         return
-    replay = replay_document(doc, as_of=found.as_of, policy=policy)
+    facts = replace(
+        facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
+    )
+    replay = replay_facts(facts, as_of=found.as_of)
     cases = {ref: wanted[pk] for ref, pk in refs.items() if pk in wanted}
     # Each member of the replay onto Doorstep's cases, the file's case ref replaced by the
     # case's own reference (the repeats, which name a second case, are read apart).
@@ -368,6 +423,15 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
             if case is not None:
                 into.append(wrap(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
+    for item in replay["findings"]:
+        case = cases.get(item["case"])
+        if case is not None:
+            found.findings.append(CaseFinding(case, household, {**item, "case": case.reference}))
+        elif item["case"] is None and household is not None:
+            found.findings.append(CaseFinding(None, household, item))
+    disclosed = first_disclosed(facts.as_of(found.as_of))
+    if household is not None and disclosed is not None:
+        found.vulnerable_from[household.pk] = disclosed
 
 
 def _read_repeats(
@@ -447,3 +511,48 @@ def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQu
     found = clocks_of(cases, as_of=as_of)
     running = found.running
     return WorkQueue(as_of=as_of, items=running[:limit], total=len(running), notes=found.notes)
+
+
+@dataclass(frozen=True)
+class Lens:
+    """The Ombudsman lens on some of the live record as of a date: the findings, oldest first,
+    and the same findings by topic with the redress each pattern suggests."""
+
+    as_of: dt.date
+    findings: list[CaseFinding]
+    topics: list[TopicSummary]
+    notes: list[str]
+
+    @property
+    def ongoing(self) -> list[CaseFinding]:
+        return [f for f in self.findings if f.ongoing]
+
+
+def lens_of(found: Clocks, *, policy: LivePolicy | None = None) -> Lens:
+    """The lens of clocks already worked out: findings oldest first, then by topic."""
+    findings = sorted(found.findings, key=lambda f: (f.date, f.code, str(f.data["key"])))
+    first = min(found.vulnerable_from.values(), default=None)
+    topics = summarise(
+        [f.finding() for f in findings],
+        as_of=found.as_of,
+        vulnerable_from=first,
+        overrides=(policy or live_policy()).overrides,
+    )
+    return Lens(found.as_of, findings, topics, found.notes)
+
+
+def case_lens(*, case: Case, as_of: dt.date) -> Lens:
+    """What the Ombudsman would find on this case as of `as_of`."""
+    policy = live_policy()
+    return lens_of(clocks_of([case], as_of=as_of, policy=policy), policy=policy)
+
+
+def household_lens(*, household: Household, as_of: dt.date) -> Lens:
+    """What the Ombudsman would find across the household's record as of `as_of`: every case
+    of it, open or closed, the communal cases of its building, and the household itself."""
+    policy = live_policy()
+    cases = cases_for_household(household=household, open_only=False).select_related(
+        "household", "property"
+    )
+    found = clocks_of(cases, as_of=as_of, policy=policy)
+    return lens_of(found, policy=policy)

@@ -1,10 +1,9 @@
 """A chronology replayed as of a date: clocks, commitments and vulnerabilities.
 
 The chronology format's "Replay output" (`shared/domain/chronology.md`): the clocks and the
-commitment ledger come from `doorstep.clocks.replay`; this adds the household's
-vulnerabilities (when each was disclosed and whether it entered the register). The lens
-findings are not here yet: they come with the lens issue, and the output leaves `findings` out
-rather than claim there are none. Pure: no database.
+commitment ledger and the lens's findings come from `doorstep.clocks.replay`; this adds the
+household's vulnerabilities (when each was disclosed and whether it entered the register).
+Pure: no database.
 """
 
 from __future__ import annotations

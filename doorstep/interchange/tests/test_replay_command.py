@@ -105,6 +105,8 @@ def test_json_gives_the_formats_replay_output(tmp_path, name, day, stages):
         "asb",
         "transfers",
         "permissions",
+        "findings",
+        "topics",
     }
     found = {
         (c["case"], c["clock"]): (c["due"], c["breached"], c["stopped"])
@@ -136,9 +138,9 @@ def test_clarion_overdue_working_days_and_vulnerabilities(tmp_path):
     }
 
 
-def test_findings_are_left_out_and_the_help_says_why():
+def test_the_help_names_the_findings():
     assert "findings" in replay_command.Command.help
-    assert "lens issue" in replay_command.Command.help
+    assert "by topic" in replay_command.Command.help
 
 
 def test_the_small_chronology_replays_as_of_a_date(tmp_path):

@@ -38,9 +38,10 @@ class Command(BaseCommand):
         "offer (its kind, method and each component against the landlord's band), each "
         "complaint (its stages with their acknowledgement and response due dates and breaches, "
         "and the promises and claims its responses made), and the household's vulnerabilities, "
-        "computed from the file alone (the database is never read). The "
-        "Ombudsman lens's other findings come with the lens issue: the JSON has no `findings` "
-        "member yet."
+        "and the Ombudsman lens's findings (each with the date it arose, the date it was "
+        "resolved, the events it rests on, the rule and its source) and the findings by topic "
+        "with a suggested range of redress, computed from the file alone (the database is "
+        "never read)."
     )
     # Pure computation from a file: no system checks, no database.
     requires_system_checks: list[str] = []
