@@ -90,6 +90,19 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
+class TopicRow:
+    """The lens's findings on one topic: how many, how long, and the redress the Ombudsman's
+    remedies guidance suggests for that pattern (a suggestion, not a verdict)."""
+
+    topic: str
+    findings: str
+    cases: str
+    period: str
+    longest: str
+    guidance: str
+
+
+@dataclass(frozen=True)
 class CompensationRow:
     """An offer (or a payment against one) and its parts, each beside the landlord's band."""
 
@@ -137,6 +150,7 @@ class PackContents:
     commitments: list[CommitmentRow] = field(default_factory=list)
     vulnerabilities: list[VulnerabilityRow] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
+    topics: list[TopicRow] = field(default_factory=list)
     compensation: list[CompensationRow] = field(default_factory=list)
     documents: list[DocumentRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -119,8 +119,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     data: list[list[Any]] = [[para(h, "th") for h in header]]
     for row in rows:
         data.append([c if isinstance(c, Paragraph) else para(c) for c in row])
-    scale = WIDTH / sum(widths)
-    out = LongTable(data, colWidths=[w * scale for w in widths], repeatRows=1, splitByRow=1)
+    scale = WIDTH / (sum(widths) * mm)  # widths in millimetres, fitted to the page
+    out = LongTable(data, colWidths=[w * mm * scale for w in widths], repeatRows=1, splitByRow=1)
     out.setStyle(
         TableStyle(
             [
@@ -193,7 +193,7 @@ def _title_page(c: PackContents) -> list[Any]:
 def _chronology(c: PackContents) -> list[Any]:
     household = c.subject == "household"
     header = ["Date", *(["Case"] if household else []), "What happened", "By", "Entry id"]
-    widths = [20, *([22] if household else []), 76, 32, 22]
+    widths = [20, *([26] if household else []), 72, 34, 22]
     rows = []
     for r in c.chronology:
         when = esc(r.when) + ("<br/><i>" + esc(r.precision) + "</i>" if r.imprecise else "")
@@ -235,7 +235,7 @@ def _clocks(c: PackContents) -> list[Any]:
         f"Every statutory, Code and policy clock on the record as of {show(c.as_of)}, counted in "
         "working days with bank holidays where the rule says so."
     )
-    body = [table(header, rows, [22, 46, 18, 18, 18, 28, 20])] if rows else [para("None.", "body")]
+    body = [table(header, rows, [26, 44, 19, 19, 19, 27, 20])] if rows else [para("None.", "body")]
     return _section("Clocks", intro, body)
 
 
@@ -255,16 +255,16 @@ def _commitments(c: PackContents) -> list[Any]:
         "Each promise the landlord made, and where it stands: a contractor's 'done' is a claim "
         "until checked."
     )
-    body = [table(header, rows, [22, 72, 20, 20, 30])] if rows else [para("None.", "body")]
+    body = [table(header, rows, [26, 74, 22, 20, 32])] if rows else [para("None.", "body")]
     return _section("Commitments", intro, body)
 
 
 def _vulnerabilities(c: PackContents) -> list[Any]:
     header = ["Person", "Category", "Disclosed", "Recorded", "Ended"]
-    widths: list[float] = [30, 26, 22, 22, 22]
+    widths: list[float] = [34, 30, 22, 28, 22]
     if c.detail_shown:
         header.append("Detail")
-        widths = [24, 20, 18, 18, 16, 60]
+        widths = [26, 22, 19, 22, 17, 68]
     rows = []
     for r in c.vulnerabilities:
         row = [r.person, r.category, r.disclosed, r.recorded, r.ended]
@@ -290,7 +290,7 @@ def _findings(c: PackContents) -> list[Any]:
     header = ["Case", "Finding", "Arose", "Resolved", "Why", "Rule"]
     rows = []
     for r in c.findings:
-        finding = f"<b>{esc(r.title or r.code)}</b><br/>{esc(r.code)}"
+        finding = f"<b>{esc(r.title or r.code)}</b><br/>{_code(r.code)}"
         if r.topic or r.severity:
             finding += f"<br/><i>{esc(', '.join(x for x in (r.topic, r.severity) if x))}</i>"
         why = esc(r.explanation) + (f"<br/><i>{esc(r.caveats)}</i>" if r.caveats else "")
@@ -310,7 +310,26 @@ def _findings(c: PackContents) -> list[Any]:
         "an assumed or disputed value or an absence of records. The lens never decides "
         "maladministration: that is the Ombudsman's judgement."
     )
-    body = [table(header, rows, [22, 38, 17, 17, 62, 30])] if rows else [para("None.", "body")]
+    body = [table(header, rows, [26, 44, 19, 19, 43, 23])] if rows else [para("None.", "body")]
+    if c.topics:
+        body += [
+            Spacer(1, 10),
+            para("By topic", "key"),
+            para(
+                "The findings grouped as the Ombudsman groups them, with what its remedies "
+                "guidance suggests for that pattern: a suggestion for the landlord to weigh, not "
+                "a finding of maladministration.",
+                "body",
+            ),
+            table(
+                ["Topic", "Findings", "Cases", "From, to", "Longest", "Remedies guidance"],
+                [
+                    [t.topic, t.findings, para(t.cases, "small"), t.period, t.longest, t.guidance]
+                    for t in c.topics
+                ],
+                [26, 20, 26, 24, 16, 62],
+            ),
+        ]
     return _section("Findings", intro, body)
 
 
@@ -320,22 +339,27 @@ def _compensation(c: PackContents) -> list[Any]:
         [
             para(r.case, "small"),
             r.offered,
-            f"{r.kind}, {r.method}",
+            rich(f"{esc(r.kind)}<br/><i>{esc(r.method)}</i>"),
             rich(f"{esc(r.amount)}<br/><i>paid: {esc(r.paid)}</i>"),
-            rich("<br/>".join(esc(p) for p in r.parts) or "None given"),
-            rich("<br/>".join(_finding_words(f) for f in r.failures) or "None"),
+            rich("<br/>".join("&bull; " + esc(p) for p in r.parts) or "None given"),
+            rich("<br/><br/>".join(_finding_words(f) for f in r.failures) or "None"),
         ]
         for r in c.compensation
     ]
     intro = "Each offer of compensation, made of its parts with the landlord's band beside each."
-    widths = [22, 17, 22, 18, 62, 62]
+    widths = [26, 19, 22, 18, 47, 42]
     body = [table(header, rows, widths)] if rows else [para("None offered.", "body")]
     return _section("Compensation", intro, body)
 
 
 def _finding_words(finding: str) -> str:
     code, _, why = finding.partition(": ")
-    return f"<b>{esc(code)}</b>: {esc(why)}" if why else esc(code)
+    return f"{_code(code)}<br/>{esc(why)}" if why else _code(code)
+
+
+def _code(code: str) -> str:
+    """A finding's stable code, small enough to sit on one line of its column."""
+    return f'<font size="7">{esc(code)}</font>'
 
 
 def _documents(c: PackContents) -> list[Any]:
@@ -358,7 +382,7 @@ def _documents(c: PackContents) -> list[Any]:
         "Every document on the record. Files held are in the pack's documents/ folder; each "
         "one's SHA-256 is the checksum taken when it was added."
     )
-    body = [table(header, rows, [22, 52, 16, 18, 52])] if rows else [para("None.", "body")]
+    body = [table(header, rows, [26, 48, 20, 19, 61])] if rows else [para("None.", "body")]
     return _section("Documents", intro, body)
 
 

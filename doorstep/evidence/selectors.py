@@ -28,7 +28,7 @@ from django.conf import settings
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
 from doorstep.clocks.explain import show
-from doorstep.deadlines.selectors import Clocks, clocks_of
+from doorstep.deadlines.selectors import Clocks, clocks_of, lens_of
 from doorstep.deadlines.words import overdue_amount
 from doorstep.documents.models import Document
 from doorstep.documents.services import document_open
@@ -42,6 +42,7 @@ from doorstep.evidence.contents import (
     DocumentRow,
     FindingRow,
     PackContents,
+    TopicRow,
     VulnerabilityRow,
 )
 from doorstep.interchange.models import ExternalRef, RefKind
@@ -68,6 +69,7 @@ PRECISION_WORDS = {
 }
 NOT_WORKED_OUT = "Not worked out"
 NOT_REGISTERED = "Not entered in the register"
+STANDING = {"below": "below the band", "inside": "within the band", "above": "above the band"}
 
 
 def _day(value: dt.date | str | None) -> str:
@@ -229,31 +231,43 @@ def _clocks(contents: PackContents, found: Clocks) -> None:
 
 
 def _findings(contents: PackContents, found: Clocks) -> None:
-    """The lens's findings on the replay (`Clocks.findings`)."""
-    items = [(f.case.reference, f.data) for f in getattr(found, "findings", ())]
-    for reference, data in sorted(items, key=lambda i: (str(i[1].get("date")), i[0])):
-        caveats = [
-            words
-            for flag, words in (
-                ("imprecise", "rests on an imprecise date"),
-                ("assumed", "rests on an assumed value"),
-                ("disputed", "rests on a disputed value"),
-                ("absence_of_records", "rests on an absence of records"),
-            )
-            if data.get(flag)
-        ]
+    """The Ombudsman lens on the replay: each finding oldest first, then by topic."""
+    lens = lens_of(found)
+    for finding in lens.findings:
+        data = finding.data
         contents.findings.append(
             FindingRow(
-                case=reference,
-                code=str(data.get("code") or ""),
-                topic=str(data.get("topic") or "").replace("_", " "),
-                title=str(data.get("title") or ""),
-                arose=_day(data.get("date")),
-                resolved=_day(data.get("resolved")),
-                explanation=str(data.get("explanation") or ""),
+                case=finding.case.reference if finding.case is not None else "Household",
+                code=finding.code,
+                topic=finding.topic.replace("_", " "),
+                title=finding.title,
+                arose=_day(finding.date),
+                resolved=_day(finding.resolved),
+                explanation=finding.explanation,
                 rule=str(data.get("rule") or ""),
-                severity=str(data.get("severity") or ""),
-                caveats="; ".join(caveats).capitalize(),
+                severity=finding.severity.replace("_", " "),
+                caveats=("Rests on " + ", ".join(finding.rests_on)) if finding.rests_on else "",
+            )
+        )
+    for topic in lens.topics:
+        suggestion = topic.suggestion
+        high = f"£{suggestion.high:,.0f}" if suggestion.high is not None else "more"
+        guidance = f"£{suggestion.low:,.0f} to {high}: {suggestion.guidance}"
+        if suggestion.landlord_band:
+            guidance += f". The landlord's band: {suggestion.landlord_band.replace('_', ' ')}"
+            if suggestion.landlord_low is not None:
+                top = suggestion.landlord_high
+                guidance += f" (£{suggestion.landlord_low:,.0f} to " + (
+                    f"£{top:,.0f})" if top is not None else "more)"
+                )
+        contents.topics.append(
+            TopicRow(
+                topic=topic.label,
+                findings=f"{topic.count} ({topic.ongoing} ongoing)",
+                cases=", ".join(topic.cases),
+                period=f"{show(topic.first)} to {show(topic.last)}",
+                longest=f"{topic.longest_days} days",
+                guidance=guidance,
             )
         )
 
@@ -270,7 +284,7 @@ def _compensation(contents: PackContents, found: Clocks) -> None:
                 if part.get("band_min") is not None:
                     band_words += f" ({_money(part['band_min'])} to {_money(part['band_max'])})"
                 if part.get("standing"):
-                    band_words += f": {part['standing']}"
+                    band_words += f", {STANDING.get(part['standing'], part['standing'])}"
             else:
                 band_words = "no band named"
             parts.append(f"{_money(part.get('amount'))} for {part.get('for') or '-'}; {band_words}")
@@ -443,7 +457,7 @@ def evidence_contents(
             purpose=f"Evidence pack {contents.reference}",
             at=at,
         )
-    found = clocks_of(cases, as_of=as_of)
+    found = clocks_of(cases, as_of=as_of)  # one export and replay per home, the lens's too
     contents.notes.extend(found.notes)
     _clocks(contents, found)
     _findings(contents, found)

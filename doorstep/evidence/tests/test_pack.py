@@ -67,7 +67,7 @@ def test_the_clarion_pack_opens_as_a_readable_pdf_and_its_manifest_verifies(clar
     # The clocks: the stage 1 response was due, and late; the compensation's band below.
     assert "Respond to the stage 1 complaint" in whole
     assert "considerable service failure" in whole
-    assert "compensation.below_policy: £150 was offered on 24 Mar 2022" in whole
+    assert "compensation.below_policy £150 was offered on 24 Mar 2022" in whole
     # Every page has its footer: the reference and "page N of M".
     total = len(said)
     for n, page in enumerate(said, start=1):
@@ -187,3 +187,26 @@ def test_verify_names_each_problem(clarion):
     ]
     assert pack_verify(_rezip(data, lambda f: f.pop("manifest.json"))) == [NO_MANIFEST]
     assert pack_verify(b"not a zip")[0].startswith("It is not a zip file")
+
+
+def test_the_clarion_pack_lists_the_lens_findings_and_their_topics(clarion):
+    data = clarion_pack(clarion)
+    whole = text(files(data)["pack.pdf"])
+    start = whole.index("Findings What the record shows")
+    findings = whole[start : whole.index("Compensation Each offer", start)]
+    # The stage 1 response of 24 Mar 2022 was late; the November 2021 complaint never answered;
+    # disclosures never entered in the register; the ninth entry of the key: C1's first
+    # investigation 182 days late, resting on an imprecise date.
+    for code in (
+        "complaint.stage1_late",
+        "complaint.no_response",
+        "vulnerability.not_recorded",
+        "hazard.investigation_late",
+        "appointment.missed_by_landlord",
+        "commitment.overdue",
+        "compensation.below_policy",
+    ):
+        assert code in findings
+    assert "Rests on an imprecise date" in findings
+    assert "By topic" in findings and "Remedies guidance" in findings
+    assert "not a finding of maladministration" in findings
