@@ -5,6 +5,7 @@ the same bytes from the same record; special category detail only for those who 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -24,7 +25,7 @@ from doorstep.evidence.tests.pdftext import files, manifest_of, pages, text
 from doorstep.interchange.selectors import chronology_export
 from doorstep.interchange.validate import first_problem
 from doorstep.staff.roles import Role
-from doorstep.testing.factories import StaffFactory
+from doorstep.testing.factories import CaseFactory, StaffFactory
 from doorstep.timeline.kinds import REDACTED
 from doorstep.vulnerabilities.models import SpecialCategoryAccess
 
@@ -210,3 +211,20 @@ def test_the_clarion_pack_lists_the_lens_findings_and_their_topics(clarion):
     assert "Rests on an imprecise date" in findings
     assert "By topic" in findings and "Remedies guidance" in findings
     assert "not a finding of maladministration" in findings
+
+
+def test_a_communal_case_has_a_pack_of_its_building(filed):
+    case, _ = filed
+    block = case.household.property.part_of
+    communal = CaseFactory.create(
+        household=None, property=block, title="Entrance door will not lock"
+    )
+    data = evidence_pack(
+        user=None, case=communal, as_of=dt.date(2024, 6, 5), produced_for="The resident", at=AT
+    )
+    assert pack_verify(data) == []
+    said = manifest_of(data)
+    assert said["of"]["household"] is None
+    assert said["record"]["stream"] == f"property:{block.pk}"
+    title = pages(files(data)["pack.pdf"])[0]
+    assert "None (a communal case)" in title and "Entrance door will not lock" in title
