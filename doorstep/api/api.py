@@ -24,6 +24,7 @@ from doorstep.api.routers import (
     complaints,
     deadlines,
     documents,
+    evidence,
     hazards,
     inspections,
     learning,
@@ -105,4 +106,5 @@ api.add_router("", asb.router)
 api.add_router("", ombudsman.router)
 api.add_router("", moves.router)
 api.add_router("", learning.router)
+api.add_router("", evidence.router)
 api.add_router("", permits.router)

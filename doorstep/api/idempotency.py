@@ -20,7 +20,7 @@ from functools import wraps
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja.responses import Status
 
 from doorstep.api.auth import caller
@@ -92,7 +92,11 @@ def idempotent(replay: Replay) -> Callable[[Callable[..., Any]], Callable[..., A
                     field=f"header.{HEADER}",
                 )
             request.idempotent_replay = True  # type: ignore[attr-defined]
-            return Status(first.status_code, only(replay(request, first, **params)))
+            found = only(replay(request, first, **params))
+            if isinstance(found, HttpResponse):  # bytes, not a resource (an evidence pack)
+                found.status_code = first.status_code
+                return found
+            return Status(first.status_code, found)
 
         wrapper.idempotent = True  # type: ignore[attr-defined]
         return wrapper

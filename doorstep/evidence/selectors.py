@@ -19,6 +19,7 @@ that the detail was withheld, and its chronology.json carries the fields redacte
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -28,6 +29,7 @@ from django.conf import settings
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
 from doorstep.clocks.explain import show
+from doorstep.core.errors import DomainError
 from doorstep.deadlines.selectors import Clocks, clocks_of, lens_of
 from doorstep.deadlines.words import overdue_amount
 from doorstep.documents.models import Document
@@ -69,6 +71,10 @@ PRECISION_WORDS = {
 }
 NOT_WORKED_OUT = "Not worked out"
 NOT_REGISTERED = "Not entered in the register"
+NOT_AGAIN = (
+    "The evidence pack produced {when} cannot be given again: the record has changed since in "
+    "a way the pack would show. Produce a new pack."
+)
 STANDING = {"below": "below the band", "inside": "within the band", "above": "above the band"}
 
 
@@ -108,25 +114,29 @@ def _safe_name(name: str) -> str:
 # --- the pieces ---------------------------------------------------------------------------------
 
 
-def _head(*, household: Household | None, case: Case | None) -> ChainHead:
+def _head(*, household: Household | None, case: Case | None, before: Event | None) -> ChainHead:
     key = stream_key(household=household, property=case.property if case else None)
     stream = Stream.objects.filter(key=key).first()
     if stream is None:
         return ChainHead(stream=key, length=0, last_event="", head_hash="0" * 64)
-    last = Event.objects.filter(stream=stream).order_by("-seq").first()
+    if before is not None:  # the chain as it stood just before that entry
+        last = Event.objects.filter(stream=stream, seq=before.seq - 1).first()
+        length, head_hash = before.seq - 1, before.prev_hash
+    else:
+        last = Event.objects.filter(stream=stream).order_by("-seq").first()
+        length, head_hash = stream.length, stream.head_hash
     return ChainHead(
-        stream=key,
-        length=stream.length,
-        last_event=str(last.uid) if last else "",
-        head_hash=stream.head_hash,
+        stream=key, length=length, last_event=str(last.uid) if last else "", head_hash=head_hash
     )
 
 
-def _events(*, household: Household | None, case: Case | None) -> list[Event]:
+def _events(*, household: Household | None, case: Case | None, before: Event | None) -> list[Event]:
     if case is not None:
         rows = Event.objects.filter(case=case)
     else:
         rows = Event.objects.filter(household=household)
+    if before is not None:
+        rows = rows.filter(stream=before.stream_id, seq__lt=before.seq)
     return list(
         rows.select_related("case", "supersedes", "actor").order_by("occurred_earliest", "pk")
     )
@@ -358,11 +368,17 @@ def _vulnerabilities(
 
 
 def _documents(
-    contents: PackContents, household: Household | None, case: Case | None, events: list[Event]
+    contents: PackContents,
+    household: Household | None,
+    case: Case | None,
+    events: list[Event],
+    before: Event | None,
 ) -> None:
     held = Document.objects.filter(case=case) if case is not None else None
     if held is None:
         held = Document.objects.filter(household=household)
+    if before is not None:
+        held = held.filter(uploaded_at__lt=before.recorded_at)
     by_reference = {}
     for document in held.order_by("reference"):
         name = f"documents/{_safe_name(document.reference)}-{_safe_name(document.original_name)}"
@@ -412,10 +428,12 @@ def evidence_contents(
     at: dt.datetime,
     case: Case | None = None,
     household: Household | None = None,
+    before: Event | None = None,
 ) -> PackContents:
     """What the pack of a case (or a household) says as of `as_of`, for `produced_for`.
     `user` is who produces it (None for a command: no special category detail); `at` dates
-    the access log's row where detail is read."""
+    the access log's row where detail is read. With `before` (an entry of the same history),
+    the timeline, chain and documents as they stood just before it."""
     if case is not None:
         household = case.household
         cases = [case]
@@ -435,7 +453,7 @@ def evidence_contents(
         as_of=as_of,
         produced_for=produced_for,
         purpose=purpose,
-        head=_head(household=household, case=case),
+        head=_head(household=household, case=case, before=before),
         detail_shown=show_detail,
     )
     doc, notes, _ = chronology_export_with_cases(
@@ -445,7 +463,7 @@ def evidence_contents(
     )
     contents.chronology_doc = doc if show_detail else _redacted(doc)
     contents.notes.extend(notes)
-    events = _events(household=household, case=case)
+    events = _events(household=household, case=case, before=before)
     names = _names(doc, events)
     shown = _chronology(contents, events, names, show_detail)
     if shown:
@@ -464,7 +482,7 @@ def evidence_contents(
     _compensation(contents, found)
     disclosed = [e for e in events if e.kind == "vulnerability.disclosed" and _day_of(e) <= as_of]
     _vulnerabilities(contents, household, disclosed, names, user, at)
-    _documents(contents, household, case, events)
+    _documents(contents, household, case, events, before)
     return contents
 
 
@@ -477,6 +495,7 @@ def evidence_pack(
     at: dt.datetime,
     case: Case | None = None,
     household: Household | None = None,
+    before: Event | None = None,
 ) -> bytes:
     """The evidence pack's zip: the PDF, the chronology, the documents and the manifest. The
     same record, date, recipient and purpose give the same bytes."""
@@ -488,8 +507,30 @@ def evidence_pack(
         at=at,
         case=case,
         household=household,
+        before=before,
     )
     return pack.build_zip(contents, pdf.render(contents))
+
+
+def evidence_pack_again(*, event: Event, user: Any, at: dt.datetime) -> bytes:
+    """The pack an `evidence.produced` entry records, built again from the record as it stood
+    just before the entry: the same bytes, or `DomainError` where the record has changed
+    since in a way the pack would show (a retry then needs a new pack, never a guess)."""
+    data = event.data or {}
+    case = event.case if event.case is not None and event.case.reference == data.get("of") else None
+    again = evidence_pack(
+        user=user,
+        as_of=dt.date.fromisoformat(str(data["as_of"])),
+        produced_for=str(data["to"]),
+        purpose=str(data.get("purpose") or ""),
+        at=at,
+        case=case,
+        household=None if case is not None else event.household,
+        before=event,
+    )
+    if hashlib.sha256(again).hexdigest() != data.get("sha256"):
+        raise DomainError(NOT_AGAIN.format(when=_when(event.occurred_text)), code="conflict")
+    return again
 
 
 def pack_name(*, reference: str, as_of: dt.date) -> str:

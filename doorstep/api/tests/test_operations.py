@@ -1063,6 +1063,19 @@ OPS += [
         denied="auditor",
         expect={"done_evidence": "New call logging guidance issued"},
     ),
+    # The evidence pack answers with the zip itself (application/zip), not JSON: a repairs
+    # coordinator may not produce one.
+    Op(
+        "evidence_pack_create",
+        "POST",
+        f"{V}/cases/{{complaint}}/evidence-pack",
+        201,
+        body={"to": "Housing Ombudsman", "purpose": "Evidence requested", "as_of": "2024-06-03"},
+        bad_body={"to": ""},
+        bad_field="body.to",
+        bad_reason="String should have at least 1 character",
+        denied="repairs",
+    ),
 ]
 
 # --- anti-social behaviour (on the world's household, Tess reporting: ASB1 reported on 29 May
