@@ -235,7 +235,7 @@ def _clocks(c: PackContents) -> list[Any]:
         f"Every statutory, Code and policy clock on the record as of {show(c.as_of)}, counted in "
         "working days with bank holidays where the rule says so."
     )
-    body = [table(header, rows, [26, 44, 19, 19, 19, 27, 20])] if rows else [para("None.", "body")]
+    body = [table(header, rows, [26, 40, 20, 20, 20, 26, 22])] if rows else [para("None.", "body")]
     return _section("Clocks", intro, body)
 
 

@@ -365,6 +365,14 @@ def _vulnerabilities(
                 detail=str(data.get("detail") or "") if contents.detail_shown else None,
             )
         )
+    named = {str(e.data["person"]) for e in disclosed if (e.data or {}).get("person")}
+    if contents.detail_shown and named:  # a disclosure's detail read: logged as any other
+        special_category_read(
+            user=user,
+            person_references=_doorstep_refs(named, disclosed),
+            purpose=f"Evidence pack {contents.reference}",
+            at=at,
+        )
 
 
 def _documents(
@@ -480,7 +488,12 @@ def evidence_contents(
     _clocks(contents, found)
     _findings(contents, found)
     _compensation(contents, found)
-    disclosed = [e for e in events if e.kind == "vulnerability.disclosed" and _day_of(e) <= as_of]
+    # Disclosures anywhere in the household's history: a case's pack shows the household's
+    # vulnerabilities however they came to light.
+    held = events
+    if case is not None and household is not None:
+        held = _events(household=household, case=None, before=before)
+    disclosed = [e for e in held if e.kind == "vulnerability.disclosed" and _day_of(e) <= as_of]
     _vulnerabilities(contents, household, disclosed, names, user, at)
     _documents(contents, household, case, events, before)
     return contents

@@ -122,6 +122,10 @@ def test_the_chronology_is_the_export_and_a_case_pack_lists_only_its_case(clario
     whole = text(files(data)["pack.pdf"])
     assert "Stage 2 response: 'significant service failure'" in whole
     assert "Hazard reported" not in whole  # C1's entries are in the household's pack
+    # The household's vulnerabilities, disclosed on other cases, are the case's concern too.
+    assert PREGNANCY_DETAIL in whole and "Not entered in the register" in whole
+    tenant = clarion.household.members.get(relationship="tenant").person
+    assert SpecialCategoryAccess.objects.filter(user=officer, person=tenant).exists()
 
 
 def test_detail_is_withheld_unless_the_producer_may_read_it_and_each_read_is_logged(clarion):
