@@ -33,7 +33,7 @@ from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
-from doorstep.clocks.redress import TopicSummary, summarise
+from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
@@ -497,14 +497,18 @@ def case_clocks(*, case: Case, as_of: dt.date) -> Clocks:
 
 
 def case_replay(*, case: Case, as_of: dt.date) -> dict[str, Any]:
-    """The case's clocks and commitments as of `as_of` in the replay's JSON shape (each
-    `case` the Doorstep reference), with the notes of anything not worked out."""
+    """The case's clocks, commitments and the lens's findings as of `as_of` in the replay's
+    JSON shape (each `case` the Doorstep reference), with the notes of anything not worked
+    out."""
     found = case_clocks(case=case, as_of=as_of)
+    lens = lens_of(found, case=case)
     return {
         "as_of": as_of.isoformat(),
         "case": case.reference,
         "clocks": [c.as_json() for c in found.clocks],
         "commitments": [dict(c.data) for c in found.commitments],
+        "findings": [dict(f.data) for f in lens.findings],
+        "topics": [summary_json(t) for t in lens.topics],
         "notes": found.notes,
     }
 

@@ -71,6 +71,20 @@ def test_a_case_s_clocks_as_of_a_date(callers, world, complaint):
     )
 
 
+def test_a_case_s_findings_come_with_its_clocks(callers, world, complaint):
+    """What the Ombudsman would find as of 3 June 2024: the acknowledgement missed (from
+    14 May) and the response not sent (from 29 May), each with its rule and events."""
+    body = callers["auditor"].get(f"{V}/cases/{world['complaint']}/clocks?as_of=2024-06-03")
+    findings = body.json()["findings"]
+    assert [(f["code"], f["date"], f["resolved"], f["ongoing"]) for f in findings] == [
+        ("complaint.not_acknowledged", "2024-05-14", None, True),
+        ("complaint.no_response", "2024-05-29", None, True),
+    ]
+    assert all(f["case"] == world["complaint"] and f["events"] and f["rule"] for f in findings)
+    (topic,) = body.json()["topics"]
+    assert (topic["topic"], topic["count"], topic["ongoing"]) == ("complaint_handling", 2, 2)
+
+
 def test_replayed_earlier_the_clock_is_running(callers, world, complaint):
     body = callers["officer"].get(f"{V}/cases/{world['complaint']}/clocks?as_of=2024-05-08").json()
     ack = body["clocks"][0]
