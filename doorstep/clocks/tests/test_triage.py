@@ -247,7 +247,7 @@ def _seed(name):
 
 
 # Every contact.in and complaint.received of both seeds: (dissatisfied, hazards, categories).
-SEEDS = {
+SEEDS: dict[str, dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]]] = {
     "bromford-202109189.json": {
         # The meeting of 26 April 2021, told by the Ombudsman: no words of the resident's own
         # dissatisfaction (the key: no `complaint.not_logged` in Bromford), though it mentions
