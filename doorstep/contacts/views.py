@@ -13,6 +13,7 @@ import uuid
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,10 @@ def household_page(request: HttpRequest, reference: str) -> HttpResponse:
     except Household.DoesNotExist:
         raise Http404 from None
     sections = HOUSEHOLD_PAGE_SECTIONS.shown(request, household=record.household)
-    return render(request, "contacts/household.html", {"record": record, "sections": sections})
+    # After adding a contact, its suggestions at the top of the page (`contact_add`).
+    added = record.suggestions_for(request.GET.get("added", ""))
+    context = {"record": record, "sections": sections, "added": added}
+    return render(request, "contacts/household.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,7 +61,7 @@ def contact_add(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data, case = form.cleaned_data, form.chosen_case()
         try:
-            contact_record(
+            contact = contact_record(
                 actor=actor(request),
                 household=household,
                 direction=data["direction"],
@@ -74,7 +78,9 @@ def contact_add(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("Contact added to the record."))
             if case is not None and request.GET.get("case") == case.reference:
                 return redirect("cases:case", case.reference)
-            return redirect("contacts:household", household.reference)
+            # Land on the household page with the contact's suggestions, if it has any.
+            url = reverse("contacts:household", args=[household.reference])
+            return redirect(f"{url}?added={contact.uid}#event-{contact.uid}")
     return render(request, "contacts/contact_add.html", {"household": household, "form": form})
 
 
