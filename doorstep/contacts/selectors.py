@@ -152,6 +152,51 @@ def contact_suggestions(
     return suggestions
 
 
+@dataclass(frozen=True)
+class SuggestedContact:
+    """A contact received on a case, with what triage suggests for it."""
+
+    event: Event
+    when: str
+    suggestions: list[Suggestion]
+
+
+def case_contact_suggestions(*, case: Case, user: Any) -> list[SuggestedContact]:
+    """The case's contacts received that triage has something to suggest for, newest first
+    (the case page). Two queries at most: the contacts, and the household's register categories
+    (so a category already recorded is not suggested again); none for someone who may act on
+    no suggestion."""
+    if not any(user.has_perm(p) for p in SUGGESTION_PERMISSIONS.values()):
+        return []
+    contacts = list(
+        Event.objects.filter(case=case, kind="contact.in", household__isnull=False)
+        .select_related("case", "household")
+        .order_by("-occurred_earliest", "-id")
+    )
+    if not contacts:
+        return []
+    recorded = set(
+        Vulnerability.objects.filter(
+            household__in={c.household_id for c in contacts}, ended_on__isnull=True
+        ).values_list("category", flat=True)
+    )
+    found = []
+    for event in contacts:
+        household = event.household
+        if household is None:  # filtered out above; mypy cannot know
+            continue
+        suggestions = contact_suggestions(
+            event=event,
+            user=user,
+            household_reference=household.reference,
+            recorded=recorded,
+        )
+        if suggestions:
+            when = When.parse(event.occurred_text).display()
+            found.append(SuggestedContact(event, when, suggestions))
+    return found
+
+
 def _phrases(cues: Any) -> tuple[str, ...]:
     """The distinct words of the cues, the first three, as written."""
     return tuple(dict.fromkeys(c.phrase for c in cues))[:3]

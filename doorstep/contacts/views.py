@@ -9,6 +9,8 @@ contacts add their sections to it (the running clocks, from `deadlines`) through
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,10 +21,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
-from doorstep.cases.views import PageSections
+from doorstep.cases.views import CASE_PAGE_SECTIONS, PageSections
 from doorstep.contacts.forms import ContactForm, OpenCaseForm
-from doorstep.contacts.selectors import contact_get, household_record
+from doorstep.contacts.selectors import case_contact_suggestions, contact_get, household_record
 from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
@@ -32,6 +35,17 @@ from doorstep.timeline.models import Event
 
 # Sections of the household page, each given the request and the `household`.
 HOUSEHOLD_PAGE_SECTIONS = PageSections()
+
+
+@CASE_PAGE_SECTIONS.register(
+    key="contact-suggestions",
+    template="contacts/includes/case_suggestions.html",
+    permission="cases.view_case",
+    order=5,
+)
+def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
+    """Triage's suggestions for the contacts received on the case (docs/triage.md)."""
+    return {"contacts": case_contact_suggestions(case=case, user=request.user)}
 
 
 @require_GET

@@ -228,3 +228,25 @@ def test_the_household_page_is_no_dearer_with_suggestions(
     url = reverse("contacts:household", args=[world.household.reference])
     with django_assert_max_num_queries(HOUSEHOLD_PAGE_MAX_QUERIES):
         assert client.get(url).status_code == 200
+
+
+def test_the_case_page_suggests_for_its_contacts(client, world, at):
+    contact = add(world, FED_UP, at, case=world.case)
+    add(world, SERVICE_REQUEST, at, case=world.case)
+    client.force_login(world.users[Role.HOUSING_OFFICER])
+    html = client.get(reverse("cases:case", args=[world.case.reference])).content.decode()
+    section = html[html.index("Suggestions from the contacts on this case") :]
+    assert f'href="#event-{contact.uid}">Contact received 2 June 2024</a>' in section
+    assert f'href="{escape(links(world, contact)["complaint"])}"' in section
+    assert "Possible hazard: Damp and mould growth" in section
+    assert section.count("Contact received 2 June 2024</a>") == 1  # not the service request
+    client.force_login(world.users[Role.AUDITOR])
+    html = client.get(reverse("cases:case", args=[world.case.reference])).content.decode()
+    assert "Suggestions from the contacts on this case" not in html
+
+
+def test_a_case_without_suggestions_has_no_section(client, world, at):
+    add(world, SERVICE_REQUEST, at, case=world.case)
+    client.force_login(world.users[Role.HOUSING_OFFICER])
+    html = client.get(reverse("cases:case", args=[world.case.reference])).content.decode()
+    assert "Suggestions from the contacts on this case" not in html
