@@ -112,3 +112,15 @@ def test_the_pages_queries_grow_by_household_not_by_finding(client, django_asser
         assert client.get(URL, ALL).status_code == 200
     after = len(portfolio(user=manager, as_of=AS_OF, include_resolved=True).findings)
     assert after - before > 0
+
+
+def test_the_team_and_officer_lists_offer_those_the_findings_name(client, record):
+    client.force_login(record.manager)
+    page = client.get(URL, {**ALL, "team": "repairs"}).content.decode()
+    assert '<option value="repairs" selected>Repairs team</option>' in page
+    assert '<option value="complaints">Complaints team</option>' in page
+    # the officers are those of the repairs team's findings; across every team, Olu too
+    assert 'value="olu"' not in page and '<option value="none">No officer</option>' in page
+    assert '<option value="olu">Olu Ade</option>' in client.get(URL, ALL).content.decode()
+    refused = client.get(URL, {**ALL, "team": "<b>"}).content.decode()
+    assert "Choose one of the values listed" in refused
