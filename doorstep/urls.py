@@ -30,5 +30,6 @@ urlpatterns = [
     path("ombudsman/", include("doorstep.ombudsman.urls")),
     path("learning/", include("doorstep.learning.urls")),
     path("permissions/", include("doorstep.permits.urls")),
+    path("lens/", include("doorstep.lens.urls")),
     path("api/v1/", api.urls),
 ]

@@ -24,6 +24,7 @@ from doorstep.api.routers import (
     complaints,
     deadlines,
     documents,
+    findings,
     hazards,
     inspections,
     learning,
@@ -106,3 +107,4 @@ api.add_router("", ombudsman.router)
 api.add_router("", moves.router)
 api.add_router("", learning.router)
 api.add_router("", permits.router)
+api.add_router("", findings.router)

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     # Permissions (pets, alterations): a household's requests and decisions, the pet check on
     # reports about pets; registers the permission event kinds before the interchange.
     "doorstep.permits",
+    # What the Ombudsman would find across every case one may see (/lens/): reads the
+    # deadlines' replay of each household; no table, only its permission.
+    "doorstep.lens",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

@@ -135,6 +135,13 @@ DECIDE_MOVES = ["moves.decide_move"]
 # a tenant's request and decide it (and withdraw a permission granted); everyone who reads the
 # record reads permissions, so whoever takes a neighbour's report about a pet can check it.
 WRITE_PERMITS = ["permits.request_permit", "permits.decide_permit"]
+# The Ombudsman lens across every case one may see (/lens/, `GET /findings`): the manager sees
+# where the landlord is failing now; the complaints officer which complaints will come back; an
+# officer or a coordinator the findings on their own team's and their own cases; an auditor (an
+# Ombudsman investigator) what it would find. Each finding is already on a case page the role
+# reads; the portfolio gathers them. A contractor never: the lens reads a whole household's
+# record, and a contractor sees only its own cases.
+READ_LENS = ["lens.view_portfolio"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -159,6 +166,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + READ_OMBUDSMAN
     + HANDLE_MOVES
     + WRITE_PERMITS
+    + READ_LENS
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -175,6 +183,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + REQUEST_COMPENSATION
     + RECEIVE_COMPLAINTS
     + READ_OMBUDSMAN
+    + READ_LENS
     + ["learning.change_learning"],
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
@@ -188,7 +197,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_RESPONSES
     + HANDLE_COMPLAINTS
     + READ_OMBUDSMAN
-    + WRITE_OMBUDSMAN,
+    + WRITE_OMBUDSMAN
+    + READ_LENS,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -200,6 +210,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + RECEIVE_COMPLAINTS
     + WRITE_ASB
     + READ_OMBUDSMAN
+    + READ_LENS
     + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
@@ -220,6 +231,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + HANDLE_MOVES
     + DECIDE_MOVES
     + WRITE_PERMITS
+    + READ_LENS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -233,6 +245,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_HAZARDS,
         *READ_APPOINTMENTS,
         *READ_OMBUDSMAN,
+        *READ_LENS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],
