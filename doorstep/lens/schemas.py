@@ -54,7 +54,7 @@ class FindingsQuery(Schema):
         return {**self.model_dump(), "as_of": self.as_of or today}
 
 
-class LensFindingOut(Schema):
+class PortfolioFindingOut(Schema):
     """One finding of the Ombudsman lens (the replay's JSON for it), with where it sits."""
 
     code: str

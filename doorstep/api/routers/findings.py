@@ -21,7 +21,7 @@ from doorstep.api.schemas import responds
 from doorstep.lens.schemas import (
     FindingsQuery,
     FindingsSummaryOut,
-    LensFindingOut,
+    PortfolioFindingOut,
     finding_out,
     summary_out,
 )
@@ -37,7 +37,7 @@ def _portfolio(request: HttpRequest, filters: FindingsQuery) -> Portfolio:
     return portfolio(user=caller(request), **filters.chosen(today=today))
 
 
-@router.get("/findings", response=responds(200, list[LensFindingOut]), auth=requires(VIEW))
+@router.get("/findings", response=responds(200, list[PortfolioFindingOut]), auth=requires(VIEW))
 @paginate(LimitOffsetPagination)
 def finding_list(request: HttpRequest, filters: Query[FindingsQuery]) -> Any:
     """What the Ombudsman would find across the cases you may see, as of `as_of` (default
