@@ -1,9 +1,10 @@
 """The lens in a real browser: a housing officer logs a phone call in which Grace Okafor says
-she is fed up of chasing and has just come out of hospital; the page suggests, from her words, that it may be a
-complaint and that there may be a vulnerability, and records neither. Twelve days later (the
-call is dated so) nothing has been done: the manager's "Findings" page lists "Dissatisfaction
-not logged as a complaint" for her household, oldest first, with what it rests on; the
-household page says the same; the topic filter narrows the list to complaint handling.
+she is fed up of chasing and has just come out of hospital; the page suggests, from her words,
+that it may be a complaint and that there may be a vulnerability, and records neither. Twelve
+days later (the call is dated so) nothing has been done: the manager's "Findings" page lists
+"Dissatisfaction not logged as a complaint" for her household, with what it rests on, and the
+hospital stay never recorded; the topic filter narrows the list to complaint handling; the
+household page says the same.
 
 The server is the staff journey's (`test_staff_journey.py`, seeded by `seed.py`), on today's
 clock.
