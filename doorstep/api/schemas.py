@@ -654,6 +654,14 @@ class CaseClocksOut(Schema):
     notes: list[str] = Field(description="Anything that could not be worked out, and why")
 
 
+class HouseholdFindingsOut(Schema):
+    as_of: dt.date
+    household: str
+    findings: list[LensFindingOut]
+    topics: list[LensTopicOut]
+    notes: list[str] = Field(description="Anything that could not be worked out, and why")
+
+
 class QueueItemOut(Schema):
     """A running clock on an open case."""
 

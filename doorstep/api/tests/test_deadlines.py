@@ -122,3 +122,18 @@ def test_a_contractor_sees_the_clocks_of_its_own_cases_only(callers, world, comp
     response = contractor.get(f"{V}/cases/{world['complaint']}/clocks")
     assert response.status_code == 404
     assert callers["other_contractor"].get(f"{V}/queue").json()["items"] == []
+
+
+def test_a_households_findings_across_its_cases(callers, world, complaint):
+    response = callers["manager"].get(
+        f"{V}/households/{world['household']}/findings?as_of=2024-06-03"
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["household"] == world["household"]
+    mine = [f for f in body["findings"] if f["case"] == world["complaint"]]
+    assert [f["code"] for f in mine] == ["complaint.not_acknowledged", "complaint.no_response"]
+    assert [f["date"] for f in body["findings"]] == sorted(f["date"] for f in body["findings"])
+    assert sum(t["count"] for t in body["topics"]) == len(body["findings"])
+    refused = callers["contractor"].get(f"{V}/households/{world['household']}/findings")
+    assert refused.status_code == 403

@@ -279,6 +279,17 @@ OPS = [
         expect={"as_of": "2024-06-03", "case": "{complaint}"},
     ),
     Op(
+        "household_findings_read",
+        "GET",
+        f"{V}/households/{{household}}/findings?as_of=2024-06-03",
+        200,
+        bad_path=f"{V}/households/{{household}}/findings?as_of=2024-13-01",
+        bad_field="query.as_of",
+        bad_reason="Input should be a valid date",
+        denied="contractor",
+        expect={"as_of": "2024-06-03", "household": "{household}"},
+    ),
+    Op(
         "queue_read",
         "GET",
         f"{V}/queue?as_of=2024-06-03",
