@@ -36,6 +36,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "roles": ("roles", "Create or update the staff roles and their permissions."),
     "token": ("token", "Issue an API token for a staff account."),
     "sor": ("sor", "Load the landlord's Schedule of Rates from a CSV file, whole or not at all."),
+    "triage-measure": (
+        "triage_measure",
+        "Measure contact triage's rules on a labelled set: precision, recall, F1, support.",
+    ),
     "migrate": ("migrate", "Bring the database schema up to date."),
 }
 

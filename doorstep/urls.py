@@ -31,5 +31,6 @@ urlpatterns = [
     path("learning/", include("doorstep.learning.urls")),
     path("permissions/", include("doorstep.permits.urls")),
     path("evidence/", include("doorstep.evidence.urls")),
+    path("lens/", include("doorstep.lens.urls")),
     path("api/v1/", api.urls),
 ]

@@ -25,6 +25,7 @@ from doorstep.api.routers import (
     deadlines,
     documents,
     evidence,
+    findings,
     hazards,
     inspections,
     learning,
@@ -108,3 +109,4 @@ api.add_router("", moves.router)
 api.add_router("", learning.router)
 api.add_router("", evidence.router)
 api.add_router("", permits.router)
+api.add_router("", findings.router)

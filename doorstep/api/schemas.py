@@ -590,11 +590,75 @@ class CommitmentOut(Schema):
     events: list[str]
 
 
+class LensFindingOut(Schema):
+    """A finding of the Ombudsman lens: Doorstep's reading of the record as the Ombudsman
+    would read it, never a verdict of maladministration (`shared/domain/findings.md`)."""
+
+    code: str = Field(description="Stable code, e.g. complaint.stage1_late")
+    topic: str
+    title: str
+    date: dt.date = Field(description="The day it arose (a clock's: the day after it was due)")
+    resolved: dt.date | None = Field(description="The day the failure ended; null: not ended")
+    ongoing: bool = Field(description="The failure goes on as of the date asked")
+    lasted_days: int
+    case: str | None = Field(description="The case; null: the household's own record")
+    subject: str
+    events: list[str] = Field(description="The events it rests on")
+    explanation: str
+    rule: str
+    source: str
+    severity: Literal["low", "medium", "high"]
+    imprecise: bool
+    assumed: bool
+    disputed: bool
+    absence_of_records: bool
+    inferred: bool = Field(description="Rests on the triage rules' reading of a contact's words")
+    key: str = Field(description="Stable identity of the finding across replays")
+
+
+class LensRedressOut(Schema):
+    low: float
+    high: float | None
+    guidance: str
+    reasoning: str
+    landlord_band: str | None
+    landlord_low: float | None
+    landlord_high: float | None
+    landlord_source: str | None
+
+
+class LensTopicOut(Schema):
+    """The findings of one topic: how many, how long, and the redress the pattern suggests."""
+
+    topic: str
+    label: str
+    count: int
+    ongoing: int
+    cases: list[str]
+    first: dt.date
+    last: dt.date
+    longest_days: int
+    total_days: int
+    codes: dict[str, int]
+    imprecise: int
+    suggestion: LensRedressOut
+
+
 class CaseClocksOut(Schema):
     as_of: dt.date
     case: str
     clocks: list[ClockOut]
     commitments: list[CommitmentOut]
+    findings: list[LensFindingOut] = Field(description="What the Ombudsman would find on the case")
+    topics: list[LensTopicOut]
+    notes: list[str] = Field(description="Anything that could not be worked out, and why")
+
+
+class HouseholdFindingsOut(Schema):
+    as_of: dt.date
+    household: str
+    findings: list[LensFindingOut]
+    topics: list[LensTopicOut]
     notes: list[str] = Field(description="Anything that could not be worked out, and why")
 
 

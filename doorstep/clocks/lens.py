@@ -46,6 +46,10 @@ from doorstep.clocks.explain import show
 from doorstep.clocks.facts import Fact, Facts
 from doorstep.clocks.families.jobs import job_of
 from doorstep.clocks.repeats import ACCEPTED, CLAIMED, FOUND_NOT_DONE, OPEN, PROPOSED, Repeat
+from doorstep.clocks.triage import DISSATISFACTION, VULNERABILITY, triage
+from doorstep.clocks.triage import RULES_VERSION as TRIAGE_VERSION
+from doorstep.policy.resolve import resolve
+from doorstep.workdays import Calendar, calendar_for
 
 ONE_DAY = dt.timedelta(days=1)
 PRIORITISED = frozenset({"emergency", "urgent"})
@@ -109,6 +113,7 @@ DONE_WORDS: dict[str, str] = {
     "transfer.decision": "decided",
 }
 IMPRECISE = " It rests on an imprecise date."
+INFERRED = " It rests on the triage rules' reading of the words (rules {version})."
 ASSUMED = " It rests on an assumed priority (the source does not state it)."
 DISPUTED = " The fact it rests on is disputed."
 ABSENT = " Nothing on record stopped it: it rests on the absence of a record."
@@ -729,6 +734,134 @@ def first_disclosed(facts: Facts) -> dt.date | None:
     return min(disclosed) if disclosed else None
 
 
+LOGGING_WINDOW_KEY = "complaints.stage1.acknowledgement_working_days"
+
+
+def _complaint_windows(facts: Facts) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    """When a complaint was open at each stage: from its receipt (or the escalation) to that
+    stage's response (or refusal); None: not answered yet."""
+    windows: list[tuple[dt.datetime, dt.datetime | None]] = []
+    for case in dict.fromkeys(f.case for f in facts.of_kind("complaint.received")):
+        for stage, opener in ((1, "complaint.received"), (2, "complaint.escalated")):
+            openers = facts.of_kind(opener, cases=[case])
+            if not openers:
+                continue
+            answers = [
+                f
+                for f in facts.of_kind("complaint.response", "complaint.refused", cases=[case])
+                if int(f.data.get("stage") or 1) == stage and f.could_follow(openers[0])
+            ]
+            windows.append((openers[0].earliest, answers[0].latest if answers else None))
+    return windows
+
+
+def _not_logged(facts: Facts, calendar: Calendar) -> list[Finding]:
+    """`complaint.not_logged`: a contact received whose words the triage rules read as
+    dissatisfaction, when no complaint was open, and no complaint (or escalation) was logged
+    within the acknowledgement window after it; arises the day after that window, resolved by
+    a complaint logged later. Rests on the rules' reading (`inferred`)."""
+    found = []
+    catalogue = code_of("complaint.not_logged")
+    windows = _complaint_windows(facts)
+    logged = facts.of_kind("complaint.received", "complaint.escalated")
+    for contact in facts.of_kind("contact.in"):
+        reading = triage(str(contact.data.get("text") or ""))
+        if not reading.dissatisfied:
+            continue
+        moment = contact.latest
+        if any(start <= moment and (end is None or moment <= end) for start, end in windows):
+            continue
+        day = contact.latest_date
+        n = int(resolve(LOGGING_WINDOW_KEY, day, facts.overrides).value)
+        due = calendar.add_working_days(day, n)
+        after = [c for c in logged if c.could_follow(contact)]
+        if after and after[0].earliest_date <= due:
+            continue
+        words = "; ".join(f"'{c.phrase}'" for c in reading.cues if c.kind == DISSATISFACTION)
+        found.append(
+            Finding(
+                code=catalogue.code,
+                date=due + ONE_DAY,
+                case=contact.case,
+                events=(contact.id, *(a.id for a in after[:1])),
+                explanation=(
+                    f"The contact of {show(day)} ({contact.id}) expresses dissatisfaction "
+                    f"({words}), and no complaint was open or logged within {n} working days "
+                    f"(by {show(due)})"
+                    + (f"; one was logged {show(after[0].earliest_date)}." if after else ".")
+                    + (IMPRECISE if contact.imprecise else "")
+                    + INFERRED.format(version=TRIAGE_VERSION)
+                ),
+                rule=catalogue.rule,
+                source=catalogue.source,
+                key=f"{contact.case}|not_logged|{contact.id}",
+                resolved=after[0].earliest_date if after else None,
+                imprecise=contact.imprecise,
+                absence=not after,
+                inferred=True,
+                subject="contact",
+            )
+        )
+    return found
+
+
+def _inferred_vulnerabilities(facts: Facts) -> list[Finding]:
+    """`vulnerability.not_recorded`, read from a contact's words: a vulnerability cue in a
+    contact received, of a category the household had not disclosed by then (a disclosure on
+    record covers it, and makes its own finding where it is not recorded), and not entered in
+    the register by the end of that day. Resolved by a later register entry of the category."""
+    found = []
+    catalogue = code_of("vulnerability.not_recorded")
+    known = facts.of_kind("vulnerability.disclosed", "vulnerability.recorded")
+    seen: set[str] = set()
+    for contact in facts.of_kind("contact.in"):
+        reading = triage(str(contact.data.get("text") or ""))
+        for category in reading.vulnerabilities:
+            if category in seen:
+                continue
+            same = [k for k in known if str(k.data.get("category")) == category]
+            if any(
+                k.earliest <= contact.latest or k.earliest_date <= contact.latest_date for k in same
+            ):
+                continue
+            seen.add(category)
+            entries = [k for k in same if k.kind == "vulnerability.recorded"]
+            words = "; ".join(
+                f"'{c.phrase}'"
+                for c in reading.cues
+                if c.kind == VULNERABILITY and c.value == category
+            )
+            day = contact.earliest_date
+            found.append(
+                Finding(
+                    code=catalogue.code,
+                    date=day,
+                    case=contact.case,
+                    events=(contact.id, *(e.id for e in entries[:1])),
+                    explanation=(
+                        f"The contact of {show(day)} ({contact.id}) tells of "
+                        f"{category.replace('_', ' ')} ({words}), and it "
+                        + (
+                            f"was entered in the register only on {show(entries[0].earliest_date)}."
+                            if entries
+                            else "was never entered in the register."
+                        )
+                        + (IMPRECISE if contact.imprecise else "")
+                        + INFERRED.format(version=TRIAGE_VERSION)
+                    ),
+                    rule=catalogue.rule,
+                    source=catalogue.source,
+                    key=f"{contact.case}|vulnerability_cue|{contact.id}|{category}",
+                    resolved=entries[0].earliest_date if entries else None,
+                    imprecise=contact.imprecise,
+                    absence=not entries,
+                    inferred=True,
+                    subject=category,
+                )
+            )
+    return found
+
+
 def _severities(findings: Iterable[Finding], facts: Facts) -> list[Finding]:
     """Each finding's severity: the code's, raised one level where the household had disclosed
     a vulnerability before the finding arose and the failure could harm it."""
@@ -769,6 +902,8 @@ def lens(
     found += _repeat_without_diagnosis(seen)
     found += _vulnerabilities(seen)
     found += _vulnerable_not_prioritised(seen)
+    found += _not_logged(seen, calendar_for(facts.nation))
+    found += _inferred_vulnerabilities(seen)
     found = [
         replace(f, resolved=f.resolved if f.resolved and f.resolved <= as_of else None)
         for f in found

@@ -9,19 +9,23 @@ contacts add their sections to it (the running clocks, from `deadlines`) through
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household
-from doorstep.cases.views import PageSections
+from doorstep.cases.views import CASE_PAGE_SECTIONS, PageSections
 from doorstep.contacts.forms import ContactForm, OpenCaseForm
-from doorstep.contacts.selectors import contact_get, household_record
+from doorstep.contacts.selectors import case_contact_suggestions, contact_get, household_record
 from doorstep.contacts.services import case_open_from_contact, contact_record
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
@@ -33,6 +37,17 @@ from doorstep.timeline.models import Event
 HOUSEHOLD_PAGE_SECTIONS = PageSections()
 
 
+@CASE_PAGE_SECTIONS.register(
+    key="contact-suggestions",
+    template="contacts/includes/case_suggestions.html",
+    permission="cases.view_case",
+    order=5,
+)
+def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
+    """Triage's suggestions for the contacts received on the case (docs/triage.md)."""
+    return {"contacts": case_contact_suggestions(case=case, user=request.user)}
+
+
 @require_GET
 @staff_view("residents.view_household")
 def household_page(request: HttpRequest, reference: str) -> HttpResponse:
@@ -41,7 +56,10 @@ def household_page(request: HttpRequest, reference: str) -> HttpResponse:
     except Household.DoesNotExist:
         raise Http404 from None
     sections = HOUSEHOLD_PAGE_SECTIONS.shown(request, household=record.household)
-    return render(request, "contacts/household.html", {"record": record, "sections": sections})
+    # After adding a contact, its suggestions at the top of the page (`contact_add`).
+    added = record.suggestions_for(request.GET.get("added", ""))
+    context = {"record": record, "sections": sections, "added": added}
+    return render(request, "contacts/household.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,7 +75,7 @@ def contact_add(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data, case = form.cleaned_data, form.chosen_case()
         try:
-            contact_record(
+            contact = contact_record(
                 actor=actor(request),
                 household=household,
                 direction=data["direction"],
@@ -74,7 +92,9 @@ def contact_add(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("Contact added to the record."))
             if case is not None and request.GET.get("case") == case.reference:
                 return redirect("cases:case", case.reference)
-            return redirect("contacts:household", household.reference)
+            # Land on the household page with the contact's suggestions, if it has any.
+            url = reverse("contacts:household", args=[household.reference])
+            return redirect(f"{url}?added={contact.uid}#event-{contact.uid}")
     return render(request, "contacts/contact_add.html", {"household": household, "form": form})
 
 

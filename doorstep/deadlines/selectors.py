@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -32,9 +33,10 @@ from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
-from doorstep.clocks.redress import TopicSummary, summarise
+from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
+from doorstep.interchange.models import ExternalRef, RefKind
 from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
 from doorstep.policy.resolve import Override
 from doorstep.policy.selectors import announced_days, overrides_all
@@ -268,6 +270,7 @@ class CaseFinding:
     case: Case | None
     household: Household | None
     data: Mapping[str, Any]
+    events: tuple[tuple[str, str | None], ...] = ()  # (the event's ref, its timeline uid)
 
     @property
     def code(self) -> str:
@@ -339,11 +342,16 @@ class Clocks:
     findings: list[CaseFinding] = field(default_factory=list)
     vulnerable_from: dict[int, dt.date] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    policy: LivePolicy | None = None
 
     @property
     def running(self) -> list[CaseClock]:
         """The clocks not yet stopped, what breaches first first."""
         return sorted((c for c in self.clocks if c.running), key=CaseClock.sort_key)
+
+    def of_open_cases(self) -> Clocks:
+        """The same, with only the clocks of the cases still open."""
+        return replace(self, clocks=[c for c in self.clocks if c.case.status == CaseStatus.OPEN])
 
 
 @dataclass(frozen=True)
@@ -380,7 +388,7 @@ def clocks_of(cases: Iterable[Case], *, as_of: dt.date, policy: LivePolicy | Non
     by_home: dict[Home, dict[int, Case]] = {}
     for case in cases:
         by_home.setdefault(home_of(case), {})[case.pk] = case
-    found = Clocks(as_of=as_of)
+    found = Clocks(as_of=as_of, policy=policy)
     for wanted in by_home.values():
         _replay_home(found, wanted, policy)
     return found
@@ -423,15 +431,42 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
             if case is not None:
                 into.append(wrap(case, {**item, "case": case.reference}))
     _read_repeats(found, replay["repeats"], cases, refs)
+    uids = _event_uids(replay["findings"], household)
     for item in replay["findings"]:
         case = cases.get(item["case"])
+        links = tuple((ref, uids.get(ref)) for ref in item["events"])
         if case is not None:
-            found.findings.append(CaseFinding(case, household, {**item, "case": case.reference}))
+            data = {**item, "case": case.reference}
+            found.findings.append(CaseFinding(case, household, data, links))
         elif item["case"] is None and household is not None:
-            found.findings.append(CaseFinding(None, household, item))
+            found.findings.append(CaseFinding(None, household, item, links))
     disclosed = first_disclosed(facts.as_of(found.as_of))
     if household is not None and disclosed is not None:
         found.vulnerable_from[household.pk] = disclosed
+
+
+def _event_uids(
+    findings: Iterable[Mapping[str, Any]], household: Household | None
+) -> dict[str, str]:
+    """The timeline entry (its uid) of each event a finding rests on: an event recorded in
+    Doorstep is exported by its uid; an imported one by its file's ref (one query)."""
+    refs = {ref for item in findings for ref in item["events"]}
+    found = {ref: ref for ref in refs if _is_uuid(ref)}
+    wanted = refs - set(found)
+    if wanted and household is not None:
+        rows = ExternalRef.objects.filter(
+            kind=RefKind.EVENT, ref__in=wanted, event__household=household
+        ).values_list("ref", "event__uid")
+        found.update({ref: str(uid) for ref, uid in rows})
+    return found
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_repeats(
@@ -462,14 +497,18 @@ def case_clocks(*, case: Case, as_of: dt.date) -> Clocks:
 
 
 def case_replay(*, case: Case, as_of: dt.date) -> dict[str, Any]:
-    """The case's clocks and commitments as of `as_of` in the replay's JSON shape (each
-    `case` the Doorstep reference), with the notes of anything not worked out."""
+    """The case's clocks, commitments and the lens's findings as of `as_of` in the replay's
+    JSON shape (each `case` the Doorstep reference), with the notes of anything not worked
+    out."""
     found = case_clocks(case=case, as_of=as_of)
+    lens = lens_of(found, case=case)
     return {
         "as_of": as_of.isoformat(),
         "case": case.reference,
         "clocks": [c.as_json() for c in found.clocks],
         "commitments": [dict(c.data) for c in found.commitments],
+        "findings": [dict(f.data) for f in lens.findings],
+        "topics": [summary_json(t) for t in lens.topics],
         "notes": found.notes,
     }
 
@@ -528,31 +567,36 @@ class Lens:
         return [f for f in self.findings if f.ongoing]
 
 
-def lens_of(found: Clocks, *, policy: LivePolicy | None = None) -> Lens:
-    """The lens of clocks already worked out: findings oldest first, then by topic."""
-    findings = sorted(found.findings, key=lambda f: (f.date, f.code, str(f.data["key"])))
+def lens_of(found: Clocks, *, case: Case | None = None) -> Lens:
+    """The lens of clocks already worked out: findings oldest first, then by topic; only the
+    case's own, where one is given (a household's own findings belong to its page)."""
+    mine = [f for f in found.findings if case is None or f.case == case]
+    findings = sorted(mine, key=lambda f: (f.date, f.code, str(f.data["key"])))
     first = min(found.vulnerable_from.values(), default=None)
     topics = summarise(
         [f.finding() for f in findings],
         as_of=found.as_of,
         vulnerable_from=first,
-        overrides=(policy or live_policy()).overrides,
+        overrides=(found.policy or live_policy()).overrides,
     )
     return Lens(found.as_of, findings, topics, found.notes)
 
 
 def case_lens(*, case: Case, as_of: dt.date) -> Lens:
     """What the Ombudsman would find on this case as of `as_of`."""
-    policy = live_policy()
-    return lens_of(clocks_of([case], as_of=as_of, policy=policy), policy=policy)
+    return lens_of(clocks_of([case], as_of=as_of), case=case)
+
+
+def household_record(*, household: Household, as_of: dt.date) -> Clocks:
+    """Everything worked out for the household's record as of `as_of`: every case of it, open
+    or closed, and the communal cases of its buildings (one export per home)."""
+    cases = cases_for_household(household=household, open_only=False).select_related(
+        "household", "property"
+    )
+    return clocks_of(cases, as_of=as_of)
 
 
 def household_lens(*, household: Household, as_of: dt.date) -> Lens:
     """What the Ombudsman would find across the household's record as of `as_of`: every case
     of it, open or closed, the communal cases of its building, and the household itself."""
-    policy = live_policy()
-    cases = cases_for_household(household=household, open_only=False).select_related(
-        "household", "property"
-    )
-    found = clocks_of(cases, as_of=as_of, policy=policy)
-    return lens_of(found, policy=policy)
+    return lens_of(household_record(household=household, as_of=as_of))

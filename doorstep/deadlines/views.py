@@ -25,7 +25,8 @@ from doorstep.deadlines.selectors import (
     Clocks,
     case_clocks,
     case_replay,
-    household_clocks,
+    household_record,
+    lens_of,
     work_queue,
 )
 from doorstep.residents.models import Household
@@ -73,6 +74,38 @@ def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
     }
 
 
+@CASE_PAGE_SECTIONS.register(
+    key="findings",
+    template="deadlines/includes/case_findings.html",
+    permission="cases.view_case",
+    order=11,
+)
+def case_findings_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
+    """What the Ombudsman would find on the case, as of today or the date asked for."""
+    _, as_of = _as_of(request)
+    lens = lens_of(clocks_for_page(request, case, as_of), case=case)
+    return {"case": case, "as_of": as_of, "lens": lens}
+
+
+@HOUSEHOLD_PAGE_SECTIONS.register(
+    key="findings",
+    template="deadlines/includes/household_findings.html",
+    permission="cases.view_case",
+    order=11,
+)
+def household_findings_section(*, request: HttpRequest, household: Household) -> Mapping[str, Any]:
+    """What the Ombudsman would find across the household's record today."""
+    return {"lens": lens_of(household_for_page(request, household))}
+
+
+def household_for_page(request: HttpRequest, household: Household) -> Clocks:
+    """The household's record worked out once per request, shared by its page's sections."""
+    cache: dict[int, Clocks] = request.__dict__.setdefault("_household_clocks", {})
+    if household.pk not in cache:
+        cache[household.pk] = household_record(household=household, as_of=today())
+    return cache[household.pk]
+
+
 @HOUSEHOLD_PAGE_SECTIONS.register(
     key="clocks",
     template="deadlines/includes/household_clocks.html",
@@ -81,7 +114,7 @@ def case_section(*, request: HttpRequest, case: Case) -> Mapping[str, Any]:
 )
 def household_section(*, request: HttpRequest, household: Household) -> Mapping[str, Any]:
     """The running clocks of the household's open cases, worst first."""
-    return {"clocks": household_clocks(household=household, as_of=today())}
+    return {"clocks": household_for_page(request, household).of_open_cases()}
 
 
 @require_GET

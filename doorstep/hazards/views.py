@@ -9,6 +9,7 @@ read: each view passes now to the services.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -24,10 +25,12 @@ from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import case_visible
 from doorstep.cases.views import CASE_PAGE_SECTIONS
+from doorstep.contacts.selectors import contact_get
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.forms import GovukForm
 from doorstep.core.views import actor, form_step, search_section, staff_view
+from doorstep.hazards.choices import HAZARD_NAMES
 from doorstep.hazards.forms import (
     AssessForm,
     DecantConsiderForm,
@@ -57,6 +60,7 @@ from doorstep.hazards.services import (
 )
 from doorstep.residents.models import Household
 from doorstep.residents.selectors import household_detail
+from doorstep.timeline.models import Event
 from doorstep.vulnerabilities.selectors import vulnerability_flags
 
 CHANGE = ("cases.view_case", "hazards.change_hazard")
@@ -81,7 +85,7 @@ def report_for_household(request: HttpRequest, reference: str) -> HttpResponse:
         household = household_detail(reference=reference)
     except Household.DoesNotExist:
         raise Http404 from None
-    form = HazardReportForm(request.POST or None, initial={"occurred": timezone.localtime()})
+    form = HazardReportForm(request.POST or None, initial=_report_initial(request, household))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -107,6 +111,26 @@ def report_for_household(request: HttpRequest, reference: str) -> HttpResponse:
         "flags": vulnerability_flags(household=household),
     }
     return render(request, "hazards/report.html", context)
+
+
+def _report_initial(request: HttpRequest, household: Household) -> dict[str, Any]:
+    """The report form prefilled from a suggestion on a contact (`contacts.selectors.
+    contact_suggestions`): the hazard named, and the contact's words and date (awareness runs
+    from the contact). Anything unknown in the query is ignored."""
+    initial: dict[str, Any] = {"occurred": timezone.localtime()}
+    if request.GET.get("hazard") in HAZARD_NAMES:
+        initial["hazard"] = request.GET["hazard"]
+    try:
+        uid = uuid.UUID(request.GET.get("contact", ""))
+        contact = contact_get(household_reference=household.reference, uid=uid)
+    except (ValueError, Event.DoesNotExist):
+        return initial
+    initial["description"] = contact.data.get("text") or ""
+    if len(contact.occurred_text) >= len("2024-01-01") and contact.occurred_earliest:
+        when = timezone.localtime(contact.occurred_earliest)
+        full = len(contact.occurred_text) > len("2024-01-01")
+        initial["occurred"] = when if full else when.date()
+    return initial
 
 
 def _case(request: HttpRequest, reference: str) -> Case:

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     # Evidence packs: read the export, the deadlines' replay (clocks, findings, compensation),
     # the register and the documents; registers `evidence.produced` (not a format kind).
     "doorstep.evidence",
+    # What the Ombudsman would find across every case one may see (/lens/): reads the
+    # deadlines' replay of each household; no table, only its permission.
+    "doorstep.lens",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

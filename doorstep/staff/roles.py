@@ -140,6 +140,13 @@ WRITE_PERMITS = ["permits.request_permit", "permits.decide_permit"]
 # auditor (an Ombudsman investigator takes the pack away; producing it records to whom). Not a
 # repairs coordinator (jobs, not the case's whole story) and never a contractor.
 EVIDENCE = ["evidence.produce_evidence_pack"]
+# The Ombudsman lens across every case one may see (/lens/, `GET /findings`): the manager sees
+# where the landlord is failing now; the complaints officer which complaints will come back; an
+# officer or a coordinator the findings on their own team's and their own cases; an auditor (an
+# Ombudsman investigator) what it would find. Each finding is already on a case page the role
+# reads; the portfolio gathers them. A contractor never: the lens reads a whole household's
+# record, and a contractor sees only its own cases.
+READ_LENS = ["lens.view_portfolio"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -165,6 +172,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + HANDLE_MOVES
     + WRITE_PERMITS
     + EVIDENCE
+    + READ_LENS
     + ["learning.change_learning"],
     # Repairs staff need to know a home is vulnerable to prioritise, not the medical detail.
     Role.REPAIRS_COORDINATOR: READ_RECORD
@@ -181,6 +189,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + REQUEST_COMPENSATION
     + RECEIVE_COMPLAINTS
     + READ_OMBUDSMAN
+    + READ_LENS
     + ["learning.change_learning"],
     Role.COMPLAINTS_OFFICER: READ_RECORD
     + WRITE_RECORD
@@ -195,7 +204,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + HANDLE_COMPLAINTS
     + READ_OMBUDSMAN
     + WRITE_OMBUDSMAN
-    + EVIDENCE,
+    + EVIDENCE
+    + READ_LENS,
     Role.ASB_OFFICER: READ_RECORD
     + WRITE_RECORD
     + SPECIAL_CATEGORY
@@ -208,6 +218,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_ASB
     + READ_OMBUDSMAN
     + EVIDENCE
+    + READ_LENS
     + ["learning.change_learning"],
     Role.MANAGER: READ_RECORD
     + WRITE_RECORD
@@ -229,6 +240,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + DECIDE_MOVES
     + WRITE_PERMITS
     + EVIDENCE
+    + READ_LENS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -244,6 +256,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_APPOINTMENTS,
         *READ_OMBUDSMAN,
         *EVIDENCE,
+        *READ_LENS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],

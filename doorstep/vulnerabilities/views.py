@@ -13,6 +13,7 @@ from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
 from doorstep.residents.models import Household
 from doorstep.residents.selectors import household_detail
+from doorstep.vulnerabilities.choices import Category
 from doorstep.vulnerabilities.forms import VulnerabilityForm
 from doorstep.vulnerabilities.services import vulnerability_record
 
@@ -25,7 +26,10 @@ def vulnerability_add(request: HttpRequest, reference: str) -> HttpResponse:
     except Household.DoesNotExist:
         raise Http404 from None
     people = [m.person for m in household.members.all() if m.left_on is None]
-    form = VulnerabilityForm(request.POST or None, people=people)
+    # A suggestion on a contact names the category (`contacts.selectors.contact_suggestions`).
+    category = request.GET.get("category")
+    initial = {"category": category} if category in Category.values else {}
+    form = VulnerabilityForm(request.POST or None, people=people, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

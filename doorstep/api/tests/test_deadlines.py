@@ -71,6 +71,20 @@ def test_a_case_s_clocks_as_of_a_date(callers, world, complaint):
     )
 
 
+def test_a_case_s_findings_come_with_its_clocks(callers, world, complaint):
+    """What the Ombudsman would find as of 3 June 2024: the acknowledgement missed (from
+    14 May) and the response not sent (from 29 May), each with its rule and events."""
+    body = callers["auditor"].get(f"{V}/cases/{world['complaint']}/clocks?as_of=2024-06-03")
+    findings = body.json()["findings"]
+    assert [(f["code"], f["date"], f["resolved"], f["ongoing"]) for f in findings] == [
+        ("complaint.not_acknowledged", "2024-05-14", None, True),
+        ("complaint.no_response", "2024-05-29", None, True),
+    ]
+    assert all(f["case"] == world["complaint"] and f["events"] and f["rule"] for f in findings)
+    (topic,) = body.json()["topics"]
+    assert (topic["topic"], topic["count"], topic["ongoing"]) == ("complaint_handling", 2, 2)
+
+
 def test_replayed_earlier_the_clock_is_running(callers, world, complaint):
     body = callers["officer"].get(f"{V}/cases/{world['complaint']}/clocks?as_of=2024-05-08").json()
     ack = body["clocks"][0]
@@ -108,3 +122,18 @@ def test_a_contractor_sees_the_clocks_of_its_own_cases_only(callers, world, comp
     response = contractor.get(f"{V}/cases/{world['complaint']}/clocks")
     assert response.status_code == 404
     assert callers["other_contractor"].get(f"{V}/queue").json()["items"] == []
+
+
+def test_a_households_findings_across_its_cases(callers, world, complaint):
+    response = callers["manager"].get(
+        f"{V}/households/{world['household']}/findings?as_of=2024-06-03"
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["household"] == world["household"]
+    mine = [f for f in body["findings"] if f["case"] == world["complaint"]]
+    assert [f["code"] for f in mine] == ["complaint.not_acknowledged", "complaint.no_response"]
+    assert [f["date"] for f in body["findings"]] == sorted(f["date"] for f in body["findings"])
+    assert sum(t["count"] for t in body["topics"]) == len(body["findings"])
+    refused = callers["contractor"].get(f"{V}/households/{world['household']}/findings")
+    assert refused.status_code == 403

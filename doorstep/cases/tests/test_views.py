@@ -27,7 +27,9 @@ from doorstep.vulnerabilities.models import SpecialCategoryAccess
 # world's case has none of either to read further).
 # The remedies section (remedies.views.case_section): the case's compensation and complaint
 # entries in one query (1); the replay is shared.
-CASE_PAGE_MAX_QUERIES = 38
+# Triage's suggestions for the case's contacts received (contacts.views.case_section): the
+# contacts (1), and the household's register categories where there are any (1; none here).
+CASE_PAGE_MAX_QUERIES = 39
 
 
 @pytest.fixture

@@ -136,8 +136,9 @@ def test_add_a_contact_at_a_date_and_time(client, world):
         ),
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("contacts:household", args=[world.household.reference])
     event = Event.objects.filter(kind="contact.in").latest("id")
+    household = reverse("contacts:household", args=[world.household.reference])
+    assert response["Location"] == f"{household}?added={event.uid}#event-{event.uid}"
     assert event.occurred_text == "2024-06-02T09:15"
     assert event.data == {"from": "Grace Okafor", "text": "The tap is worse."}
 

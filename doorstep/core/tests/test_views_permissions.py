@@ -106,6 +106,16 @@ PAGES = [
     ),
     Page("work queue", lambda w: reverse("deadlines:queue"), ("cases.view_case",)),
     Page(
+        "what the ombudsman would find",
+        lambda w: reverse("lens:portfolio") + "?as_of=2024-06-03&include_resolved=on",
+        ("lens.view_portfolio",),
+    ),
+    Page(
+        "findings as csv",
+        lambda w: reverse("lens:portfolio") + "?as_of=2024-06-03&format=csv",
+        ("lens.view_portfolio",),
+    ),
+    Page(
         "commitments",
         lambda w: reverse("commitments:list") + "?as_of=2024-06-03",
         ("commitments.view_commitment",),
@@ -304,6 +314,12 @@ def test_every_role_sees_the_commitments_and_only_the_landlords_staff_record_the
     assert {role for role in Role if allowed(role, by_name["commitments"])} == set(Role)
     recorders = {role for role in Role if allowed(role, by_name["record commitment"])}
     assert recorders == set(Role) - {Role.AUDITOR, Role.CONTRACTOR}
+
+
+def test_every_role_but_the_contractor_reads_the_lens_across_its_cases():
+    by_name = {p.name: p for p in PAGES}
+    readers = {role for role in Role if allowed(role, by_name["what the ombudsman would find"])}
+    assert readers == set(Role) - {Role.CONTRACTOR}
 
 
 # --- repairs ---------------------------------------------------------------------------------

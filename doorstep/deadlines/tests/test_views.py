@@ -177,3 +177,46 @@ def test_an_empty_queue_says_nothing_is_due(client, db, at):
 def test_the_queue_is_in_the_service_navigation_for_those_who_may_see_cases(client, live):
     html = get(client, live.world.users[Role.CONTRACTOR], reverse("core:home") + "?q=Elm")
     assert 'href="/queue/"' in html
+
+
+# --- the lens on the case and household pages -------------------------------------------------
+
+
+def test_the_case_page_says_what_the_ombudsman_would_find(client, live):
+    """The complaint's clocks breached (as of 1 July 2024): the findings, each with its date,
+    the events it rests on linked to the timeline, its rule and source."""
+    html = get(
+        client, live.world.users[Role.HOUSING_OFFICER], case_url(live.complaint, "2024-07-01")
+    )
+    assert 'id="findings"' in html
+    section = html.split('id="findings"', 1)[1]
+    assert "Complaint not acknowledged in time" in section
+    assert "Complaint never answered" in section
+    assert "14 May 2024" in section  # the day after the acknowledgement was due
+    received = live.complaint.events.get(kind="complaint.received")
+    assert f'href="#event-{received.uid}"' in section
+    assert "not a finding of maladministration" in section
+    assert "Complaint handling" in section  # the topic table
+
+
+def test_before_a_clock_breaches_the_case_page_finds_nothing(client, live):
+    """As of 8 May 2024 the complaint's clocks are still running."""
+    html = get(
+        client, live.world.users[Role.HOUSING_OFFICER], case_url(live.complaint, "2024-05-08")
+    )
+    section = html.split('id="findings"', 1)[1].split('id="timeline"', 1)[0]
+    assert "Nothing to find" in section
+
+
+def test_the_household_page_shows_the_findings_across_its_cases(client, live):
+    household = live.complaint.household
+    client.force_login(live.world.users[Role.HOUSING_OFFICER])
+    html = client.get(f"/households/{household.reference}/").content.decode()
+    section = html.split('id="findings"', 1)[1]
+    assert live.complaint.reference in section
+    assert "Complaint never answered" in section
+    # the household's own: the pregnancy disclosed in May 2024, entered in the register on
+    # 3 June (the pages' today), so resolved
+    assert "Vulnerability disclosed, never recorded" in section
+    assert "Resolved 3 June 2024" in section
+    assert "The household's own record" in section
