@@ -299,7 +299,7 @@ def _findings(c: PackContents) -> list[Any]:
                 para(r.case, "small"),
                 rich(finding),
                 r.arose,
-                r.resolved or "Not resolved",
+                r.resolved,
                 rich(why),
                 r.rule,
             ]

@@ -252,7 +252,11 @@ def _findings(contents: PackContents, found: Clocks) -> None:
                 topic=finding.topic.replace("_", " "),
                 title=finding.title,
                 arose=_day(finding.date),
-                resolved=_day(finding.resolved),
+                resolved=(
+                    _day(finding.resolved)
+                    if finding.resolved
+                    else ("Going on" if finding.ongoing else "A single failure")
+                ),
                 explanation=finding.explanation,
                 rule=str(data.get("rule") or ""),
                 severity=finding.severity.replace("_", " "),
