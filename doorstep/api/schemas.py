@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 from doorstep.api.selectors import household_open_cases
 from doorstep.cases.choices import CaseStatus, CaseType
 from doorstep.documents.choices import DocumentType
+from doorstep.lens.schemas import RedressTopicOut
 from doorstep.properties.choices import PropertyKind
 from doorstep.residents.choices import Relationship
 from doorstep.timeline import kinds
@@ -616,41 +617,13 @@ class LensFindingOut(Schema):
     key: str = Field(description="Stable identity of the finding across replays")
 
 
-class LensRedressOut(Schema):
-    low: float
-    high: float | None
-    guidance: str
-    reasoning: str
-    landlord_band: str | None
-    landlord_low: float | None
-    landlord_high: float | None
-    landlord_source: str | None
-
-
-class LensTopicOut(Schema):
-    """The findings of one topic: how many, how long, and the redress the pattern suggests."""
-
-    topic: str
-    label: str
-    count: int
-    ongoing: int
-    cases: list[str]
-    first: dt.date
-    last: dt.date
-    longest_days: int
-    total_days: int
-    codes: dict[str, int]
-    imprecise: int
-    suggestion: LensRedressOut
-
-
 class CaseClocksOut(Schema):
     as_of: dt.date
     case: str
     clocks: list[ClockOut]
     commitments: list[CommitmentOut]
     findings: list[LensFindingOut] = Field(description="What the Ombudsman would find on the case")
-    topics: list[LensTopicOut]
+    topics: list[RedressTopicOut]
     notes: list[str] = Field(description="Anything that could not be worked out, and why")
 
 
@@ -658,7 +631,7 @@ class HouseholdFindingsOut(Schema):
     as_of: dt.date
     household: str
     findings: list[LensFindingOut]
-    topics: list[LensTopicOut]
+    topics: list[RedressTopicOut]
     notes: list[str] = Field(description="Anything that could not be worked out, and why")
 
 
