@@ -23,7 +23,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "verify": ("verify", "Check every history's hash chain; name the first entry that breaks."),
     "import": ("import", "Import a chronology file (doorstep-chronology/1), whole and only once."),
     "export": ("export", "Export a household or a case as a chronology file."),
-    "replay": ("replay", "Replay a chronology file's clocks and commitments as of a date."),
+    "replay": (
+        "replay",
+        "Replay a chronology file as of a date: its clocks, promises and the lens's findings.",
+    ),
     "evidence": (
         "evidence",
         "Produce a case's or household's evidence pack (a zip), or --verify one.",
