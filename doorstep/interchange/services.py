@@ -15,7 +15,7 @@ that says something different under a reference already imported is refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -23,6 +23,15 @@ from django.db import transaction
 from doorstep.cases.registry import project_cases
 from doorstep.commitments.projections import commitments_project
 from doorstep.core.errors import DomainError
+from doorstep.interchange.bulk import (
+    ROOT,
+    BulkRefusal,
+    BulkReport,
+    RecordRefused,
+    as_received,
+    named,
+    parsed,
+)
 from doorstep.interchange.checks import import_problems
 from doorstep.interchange.importer import (
     ACTOR_NAME,
@@ -34,12 +43,23 @@ from doorstep.interchange.importer import (
     ImportReport,
     scheme_for,
 )
+from doorstep.interchange.models import RefKind
 from doorstep.interchange.plan import PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
 from doorstep.timeline.actors import writing_as
 from doorstep.timeline.models import Event, Stream
 
-__all__ = ["CHANGED", "ChronologyRefused", "ImportReport", "chronology_import", "scheme_for"]
+__all__ = [
+    "CHANGED",
+    "BulkReport",
+    "ChronologyRefused",
+    "ImportReport",
+    "chronologies_import",
+    "chronology_import",
+    "scheme_for",
+]
+
+Record = bytes | str | Mapping[str, Any]
 
 
 def chronology_import(
@@ -68,6 +88,65 @@ def chronology_import(
         _project_commitments(run.report)
         project_cases(Event.objects.filter(batch=run.report.batch))
     return run.report
+
+
+def chronologies_import(
+    *,
+    records: Iterable[tuple[str, Record]],
+    at: dt.datetime,
+    scheme: str | None = None,
+    on_progress: Callable[[int, str], None] | None = None,
+) -> BulkReport:
+    """Import many chronologies, each whole or not at all in its own transaction (one
+    household's history is never half-written), so a refused record never stops the rest.
+
+    `records` are (source, record) pairs: the source names where it came from (a file name,
+    `name line N`), the record is its bytes or text as received, or a parsed document. A record
+    that is not JSON, not a chronology or refused by `chronology_import` is kept as received in
+    the report with its JSON path and reason. A record already imported unchanged counts as
+    `unchanged`: running the same input again imports nothing. `on_progress(done, source)` is
+    called after each record."""
+    report = BulkReport()
+    for source, raw in records:
+        report.read += 1
+        doc: Mapping[str, Any] | None = None
+        try:
+            doc = parsed(raw)
+            one = chronology_import(doc=doc, source_name=source, at=at, scheme=scheme)
+        except RecordRefused as refused:
+            report.refused.append(_refusal(source, raw, doc, ROOT, refused.reason))
+        except ChronologyRefused as refused:
+            report.refused.append(_refusal(source, raw, doc, refused.path, refused.reason))
+        except DomainError as error:
+            report.refused.append(_refusal(source, raw, doc, ROOT, error.message))
+        else:
+            if sum(one.new.values()):
+                report.imported += 1
+            else:
+                report.unchanged += 1
+            report.new_events += one.new_events
+            report.existing_events += one.existing[RefKind.EVENT]
+            report.households.extend(one.households)
+        if on_progress is not None:
+            on_progress(report.read, source)
+    return report
+
+
+def _refusal(
+    source: str, raw: Record, doc: Mapping[str, Any] | None, path: str, reason: str
+) -> BulkRefusal:
+    received, encoding, digest = as_received(raw)
+    landlord, tenancies = named(doc)
+    return BulkRefusal(
+        source=source,
+        path=path,
+        reason=reason,
+        received=received,
+        encoding=encoding,
+        sha256=digest,
+        landlord=landlord,
+        tenancies=tenancies,
+    )
 
 
 def _project_commitments(report: ImportReport) -> None:

@@ -1,7 +1,16 @@
-"""`doorstep import FILE`: a chronology into the record, whole or not at all, once."""
+"""`doorstep import PATH`: chronologies into the record, each whole or not at all, once.
+
+One file is imported as before (refused whole with its path and reason, an error). A directory
+of `*.json` files, a JSON Lines file (`.jsonl`, `.ndjson`) or `-` (JSON Lines on stdin) is a
+bulk import (`services.chronologies_import`): each chronology in its own transaction, a
+refused one reported and the rest carried on, a progress bar on stderr when it is a terminal,
+and a summary at the end.
+"""
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +19,19 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from doorstep.core.errors import DomainError
-from doorstep.interchange.files import FileRefused, load_chronology
+from doorstep.interchange.bulk import BulkReport
+from doorstep.interchange.files import (
+    FileRefused,
+    chronology_records,
+    is_bulk,
+    load_chronology,
+)
 from doorstep.interchange.models import RefKind
-from doorstep.interchange.services import ChronologyRefused, chronology_import
+from doorstep.interchange.services import (
+    ChronologyRefused,
+    chronologies_import,
+    chronology_import,
+)
 
 REFUSED = "Refused {file}; nothing was imported. {path}: {reason}"
 DONE = "Imported {file}: {new} new events ({existing} already on record)."
@@ -20,6 +39,18 @@ OTHER_LANDLORD = (
     "Note: {file} is {landlord}'s record, but this Doorstep is {ours}'s "
     "(DOORSTEP_LANDLORD_NAME); its policy values now apply here too."
 )
+SUMMARY = (
+    "Read {read} chronologies: {imported} imported, {unchanged} already imported (unchanged), "
+    "{refused} refused."
+)
+EVENTS = (
+    "Events: {new} imported, {existing} already on record; {seconds:.1f} s ({rate:.1f} events/s)."
+)
+NOTHING_NEW = "Nothing new: everything read was already imported."
+REFUSAL = "Refused {source}: {path}: {reason}"
+REPORT_WRITTEN = "The refused records, as received, with their reasons: {file}."
+SOME_REFUSED = "{count} of {read} chronologies refused; the others were imported."
+BAR_WIDTH = 30
 NOUNS = {
     RefKind.POLICY: ("policy value", "policy values"),
     RefKind.PROPERTY: ("property", "properties"),
@@ -35,11 +66,33 @@ class Command(BaseCommand):
         "policy, properties, people, households and tenancies, cases and every event, each with "
         "its own date and precision. The whole file is checked first and written in one "
         "transaction: anything wrong refuses it whole, naming the JSON path and the reason. "
-        "Importing the same file again changes nothing."
+        "Importing the same file again changes nothing. "
+        "PATH may also hold many chronologies: a directory (its *.json files, by name), a JSON "
+        "Lines file (.jsonl or .ndjson: one chronology a line) or - (JSON Lines on stdin). Each "
+        "is then imported in its own transaction: a refused one is reported (source, JSON path, "
+        "reason) and the rest go on. A progress bar shows on stderr when it is a terminal; a "
+        "summary ends the run (read, imported, already imported, refused; events, time, "
+        "events/s); --report FILE keeps every refused record as received, with its reason. "
+        "The command exits with an error if any record was refused."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="The chronology file (JSON).")
+        parser.add_argument(
+            "file",
+            metavar="PATH",
+            help="A chronology file (JSON), a directory of them, a JSON Lines file, or - .",
+        )
+        parser.add_argument(
+            "--report",
+            default=None,
+            metavar="FILE",
+            help="Write a JSON report of the run: its summary and every refused record (its "
+            "source, landlord and tenancy references, JSON path, reason, sha256 and the record "
+            "as received).",
+        )
+        parser.add_argument(
+            "--quiet", action="store_true", help="No progress bar (it shows only on a terminal)."
+        )
         parser.add_argument(
             "--scheme",
             default=None,
@@ -49,6 +102,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["report"] or is_bulk(options["file"]):
+            self._bulk(options)
+            return
         name = Path(options["file"]).name
         try:
             doc = load_chronology(options["file"])
@@ -81,4 +137,70 @@ class Command(BaseCommand):
                 OTHER_LANDLORD.format(
                     file=name, landlord=landlord, ours=settings.DOORSTEP_LANDLORD_NAME
                 )
+            )
+
+    def _bulk(self, options: dict[str, Any]) -> None:
+        try:
+            records, total = chronology_records(options["file"])
+        except FileRefused as refused:
+            raise CommandError(str(refused)) from None
+        bar = options["quiet"] is False and self.stderr.isatty()
+        started = time.monotonic()
+        try:
+            report = chronologies_import(
+                records=records,
+                at=timezone.now(),
+                scheme=options["scheme"],
+                on_progress=(lambda done, source: self._bar(done, total, source)) if bar else None,
+            )
+        except DomainError as error:  # a scheme too long: nothing could be imported
+            raise CommandError(error.message) from None
+        seconds = time.monotonic() - started
+        if bar:
+            self.stderr.write("")
+        self._summary(report, seconds)
+        if options["report"]:
+            document = {
+                "summary": report.summary(),
+                "refused": [refusal.as_json() for refusal in report.refused],
+            }
+            Path(options["report"]).write_text(
+                json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            if report.refused:
+                self.stdout.write(REPORT_WRITTEN.format(file=options["report"]))
+        if report.refused:
+            raise CommandError(SOME_REFUSED.format(count=len(report.refused), read=report.read))
+
+    def _bar(self, done: int, total: int | None, source: str) -> None:
+        if total:
+            filled = BAR_WIDTH * done // total
+            line = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} {source}"
+        else:
+            line = f"{done} read: {source}"
+        self.stderr.write("\r\x1b[K" + line[:120], ending="")
+        self.stderr.flush()
+
+    def _summary(self, report: BulkReport, seconds: float) -> None:
+        self.stdout.write(
+            SUMMARY.format(
+                read=report.read,
+                imported=report.imported,
+                unchanged=report.unchanged,
+                refused=len(report.refused),
+            )
+        )
+        self.stdout.write(
+            EVENTS.format(
+                new=report.new_events,
+                existing=report.existing_events,
+                seconds=seconds,
+                rate=report.new_events / seconds if seconds > 0 else 0.0,
+            )
+        )
+        if report.read and report.imported == 0 and not report.refused:
+            self.stdout.write(NOTHING_NEW)
+        for refusal in report.refused:
+            self.stderr.write(
+                REFUSAL.format(source=refusal.source, path=refusal.path, reason=refusal.reason)
             )
