@@ -57,6 +57,12 @@ def _lines(name: str, stream: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
             yield LINE.format(name=name, number=number), line.rstrip(b"\r\n")
 
 
+def _file_lines(where: Path) -> Iterator[tuple[str, bytes]]:
+    """A JSON Lines file read line by line, never whole (a stream may be large)."""
+    with where.open("rb") as stream:
+        yield from _lines(where.name, stream)
+
+
 def chronology_records(
     path: str, stdin: BinaryIO | None = None
 ) -> tuple[Iterator[tuple[str, bytes]], int | None]:
@@ -71,8 +77,9 @@ def chronology_records(
             files = sorted(p for p in where.glob("*.json") if p.is_file())
             return ((p.name, p.read_bytes()) for p in files), len(files)
         if where.suffix.lower() in JSON_LINES:
-            lines = where.read_bytes().splitlines(keepends=True)
-            return _lines(where.name, lines), sum(1 for line in lines if line.strip())
+            with where.open("rb") as stream:  # counted first for the progress bar
+                total = sum(1 for line in stream if line.strip())
+            return _file_lines(where), total
         return iter([(where.name, where.read_bytes())]), 1
     except FileNotFoundError:
         raise FileRefused(NOT_FOUND.format(path=path)) from None

@@ -225,3 +225,14 @@ def test_a_change_to_an_imported_record_is_refused_and_the_rest_imported():
 def test_a_missing_path_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("import", str(tmp_path / "gone.jsonl"), stdout=io.StringIO())
+
+
+def test_one_file_with_a_report_is_a_bulk_import_of_one(tmp_path):
+    file = tmp_path / "one.json"
+    file.write_text(json.dumps(landlords_small(1)), encoding="utf-8")
+    report = tmp_path / "report.json"
+    out, _, error = run(str(file), "--report", str(report))
+    assert error is None
+    assert out.startswith("Read 1 chronology: 1 imported, 0 already imported (unchanged)")
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert (written["summary"]["new_events"], written["refused"]) == (7, [])

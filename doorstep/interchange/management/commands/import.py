@@ -40,7 +40,7 @@ OTHER_LANDLORD = (
     "(DOORSTEP_LANDLORD_NAME); its policy values now apply here too."
 )
 SUMMARY = (
-    "Read {read} chronologies: {imported} imported, {unchanged} already imported (unchanged), "
+    "Read {read} {noun}: {imported} imported, {unchanged} already imported (unchanged), "
     "{refused} refused."
 )
 EVENTS = (
@@ -185,6 +185,7 @@ class Command(BaseCommand):
         self.stdout.write(
             SUMMARY.format(
                 read=report.read,
+                noun="chronology" if report.read == 1 else "chronologies",
                 imported=report.imported,
                 unchanged=report.unchanged,
                 refused=len(report.refused),
