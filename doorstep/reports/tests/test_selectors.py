@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 
 from doorstep.deadlines.selectors import clocks_of
-from doorstep.reports.selectors import reporting_year, tsm_year, year_of
+from doorstep.reports.selectors import Measure, reporting_year, tsm_year, year_of
 from doorstep.reports.tests.conftest import AS_OF, Landlord
 
 
@@ -192,3 +192,14 @@ def test_the_figures_agree_with_an_independent_sql_count(landlord: Landlord, yea
             assert (m.code, m.denominator) == (m.code, counted[m.code])
     if year == 2024:  # the SQL is not vacuous: the fixture's year has a case of each
         assert all(counted[code] for code in counted)
+
+
+def test_a_value_is_rounded_half_up_and_absent_with_nothing_to_divide_by():
+    def measure(numerator: int, denominator: int, per_thousand: bool) -> Measure:
+        return Measure("X", "x", "X", per_thousand, numerator, denominator, "", "", "")
+
+    assert measure(1, 3, True).value == Decimal("333.33")
+    assert measure(1, 8, False).value == Decimal("12.5")
+    assert measure(1, 16, False).value == Decimal("6.3")  # 6.25 half up
+    assert measure(0, 0, False).value is None
+    assert measure(0, 0, True).value_words == "No figure (nothing to divide by)"

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from doorstep.reports import views
+from doorstep.reports.selectors import Measure
 from doorstep.reports.tests.conftest import AS_OF, Landlord
 from doorstep.staff.roles import Role
 
@@ -84,3 +85,9 @@ def test_the_navigation_links_to_the_reports_for_a_manager_only(client, landlord
     assert reverse("reports:index") in client.get(reverse("core:home")).content.decode()
     client.force_login(landlord.world.users[Role.HOUSING_OFFICER])
     assert reverse("reports:index") not in client.get(reverse("core:home")).content.decode()
+
+
+def test_a_bar_is_as_long_as_its_value_against_the_widest():
+    half = Measure("X", "x", "X", False, 1, 2, "", "", "")
+    assert views.bar(half, 100.0)["width"] == views.CHART_WIDTH // 2
+    assert views.bar(half, 0.0)["width"] == 0
