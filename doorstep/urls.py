@@ -32,5 +32,6 @@ urlpatterns = [
     path("permissions/", include("doorstep.permits.urls")),
     path("evidence/", include("doorstep.evidence.urls")),
     path("lens/", include("doorstep.lens.urls")),
+    path("reports/", include("doorstep.reports.urls")),
     path("api/v1/", api.urls),
 ]

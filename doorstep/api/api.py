@@ -37,6 +37,7 @@ from doorstep.api.routers import (
     remedies,
     repairs,
     repeats,
+    reports,
     residents,
     responses,
     timeline,
@@ -110,3 +111,4 @@ api.add_router("", learning.router)
 api.add_router("", evidence.router)
 api.add_router("", permits.router)
 api.add_router("", findings.router)
+api.add_router("", reports.router)

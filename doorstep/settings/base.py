@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     # What the Ombudsman would find across every case one may see (/lens/): reads the
     # deadlines' replay of each household; no table, only its permission.
     "doorstep.lens",
+    # Reports (/reports/): the Tenant Satisfaction Measures from records for a reporting year,
+    # counted from the case rows and the deadlines' replay; no table, only its permission.
+    "doorstep.reports",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]

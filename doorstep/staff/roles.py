@@ -147,6 +147,10 @@ EVIDENCE = ["evidence.produce_evidence_pack"]
 # reads; the portfolio gathers them. A contractor never: the lens reads a whole household's
 # record, and a contractor sees only its own cases.
 READ_LENS = ["lens.view_portfolio"]
+# The landlord's reports (/reports/, `GET /reports/...`): the Tenant Satisfaction Measures from
+# records and the cases behind each figure, across the whole landlord. A manager (who answers
+# for them) and an auditor; not an officer (its cases are a team's), never a contractor.
+READ_REPORTS = ["reports.view_reports"]
 SPECIAL_CATEGORY = [
     "vulnerabilities.view_vulnerability_detail",
     "vulnerabilities.add_vulnerability",
@@ -241,6 +245,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + WRITE_PERMITS
     + EVIDENCE
     + READ_LENS
+    + READ_REPORTS
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
@@ -257,6 +262,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_OMBUDSMAN,
         *EVIDENCE,
         *READ_LENS,
+        *READ_REPORTS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
     ],

@@ -115,6 +115,22 @@ PAGES = [
         lambda w: reverse("lens:portfolio") + "?as_of=2024-06-03&format=csv",
         ("lens.view_portfolio",),
     ),
+    Page("reports", lambda w: reverse("reports:index"), ("reports.view_reports",)),
+    Page(
+        "tenant satisfaction measures",
+        lambda w: reverse("reports:tsm", args=[2024]),
+        ("reports.view_reports",),
+    ),
+    Page(
+        "tenant satisfaction measures as csv",
+        lambda w: reverse("reports:tsm", args=[2024]) + "?format=csv",
+        ("reports.view_reports",),
+    ),
+    Page(
+        "the cases behind a measure",
+        lambda w: reverse("reports:cases", args=[2024, "ch01-1"]),
+        ("reports.view_reports",),
+    ),
     Page(
         "commitments",
         lambda w: reverse("commitments:list") + "?as_of=2024-06-03",
@@ -320,6 +336,12 @@ def test_every_role_but_the_contractor_reads_the_lens_across_its_cases():
     by_name = {p.name: p for p in PAGES}
     readers = {role for role in Role if allowed(role, by_name["what the ombudsman would find"])}
     assert readers == set(Role) - {Role.CONTRACTOR}
+
+
+def test_only_a_manager_and_an_auditor_read_the_reports():
+    by_name = {p.name: p for p in PAGES}
+    readers = {role for role in Role if allowed(role, by_name["tenant satisfaction measures"])}
+    assert readers == {Role.MANAGER, Role.AUDITOR}
 
 
 # --- repairs ---------------------------------------------------------------------------------

@@ -1,0 +1,445 @@
+"""The Tenant Satisfaction Measures that come from records, for a reporting year.
+
+Source: Regulator of Social Housing, "Tenant Satisfaction Measures: Technical requirements"
+(September 2022, effective 1 April 2023; updated 15 March 2024 for the Housing Ombudsman's 2024
+Complaint Handling Code and 2 April 2024), section "Reporting year and year end dates" (the year
+runs 1 April to 31 March; counts of homes are at the year end) and section "TSMs generated from
+management information" (CH01, CH02, RP02, NM01). Each measure below names its part.
+
+One rule, not two: whether a complaint stage was answered in time, and whether a repair met its
+target, is the deadlines' replay (`deadlines.selectors.clocks_of`), the same answer each case
+page shows. This module only chooses which cases count in the year and divides.
+
+Time is an argument: `as_of` is the day the replay is asked about; only views and API handlers
+read the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from doorstep.asb.choices import Category
+from doorstep.asb.models import AsbCase
+from doorstep.cases.models import Case
+from doorstep.complaints.models import Complaint
+from doorstep.deadlines.selectors import CaseClock, clocks_of
+from doorstep.properties.choices import PropertyKind
+from doorstep.properties.models import Property
+from doorstep.repairs.models import Job
+from doorstep.timeline.models import Event
+from doorstep.timeline.when import LONDON
+
+SOURCE = "RSH, Tenant Satisfaction Measures: Technical requirements (2023, updated April 2024)"
+# The kinds of property that are homes (dwellings); a block, an estate or a communal area is not.
+HOME_KINDS = (PropertyKind.FLAT, PropertyKind.MAISONETTE, PropertyKind.HOUSE, PropertyKind.BUNGALOW)
+# Responsive repairs only: planned works are not a responsive repair (RP02).
+RESPONSIVE = ("emergency", "urgent", "routine")
+UNKNOWN_MEASURE = "There is no measure {code}."
+
+
+@dataclass(frozen=True)
+class ReportingYear:
+    """A reporting year: 1 April to 31 March (technical requirements, "Reporting year and year
+    end dates"). `reporting_year(2024)` is 1 April 2024 to 31 March 2025."""
+
+    year: int
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 4, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year + 1, 3, 31)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} to {self.year + 1}"
+
+    @property
+    def start_moment(self) -> dt.datetime:
+        """Midnight in London at the start of 1 April."""
+        return dt.datetime.combine(self.start, dt.time.min, tzinfo=LONDON)
+
+    @property
+    def end_moment(self) -> dt.datetime:
+        """Midnight in London at the end of 31 March (the first moment after the year)."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min, tzinfo=LONDON)
+
+    def holds(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+def reporting_year(year: int) -> ReportingYear:
+    return ReportingYear(year)
+
+
+def year_of(day: dt.date) -> int:
+    """The reporting year a day falls in (named by the year of its 1 April)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One case behind a figure: its reference, the day that places it in the year, what it
+    is, and whether it was in time (None where the measure does not ask)."""
+
+    reference: str
+    day: dt.date
+    what: str
+    in_time: bool | None = None
+    counted: bool = True  # in the numerator (a proportion's denominator holds every row)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure: its code and part, how it is expressed, numerator and denominator, value,
+    its definition and source, and the cases behind it."""
+
+    code: str
+    slug: str
+    title: str
+    per_thousand: bool  # per 1,000 homes; else a proportion (a percentage)
+    numerator: int
+    denominator: int
+    definition: str
+    source: str
+    how: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        """Per 1,000 homes to 2 decimal places, or a percentage to 1; None where nothing to
+        divide by."""
+        if not self.denominator:
+            return None
+        if self.per_thousand:
+            raw = Decimal(self.numerator) * 1000 / Decimal(self.denominator)
+            return raw.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        raw = Decimal(self.numerator) * 100 / Decimal(self.denominator)
+        return raw.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def value_words(self) -> str:
+        if self.value is None:
+            return "No figure (nothing to divide by)"
+        return f"{self.value} per 1,000 homes" if self.per_thousand else f"{self.value}%"
+
+    @property
+    def counted_rows(self) -> list[Row]:
+        return [row for row in self.rows if row.counted]
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    """The complaint figures the Code's annual self-assessment asks for, at one stage."""
+
+    stage: int
+    received: int
+    answered: int
+    answered_in_time: int
+    extended: int
+    refused: int
+
+
+@dataclass(frozen=True)
+class TsmReport:
+    year: ReportingYear
+    as_of: dt.date
+    homes: int
+    measures: list[Measure]
+    self_assessment: list[SelfAssessment]
+    notes: list[str]
+
+    def measure(self, slug: str) -> Measure:
+        for measure in self.measures:
+            if measure.slug == slug:
+                return measure
+        raise KeyError(UNKNOWN_MEASURE.format(code=slug))
+
+
+def homes_at(end: dt.datetime) -> int:
+    """Homes owned at the year end: properties of a home's kind on record before it ends."""
+    return Property.objects.filter(kind__in=HOME_KINDS, created_at__lt=end).count()
+
+
+def _day(moment: dt.datetime | None) -> dt.date | None:
+    return moment.astimezone(LONDON).date() if moment is not None else None
+
+
+def _in(year: ReportingYear, field_name: str) -> dict[str, dt.datetime]:
+    return {f"{field_name}__gte": year.start_moment, f"{field_name}__lt": year.end_moment}
+
+
+def _cases(ids: Iterable[int]) -> list[Case]:
+    return list(Case.objects.filter(pk__in=set(ids)).select_related("household", "property"))
+
+
+def _response_clocks(
+    complaints: list[Complaint], as_of: dt.date
+) -> dict[tuple[int, int], CaseClock]:
+    found = clocks_of(_cases(c.case_id for c in complaints), as_of=as_of)
+    clocks: dict[tuple[int, int], CaseClock] = {}
+    for clock in found.clocks:
+        for stage in (1, 2):
+            if clock.clock == f"complaint.stage{stage}.response":
+                clocks[(clock.case.pk, stage)] = clock
+    return clocks
+
+
+def _complaint_measures(
+    year: ReportingYear, homes: int, as_of: dt.date
+) -> tuple[list[Measure], list[SelfAssessment]]:
+    received = list(
+        Complaint.objects.filter(**_in(year, "received_at"), received_event__isnull=False)
+        .select_related("case")
+        .order_by("received_at", "pk")
+    )
+    escalated = list(
+        Complaint.objects.filter(**_in(year, "escalated_at"))
+        .select_related("case")
+        .order_by("escalated_at", "pk")
+    )
+    answered = {
+        stage: list(
+            Complaint.objects.filter(**_in(year, f"answered{stage}_at"))
+            .select_related("case")
+            .order_by(f"answered{stage}_at", "pk")
+        )
+        for stage in (1, 2)
+    }
+    clocks = _response_clocks(answered[1] + answered[2], as_of)
+    measures = [
+        Measure(
+            code="CH01 (1)",
+            slug="ch01-1",
+            title="Stage 1 complaints received per 1,000 homes",
+            per_thousand=True,
+            numerator=len(received),
+            denominator=homes,
+            definition="The number of stage 1 complaints received in the year, per 1,000 homes "
+            "owned at the year end.",
+            source=f"{SOURCE}: CH01 (1), Complaints relative to the size of the landlord",
+            how="Complaints whose stage 1 was received (the date received) from 1 April to "
+            "31 March; homes are flats, maisonettes, houses and bungalows on record at 31 March.",
+            rows=[
+                Row(c.case.reference, _day(c.received_at) or year.start, "Stage 1 received")
+                for c in received
+            ],
+        ),
+        Measure(
+            code="CH01 (2)",
+            slug="ch01-2",
+            title="Stage 2 complaints received per 1,000 homes",
+            per_thousand=True,
+            numerator=len(escalated),
+            denominator=homes,
+            definition="The number of stage 2 complaints received in the year (escalations), "
+            "per 1,000 homes owned at the year end.",
+            source=f"{SOURCE}: CH01 (2), Complaints relative to the size of the landlord",
+            how="Complaints escalated to stage 2 (the date the resident asked) from 1 April to "
+            "31 March, whenever stage 1 was received.",
+            rows=[
+                Row(c.case.reference, _day(c.escalated_at) or year.start, "Stage 2 received")
+                for c in escalated
+            ],
+        ),
+    ]
+    assessment = []
+    for stage in (1, 2):
+        rows = []
+        for complaint in answered[stage]:
+            clock = clocks.get((complaint.case_id, stage))
+            in_time = clock is not None and not clock.breached
+            rows.append(
+                Row(
+                    complaint.case.reference,
+                    _day(getattr(complaint, f"answered{stage}_at")) or year.start,
+                    f"Stage {stage} response"
+                    + (" (extended)" if getattr(complaint, f"extended{stage}_to") else ""),
+                    in_time=in_time,
+                    counted=in_time,
+                )
+            )
+        in_time_count = sum(1 for row in rows if row.in_time)
+        measures.append(
+            Measure(
+                code=f"CH02 ({stage})",
+                slug=f"ch02-{stage}",
+                title=f"Stage {stage} complaints responded to within the Code's timescales",
+                per_thousand=False,
+                numerator=in_time_count,
+                denominator=len(rows),
+                definition=f"Of the stage {stage} complaints responded to in the year, the "
+                "proportion responded to within the Housing Ombudsman's Complaint Handling "
+                "Code timescales; a response within an extension the Code allows is in time.",
+                source=f"{SOURCE}: CH02 ({stage}), Complaints responded to within the "
+                "Complaint Handling Code timescales",
+                how=f"Complaints whose stage {stage} response was sent from 1 April to 31 March; "
+                f"in time where the stage {stage} response clock (the same one on the case page) "
+                "was met, counting a valid extension.",
+                rows=rows,
+            )
+        )
+        if stage == 1:
+            received_count = len(received)
+            extended = Complaint.objects.filter(
+                **_in(year, "received_at"), extended1_to__isnull=False
+            ).count()
+        else:
+            received_count = len(escalated)
+            extended = Complaint.objects.filter(
+                **_in(year, "escalated_at"), extended2_to__isnull=False
+            ).count()
+        refused = Complaint.objects.filter(**_in(year, "refused_at"), refused_stage=stage).count()
+        assessment.append(
+            SelfAssessment(
+                stage=stage,
+                received=received_count,
+                answered=len(rows),
+                answered_in_time=in_time_count,
+                extended=extended,
+                refused=refused,
+            )
+        )
+    return measures, assessment
+
+
+def _priorities(case_ids: set[int]) -> dict[str, str]:
+    """Each repair's priority by its clock's subject: the report's (or the job's) priority, by
+    `job <ref>`, and the report's own by `report <event id>`."""
+    found: dict[str, str] = {}
+    for job in Job.objects.filter(case_id__in=case_ids):
+        found[f"job {job.reference}"] = job.priority
+    for event in Event.objects.filter(case_id__in=case_ids, kind="repair.reported"):
+        data = event.data or {}
+        priority = str(data.get("priority") or "")
+        if not priority:
+            continue
+        found[f"report {event.uid}"] = priority
+        if data.get("job"):
+            found[f"job {data['job']}"] = priority
+    return found
+
+
+def _repair_measures(year: ReportingYear, as_of: dt.date) -> list[Measure]:
+    case_ids = set(
+        Event.objects.filter(kind="works.completed").values_list("case_id", flat=True)
+    ) - {None}
+    found = clocks_of(_cases(case_ids), as_of=as_of)
+    priorities = _priorities(case_ids)
+    rows: dict[bool, list[Row]] = {True: [], False: []}
+    for clock in sorted(found.clocks, key=lambda c: (c.stopped or dt.date.max, c.case.reference)):
+        if clock.clock != "repair.target" or not year.holds(clock.stopped):
+            continue
+        priority = priorities.get(clock.subject, "")
+        if priority not in RESPONSIVE:
+            continue
+        in_time = not clock.breached
+        rows[priority == "emergency"].append(
+            Row(
+                clock.case.reference,
+                clock.stopped or year.start,
+                f"{priority.capitalize()} repair ({clock.subject})",
+                in_time=in_time,
+                counted=in_time,
+            )
+        )
+    measures = []
+    for part, emergency, slug in ((1, False, "rp02-1"), (2, True, "rp02-2")):
+        kind = "emergency" if emergency else "non-emergency"
+        chosen = rows[emergency]
+        measures.append(
+            Measure(
+                code=f"RP02 ({part})",
+                slug=slug,
+                title=f"{kind.capitalize()} repairs completed within target",
+                per_thousand=False,
+                numerator=sum(1 for row in chosen if row.in_time),
+                denominator=len(chosen),
+                definition=f"Of the {kind} responsive repairs completed in the year, the "
+                "proportion completed within the landlord's target timescale.",
+                source=f"{SOURCE}: RP02 ({part}), Repairs completed within target timescale",
+                how="Repairs whose target clock (the same one on the case page) stopped with "
+                "their completion from 1 April to 31 March; emergency by the repair's priority, "
+                "non-emergency the urgent and routine ones; planned works are not responsive "
+                "repairs.",
+                rows=chosen,
+            )
+        )
+    return measures
+
+
+def _asb_measures(year: ReportingYear, homes: int) -> list[Measure]:
+    opened = list(
+        AsbCase.objects.filter(**_in(year, "opened_at"))
+        .select_related("case")
+        .order_by("opened_at", "pk")
+    )
+    hate = [asb for asb in opened if asb.category == Category.HATE]
+
+    def rows(cases: list[AsbCase]) -> list[Row]:
+        return [
+            Row(a.case.reference, _day(a.opened_at) or year.start, a.get_category_display())
+            for a in cases
+        ]
+
+    return [
+        Measure(
+            code="NM01 (1)",
+            slug="nm01-1",
+            title="Anti-social behaviour cases opened per 1,000 homes",
+            per_thousand=True,
+            numerator=len(opened),
+            denominator=homes,
+            definition="The number of anti-social behaviour cases opened in the year, including "
+            "those involving hate incidents, per 1,000 homes owned at the year end.",
+            source=f"{SOURCE}: NM01 (1), Anti-social behaviour cases relative to the size of "
+            "the landlord",
+            how="ASB cases opened (the date opened) from 1 April to 31 March; a report declined "
+            "or not yet decided is not a case opened.",
+            rows=rows(opened),
+        ),
+        Measure(
+            code="NM01 (2)",
+            slug="nm01-2",
+            title="Anti-social behaviour cases involving hate incidents per 1,000 homes",
+            per_thousand=True,
+            numerator=len(hate),
+            denominator=homes,
+            definition="The number of anti-social behaviour cases opened in the year that "
+            "involve hate incidents, per 1,000 homes owned at the year end.",
+            source=f"{SOURCE}: NM01 (2), Anti-social behaviour cases relative to the size of "
+            "the landlord",
+            how="The ASB cases opened in the year whose category is a hate incident.",
+            rows=rows(hate),
+        ),
+    ]
+
+
+def tsm_year(*, year: int, as_of: dt.date) -> TsmReport:
+    """The Tenant Satisfaction Measures from records for the reporting year starting 1 April
+    `year`, as the record stands on `as_of`."""
+    span = reporting_year(year)
+    homes = homes_at(span.end_moment)
+    complaints, assessment = _complaint_measures(span, homes, as_of)
+    measures = complaints + _repair_measures(span, as_of) + _asb_measures(span, homes)
+    order = ["ch01-1", "ch01-2", "ch02-1", "ch02-2", "rp02-1", "rp02-2", "nm01-1", "nm01-2"]
+    measures.sort(key=lambda m: order.index(m.slug))
+    notes = []
+    if as_of < span.end:
+        notes.append(
+            f"The year is not over: these are the figures so far, as the record stood on "
+            f"{as_of:%-d %B %Y}."
+        )
+    return TsmReport(
+        year=span,
+        as_of=as_of,
+        homes=homes,
+        measures=measures,
+        self_assessment=assessment,
+        notes=notes,
+    )
