@@ -52,3 +52,14 @@ def test_generate_import_imports_them(tmp_path: Path) -> None:
     said = io.StringIO()
     call_command("generate", "--import", homes=3, years=1, seed=2, stdout=said)
     assert "Imported 3, 0 already imported, 0 refused." in said.getvalue()
+
+
+@pytest.mark.django_db
+def test_doorstep_import_reads_what_generate_wrote(tmp_path: Path) -> None:
+    out = tmp_path / "synthetic.jsonl"
+    call_command("generate", homes=3, years=1, seed=6, out=str(out), stdout=io.StringIO())
+    said = io.StringIO()
+    call_command("import", str(out), stdout=said)
+    assert "Read 3 chronologies: 3 imported, 0 already imported (unchanged), 0 refused." in (
+        said.getvalue()
+    )
