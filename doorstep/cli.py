@@ -7,6 +7,7 @@
     doorstep replay     replay a chronology file's clocks as of a date
     doorstep evidence   the evidence pack of a case or household (PDF, chronology, documents)
     doorstep demo       load the demo estate
+    doorstep generate   a synthetic landlord's households as chronologies
     ...
 
 Each operation is a Django management command; this wrapper lists the ones that matter to
@@ -32,6 +33,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
         "Produce a case's or household's evidence pack (a zip), or --verify one.",
     ),
     "demo": ("demo", "Load the demo estate, households, cases and staff logins."),
+    "generate": (
+        "generate",
+        "Generate a synthetic landlord's households as chronologies (JSON Lines), or --import.",
+    ),
     "rebuild": (
         "rebuild",
         "Recompute every projection (case status, promises, each app's rows) from the timeline.",
