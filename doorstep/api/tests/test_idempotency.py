@@ -28,7 +28,8 @@ def test_a_retry_with_the_same_key_returns_the_first_resource(op, callers, world
     again = send(officer, op, op.path, op.body, world, HTTP_IDEMPOTENCY_KEY="retry-1")
     assert first.status_code == op.status, first.content
     assert again.status_code == first.status_code, again.content
-    if first["Content-Type"] == "application/json":
+    if first["Content-Type"].startswith("application/json"):
+        # the same document (PostgreSQL's jsonb keeps the stored reply's keys in its own order)
         assert again.json() == first.json()
     else:  # bytes (an evidence pack): the same bytes again
         assert (again["Content-Type"], again.content) == (first["Content-Type"], first.content)
