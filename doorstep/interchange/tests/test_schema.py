@@ -13,12 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from doorstep.interchange.tests.chronologies import small
 from doorstep.interchange.validate import (
     KNOWN_KINDS,
     SCHEMA_PATH,
     SchemaProblem,
+    explained,
     first_problem,
     load_schema,
+    passes_gate,
     validate_chronology,
 )
 
@@ -403,6 +406,74 @@ def _paths(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | i
 MINIMAL_PATHS = _paths(MINIMAL)
 
 
+def _mutated(doc: Any, where: tuple[str | int, ...], action: str, value: object) -> Any:
+    if not where:
+        return value
+    parent = doc
+    for part in where[:-1]:
+        parent = parent[part]
+    last = where[-1]
+    if action == "delete":
+        del parent[last]
+    elif action == "add" and isinstance(parent, dict):
+        parent[f"{last}_extra"] = value
+    else:
+        parent[last] = value
+    return doc
+
+
+SMALL = small()
+SMALL_PATHS = _paths(SMALL)
+# Values close to valid ones, where two regex engines or format checkers could disagree.
+NEAR_VALUES = st.sampled_from(
+    [
+        "2021-01-01\n",
+        "2021-01-01T10:00\n",
+        "\n2021",
+        "2021-13",
+        "2021-02-29",
+        "2024-02-29T25:00",
+        "2021-01-01T10:00:00+01:00",
+        "2021-01-01T10:00:00Z",
+        "２０２１",
+        "",
+        " ",
+        "urgent ",
+        0,
+        -1,
+        1.5,
+        10**20,
+        True,
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    where=st.sampled_from(SMALL_PATHS),
+    action=st.sampled_from(["replace", "delete", "add"]),
+    value=JSON_VALUES | NEAR_VALUES,
+)
+def test_the_fast_gate_never_passes_what_the_explaining_validator_refuses(
+    where: tuple[str | int, ...], action: str, value: object
+) -> None:
+    """ADR 16: a document the gate passes is never checked again, so the gate must be at
+    least as strict as the published schema as the explaining validator reads it."""
+    doc = _mutated(copy.deepcopy(SMALL), where, action, value)
+    if passes_gate(doc):
+        assert explained(doc) == []
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_the_fast_gate_passes_the_valid_seed_chronologies(name: str) -> None:
+    doc = json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))
+    assert passes_gate(doc)
+    assert explained(doc) == []
+    doc["events"][3]["at"] = "2021-02-30"
+    assert not passes_gate(doc)
+    assert explained(doc) != []
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     where=st.sampled_from(MINIMAL_PATHS),
@@ -412,20 +483,7 @@ MINIMAL_PATHS = _paths(MINIMAL)
 def test_mutations_never_crash_the_validator(
     where: tuple[str | int, ...], action: str, value: object
 ) -> None:
-    doc: Any = minimal()
-    if not where:
-        doc = value
-    else:
-        parent = doc
-        for part in where[:-1]:
-            parent = parent[part]
-        last = where[-1]
-        if action == "delete":
-            del parent[last]
-        elif action == "add" and isinstance(parent, dict):
-            parent[f"{last}_extra"] = value
-        else:
-            parent[last] = value
+    doc = _mutated(minimal(), where, action, value)
     problems = validate_chronology(doc)
     for problem in problems:
         assert problem.path.startswith("$")
