@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -11,14 +13,14 @@ from django.db.models import Model
 from doorstep.cases.choices import PREFIX, CaseStatus, CaseType
 from doorstep.cases.models import Case
 from doorstep.cases.projections import case_state
-from doorstep.core.errors import DomainError
-from doorstep.core.references import next_reference
+from doorstep.core.errors import DomainError, ItemRefused
+from doorstep.core.references import next_references
 from doorstep.properties.models import Property
 from doorstep.residents.models import Household, Person
 from doorstep.staff.models import Contractor, Team
 from doorstep.timeline.actors import actor_name_of
 from doorstep.timeline.models import Channel, Event
-from doorstep.timeline.services import event_append
+from doorstep.timeline.services import EventDraft, event_append, events_append
 from doorstep.timeline.when import When
 
 ALREADY_CLOSED = "Case {reference} is already closed."
@@ -75,7 +77,22 @@ def _check_property(household: Household | None, prop: Property) -> None:
         raise DomainError(PROPERTY_NOT_HOUSEHOLDS.format(address=prop.address), field="property")
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class CaseDraft:
+    """One case to open: what `case_open` takes, for `cases_open` to take many."""
+
+    case_type: str
+    title: str
+    at: dt.datetime
+    household: Household | None = None
+    property: Property | None = None
+    people: Sequence[Person] = ()
+    owner_team: Team | None = None
+    from_event: Event | None = None
+    occurred: When | None = None
+    channel: str = Channel.INTERNAL
+
+
 def case_open(
     *,
     actor: Model | None,
@@ -91,41 +108,101 @@ def case_open(
     channel: str = Channel.INTERNAL,
 ) -> Case:
     """Open a case for a household, or a communal case for a building (no household)."""
-    kind = CaseType(case_type)
-    prop = property or (household.property if household else None)
+    draft = CaseDraft(
+        case_type=case_type,
+        title=title,
+        at=at,
+        household=household,
+        property=property,
+        people=tuple(people or ()),
+        owner_team=owner_team,
+        from_event=from_event,
+        occurred=occurred,
+        channel=channel,
+    )
+    try:
+        return cases_open(actor=actor, drafts=[draft])[0]
+    except ItemRefused as refused:
+        raise refused.original from None
+
+
+@transaction.atomic
+def cases_open(*, actor: Model | None, drafts: Sequence[CaseDraft]) -> list[Case]:
+    """Open cases in the order given, each by the rules of `case_open`, with their references
+    taken in one go per prefix and year and their `case.opened` events appended together (an
+    import opens a household's cases so). All or none: `ItemRefused` names the draft."""
+    kinds: list[CaseType] = []
+    places: list[Property] = []
+    for index, draft in enumerate(drafts):
+        kinds.append(CaseType(draft.case_type))
+        try:
+            places.append(_case_place(draft))
+        except DomainError as error:
+            raise ItemRefused(index, error) from error
+    wanted: dict[tuple[str, int], int] = {}
+    for kind, draft in zip(kinds, drafts, strict=True):
+        key = (PREFIX[kind], draft.at.year)
+        wanted[key] = wanted.get(key, 0) + 1
+    references = {key: iter(next_references(*key, count)) for key, count in wanted.items()}
+    cases = [
+        Case(
+            reference=next(references[(PREFIX[kind], draft.at.year)]),
+            case_type=kind,
+            title=draft.title.strip(),
+            household=draft.household,
+            property=prop,
+            owner_team=draft.owner_team,
+            opened_at=draft.at,
+        )
+        for kind, draft, prop in zip(kinds, drafts, places, strict=True)
+    ]
+    if len(cases) == 1:
+        cases[0].save()
+    else:
+        Case.objects.bulk_create(cases)
+    Case.people.through.objects.bulk_create(
+        [
+            Case.people.through(case_id=case.pk, person_id=person.pk)
+            for case, draft in zip(cases, drafts, strict=True)
+            for person in dict.fromkeys(draft.people)
+        ]
+    )
+    events_append(
+        [
+            EventDraft(
+                kind="case.opened",
+                occurred=draft.occurred or When.at(draft.at),
+                recorded_at=draft.at,
+                actor=actor,
+                actor_name=actor_name_of(actor),
+                channel=draft.channel,
+                data={
+                    "reference": case.reference,
+                    "case_type": kind.value,
+                    "title": case.title,
+                    "from_event": str(draft.from_event.uid) if draft.from_event else None,
+                    "team": draft.owner_team.slug if draft.owner_team else None,
+                },
+                summary=f"{kind.label} case {case.reference} opened: {case.title}",
+                household=case.household,
+                property=case.property,
+                case=case,
+            )
+            for kind, draft, case in zip(kinds, drafts, cases, strict=True)
+        ]
+    )
+    return cases
+
+
+def _case_place(draft: CaseDraft) -> Property:
+    household = draft.household
+    prop = draft.property or (household.property if household else None)
     if prop is None:
         raise DomainError("Say which household or property the case is about.", field="household")
     _check_property(household, prop)
-    if from_event is not None:
-        _check_contact(from_event, household)
-    case = Case.objects.create(
-        reference=next_reference(PREFIX[kind], at.year),
-        case_type=kind,
-        title=title.strip(),
-        household=household,
-        property=prop,
-        owner_team=owner_team,
-        opened_at=at,
-    )
-    if people:
-        case.people.set(people)
-    record_on_case(
-        case=case,
-        kind="case.opened",
-        actor=actor,
-        at=at,
-        occurred=occurred,
-        channel=channel,
-        data={
-            "reference": case.reference,
-            "case_type": kind.value,
-            "title": case.title,
-            "from_event": str(from_event.uid) if from_event else None,
-            "team": owner_team.slug if owner_team else None,
-        },
-        summary=f"{kind.label} case {case.reference} opened: {case.title}",
-    )
-    return case
+    if draft.from_event is not None:
+        _check_contact(draft.from_event, household)
+    return prop
 
 
 def _check_contact(event: Event, household: Household | None) -> None:

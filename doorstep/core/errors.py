@@ -22,3 +22,12 @@ class NotPermitted(DomainError):
 
     def __init__(self, message: str = "Your role does not allow this.") -> None:
         super().__init__(message, code="forbidden")
+
+
+class ItemRefused(DomainError):
+    """A service given many items refused the one at `index`; `original` is its refusal."""
+
+    def __init__(self, index: int, original: DomainError) -> None:
+        super().__init__(original.message, field=original.field, code=original.code)
+        self.index = index
+        self.original = original

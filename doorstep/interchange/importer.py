@@ -19,11 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
-
 from doorstep.cases.models import Case
-from doorstep.cases.services import case_link, case_open
-from doorstep.core.errors import DomainError
+from doorstep.cases.services import CaseDraft, case_link, cases_open
+from doorstep.core.errors import DomainError, ItemRefused
 from doorstep.hazards.services import IMPORTED_KINDS as HAZARD_KINDS
 from doorstep.hazards.services import hazard_from_record
 from doorstep.inspections.services import inspection_from_record
@@ -43,11 +41,13 @@ from doorstep.residents.services import (
     person_create,
     tenancy_start,
 )
-from doorstep.timeline.models import Channel, Event
-from doorstep.timeline.services import event_append
+from doorstep.timeline.models import Channel
+from doorstep.timeline.services import EventDraft, events_append
 from doorstep.timeline.when import LONDON, When
 
 SCHEME = "chronology:{landlord}"
+# References looked up a query at a time (well inside SQLite's limit on parameters).
+KNOWN_CHUNK = 500
 # PropertyAlias.scheme holds 50 characters; a longer scheme would not fit beside the property.
 SCHEME_LIMIT = 50
 SCHEME_TOO_LONG = "A scheme is 1 to {limit} characters: {scheme!r} is {length}."
@@ -147,14 +147,7 @@ class Importer:
         self.report = ImportReport(source_name, scheme, uuid.uuid4())
         # The landlord's policy is the landlord's, whichever file (and scheme) brings it.
         self.policy_scheme = scheme_for(doc["landlord"]["name"])
-        rows = ExternalRef.objects.filter(
-            Q(scheme=scheme) | Q(scheme=self.policy_scheme, kind=RefKind.POLICY)
-        ).select_related("property", "person", "household", "tenancy", "case", "event")
-        self.known = {
-            (row.kind, row.ref): row
-            for row in rows
-            if row.scheme == (self.policy_scheme if row.kind == RefKind.POLICY else scheme)
-        }
+        self.known = {(row.kind, row.ref): row for row in self._known_refs()}
         self.properties: dict[str, Property] = {}
         self.people: dict[str, Person] = {}
         self.tenancies: dict[str, Tenancy] = {}
@@ -171,6 +164,26 @@ class Importer:
         self.events()
 
     # --- the mapping ---------------------------------------------------------------------
+
+    def _known_refs(self) -> Iterator[ExternalRef]:
+        """The mappings of the references this file names, already imported: by kind and
+        reference, a chunk at a time, so the cost follows the file, not everything imported
+        before it under the scheme (a bulk import of a whole landlord reads each once)."""
+        doc = self.doc
+        named = {
+            RefKind.POLICY: list((doc["landlord"].get("policy") or {}).keys()),
+            RefKind.PROPERTY: [p["ref"] for p in doc["properties"]],
+            RefKind.PERSON: [p["ref"] for p in doc["people"]],
+            RefKind.TENANCY: [t["ref"] for t in doc["tenancies"]],
+            RefKind.CASE: [c["ref"] for c in doc["cases"]],
+            RefKind.EVENT: [e["id"] for e in doc["events"]],
+        }
+        for kind, refs in named.items():
+            scheme = self.policy_scheme if kind == RefKind.POLICY else self.scheme
+            for start in range(0, len(refs), KNOWN_CHUNK):
+                yield from ExternalRef.objects.filter(
+                    scheme=scheme, kind=kind, ref__in=refs[start : start + KNOWN_CHUNK]
+                ).select_related("property", "person", "household", "tenancy", "case", "event")
 
     def mapped(
         self, kind: str, ref: str, entry: Any, path: tuple[str | int, ...]
@@ -191,19 +204,34 @@ class Importer:
         return row
 
     def map(self, kind: str, ref: str, entry: Any, record: dict[str, Any], **objects: Any) -> None:
-        row = ExternalRef.objects.create(
-            scheme=self.policy_scheme if kind == RefKind.POLICY else self.scheme,
-            kind=kind,
-            ref=ref,
-            record=record,
-            digest=records.digest(entry),
-            batch=self.report.batch,
-            source_name=self.source_name,
-            imported_at=self.at,
-            **objects,
-        )
-        self.known[(kind, ref)] = row
-        self.report.new[kind] += 1
+        self.map_many(kind, [(ref, entry, record, objects)])
+
+    def map_many(
+        self, kind: str, rows: list[tuple[str, Any, dict[str, Any], dict[str, Any]]]
+    ) -> None:
+        """Record what each reference became (ref, the entry as given, what is kept of it,
+        the objects it maps to), in one insert."""
+        made = [
+            ExternalRef(
+                scheme=self.policy_scheme if kind == RefKind.POLICY else self.scheme,
+                kind=kind,
+                ref=ref,
+                record=record,
+                digest=records.digest(entry),
+                batch=self.report.batch,
+                source_name=self.source_name,
+                imported_at=self.at,
+                **objects,
+            )
+            for ref, entry, record, objects in rows
+        ]
+        if len(made) == 1:
+            made[0].save()
+        elif made:
+            ExternalRef.objects.bulk_create(made)
+        for row in made:
+            self.known[(kind, row.ref)] = row
+        self.report.new[kind] += len(made)
 
     # --- the landlord's policy -----------------------------------------------------------
 
@@ -327,27 +355,44 @@ class Importer:
     # --- cases ---------------------------------------------------------------------------
 
     def matters(self) -> None:
+        """Every case not already on record, opened in one go (`cases_open`)."""
+        todo = []
         for i, entry in enumerate(self.doc["cases"]):
             ref = entry["ref"]
             row = self.mapped(RefKind.CASE, ref, entry, ("cases", i))
             if row is not None and row.case is not None:
                 self.cases[ref] = row.case
-                continue
-            place = self.plan.cases[ref]
-            title = entry.get("title") or records.not_given("title", ref, entry["type"])
-            with _refusing(("cases", i), CASE_FIELDS):
-                case = case_open(
-                    actor=None,
+            else:
+                todo.append((i, entry))
+        drafts = []
+        for _, entry in todo:
+            place = self.plan.cases[entry["ref"]]
+            drafts.append(
+                CaseDraft(
                     case_type=entry["type"],
-                    title=title,
+                    title=entry.get("title")
+                    or records.not_given("title", entry["ref"], entry["type"]),
                     at=self.at,
                     household=self.households[place.tenancy] if place.tenancy else None,
                     property=self.properties[place.property],
                     people=[self.people[p] for p in dict.fromkeys(entry.get("people", ()))],
                     channel=Channel.IMPORT,
                 )
-            self.cases[ref] = case
-            self.map(RefKind.CASE, ref, entry, records.kept("case", entry), case=case)
+            )
+        try:
+            cases = cases_open(actor=None, drafts=drafts)
+        except ItemRefused as refused:
+            with _refusing(("cases", todo[refused.index][0]), CASE_FIELDS):
+                raise refused.original from None
+        for (_, entry), case in zip(todo, cases, strict=True):
+            self.cases[entry["ref"]] = case
+        self.map_many(
+            RefKind.CASE,
+            [
+                (entry["ref"], entry, records.kept("case", entry), {"case": case})
+                for (_, entry), case in zip(todo, cases, strict=True)
+            ],
+        )
 
     def links(self) -> None:
         done: set[frozenset[str]] = set()
@@ -372,12 +417,31 @@ class Importer:
     # --- events --------------------------------------------------------------------------
 
     def events(self) -> None:
-        for i, entry in enumerate(self.doc["events"]):
-            if self.mapped(RefKind.EVENT, entry["id"], entry, ("events", i)):
-                continue
+        """Every event not already on record, in file order, appended in one go (each history
+        locked once, one insert), then their mappings, then what some kinds add beside the
+        history (an inspection, a hazard, a register entry)."""
+        todo = [
+            (i, entry)
+            for i, entry in enumerate(self.doc["events"])
+            if not self.mapped(RefKind.EVENT, entry["id"], entry, ("events", i))
+        ]
+        drafts = []
+        for i, entry in todo:
             with _refusing(("events", i), EVENT_FIELDS):
-                event = self.event(i, entry)
-            self.map(RefKind.EVENT, entry["id"], entry, records.kept("event", entry), event=event)
+                drafts.append(self.draft(i, entry))
+        try:
+            events = events_append(drafts)
+        except ItemRefused as refused:
+            with _refusing(("events", todo[refused.index][0]), EVENT_FIELDS):
+                raise refused.original from None
+        self.map_many(
+            RefKind.EVENT,
+            [
+                (entry["id"], entry, records.kept("event", entry), {"event": event})
+                for (_, entry), event in zip(todo, events, strict=True)
+            ],
+        )
+        for (_, entry), event in zip(todo, events, strict=True):
             if entry["kind"] == "inspection.done" and event.case is not None:
                 inspection_from_record(event=event)
             if entry["kind"] in HAZARD_KINDS and event.case is not None:
@@ -390,7 +454,7 @@ class Importer:
                     doc=self.doc,
                 )
 
-    def event(self, i: int, entry: Mapping[str, Any]) -> Event:
+    def draft(self, i: int, entry: Mapping[str, Any]) -> EventDraft:
         case = self.cases[entry["case"]] if entry.get("case") else None
         if case is not None:
             household, prop = case.household, case.property
@@ -398,7 +462,7 @@ class Importer:
             place = self.plan.events[i]
             household = self.households[place.tenancy] if place.tenancy else None
             prop = household.property if household else self.properties[place.property]
-        return event_append(
+        return EventDraft(
             kind=entry["kind"],
             occurred=When.parse(entry["at"]),
             recorded_at=self.at,

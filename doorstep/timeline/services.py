@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
 
-from doorstep.core.errors import DomainError
+from doorstep.core.errors import DomainError, ItemRefused
 from doorstep.timeline import kinds
 from doorstep.timeline.hashing import event_hash
 from doorstep.timeline.models import Channel, Event, Stream
@@ -76,7 +77,27 @@ def hash_content(event: Event) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class EventDraft:
+    """One event to append: what `event_append` takes, for `events_append` to take many."""
+
+    kind: str
+    occurred: When
+    recorded_at: dt.datetime
+    actor: Any
+    actor_name: str
+    channel: str
+    data: Mapping[str, Any]
+    summary: str = ""
+    household: Any = None
+    property: Any = None
+    case: Any = None
+    by: str = ""
+    supersedes: Event | None = None
+    source_id: str = ""
+    batch: uuid.UUID | None = None
+
+
 def event_append(
     *,
     kind: str,
@@ -104,48 +125,97 @@ def event_append(
     event in its stream and chains its hash to the previous one. Time is an argument: a
     replay or an import passes the dates of the record, not today.
     """
-    kind_cls = kinds.get(kind)
-    clean = kind_cls.validate(data)
-    if channel not in Channel.values:
+    draft = EventDraft(
+        kind=kind,
+        occurred=occurred,
+        recorded_at=recorded_at,
+        actor=actor,
+        actor_name=actor_name,
+        channel=channel,
+        data=data,
+        summary=summary,
+        household=household,
+        property=property,
+        case=case,
+        by=by,
+        supersedes=supersedes,
+        source_id=source_id,
+        batch=batch,
+    )
+    try:
+        return events_append([draft])[0]
+    except ItemRefused as refused:
+        raise refused.original from None
+
+
+@transaction.atomic
+def events_append(drafts: Sequence[EventDraft]) -> list[Event]:
+    """Append events in the order given, each to its household's (or property's) history, by
+    the rules of `event_append`: each history's head locked once, the events numbered and
+    chained in order, and written in one insert (an import writes a household's events so).
+    All or none: a draft refused raises `ItemRefused` with its index, and nothing is kept."""
+    streams: dict[str, Stream] = {}
+    events: list[Event] = []
+    for index, draft in enumerate(drafts):
+        try:
+            key = stream_key(household=draft.household, property=draft.property)
+            if key not in streams:
+                streams[key] = _locked_stream(household=draft.household, property=draft.property)
+            events.append(_chained(draft, streams[key]))
+        except DomainError as error:
+            raise ItemRefused(index, error) from error
+    if len(events) == 1:
+        events[0].save()
+    else:
+        Event.objects.bulk_create(events)
+    for stream in streams.values():
+        stream.save(update_fields=["length", "head_hash"])
+    return events
+
+
+def _chained(draft: EventDraft, stream: Stream) -> Event:
+    """The draft as the next event of `stream` (whose head moves on, in memory)."""
+    clean = kinds.get(draft.kind).validate(draft.data)
+    if draft.channel not in Channel.values:
         raise DomainError(
-            BAD_CHANNEL.format(channel=channel, known=", ".join(Channel.values)), field="channel"
+            BAD_CHANNEL.format(channel=draft.channel, known=", ".join(Channel.values)),
+            field="channel",
         )
-    if recorded_at.tzinfo is None:
+    if draft.recorded_at.tzinfo is None:
         raise DomainError(NAIVE_RECORDED_AT, field="recorded_at")
-    if occurred.earliest > recorded_at:
+    if draft.occurred.earliest > draft.recorded_at:
         raise DomainError(
-            FUTURE_EVENT.format(when=occurred.display(), recorded=recorded_at.isoformat()),
+            FUTURE_EVENT.format(
+                when=draft.occurred.display(), recorded=draft.recorded_at.isoformat()
+            ),
             field="occurred",
         )
-    stream = _locked_stream(household=household, property=property)
-    if supersedes is not None and supersedes.stream_id != stream.pk:
+    if draft.supersedes is not None and draft.supersedes.stream_id != stream.pk:
         raise DomainError(SUPERSEDES_OTHER_STREAM, field="supersedes")
     event = Event(
         stream=stream,
         seq=stream.length + 1,
-        kind=kind,
-        occurred_text=occurred.text,
-        occurred_precision=occurred.precision.value,
-        occurred_earliest=occurred.earliest,
-        occurred_latest=occurred.latest,
-        recorded_at=recorded_at,
-        actor=actor,
-        actor_name=actor_name,
-        by=by,
-        channel=channel,
-        summary=summary[:500],
+        kind=draft.kind,
+        occurred_text=draft.occurred.text,
+        occurred_precision=draft.occurred.precision.value,
+        occurred_earliest=draft.occurred.earliest,
+        occurred_latest=draft.occurred.latest,
+        recorded_at=draft.recorded_at,
+        actor=draft.actor,
+        actor_name=draft.actor_name,
+        by=draft.by,
+        channel=draft.channel,
+        summary=draft.summary[:500],
         data=clean,
-        household=household,
-        property=property,
-        case=case,
-        supersedes=supersedes,
-        source_id=source_id,
-        batch=batch,
+        household=draft.household,
+        property=draft.property,
+        case=draft.case,
+        supersedes=draft.supersedes,
+        source_id=draft.source_id,
+        batch=draft.batch,
         prev_hash=stream.head_hash,
     )
     event.hash = event_hash(hash_content(event), event.prev_hash)
-    event.save()
     stream.length = event.seq
     stream.head_hash = event.hash
-    stream.save(update_fields=["length", "head_hash"])
     return event

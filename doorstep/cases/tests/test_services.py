@@ -13,11 +13,13 @@ from doorstep.cases.services import (
     case_assign,
     case_close,
     case_link,
+    CaseDraft,
     case_open,
+    cases_open,
     case_reopen,
     note_add,
 )
-from doorstep.core.errors import DomainError
+from doorstep.core.errors import DomainError, ItemRefused
 from doorstep.staff.models import Contractor
 from doorstep.staff.roles import Role
 from doorstep.testing.factories import CaseFactory, HouseholdFactory, StaffFactory
@@ -35,6 +37,41 @@ def test_opening_a_case_gives_it_a_human_reference_and_an_event(at):
     assert case.reference == "CMP-2024-000001"
     assert events.kinds == ["case.opened"]
     assert events[0].case == case and events[0].household == household
+
+
+def test_many_cases_open_in_order_with_consecutive_references_and_their_events(at):
+    household = HouseholdFactory()
+    case_open(actor=None, case_type="repair", title="Before", household=household, at=at)
+    drafts = [
+        CaseDraft(case_type="repair", title="Leak", at=at, household=household),
+        CaseDraft(case_type="complaint", title="Delay", at=at, household=household),
+        CaseDraft(case_type="repair", title=" Door ", at=at, household=household),
+    ]
+    with appended() as events:
+        cases = cases_open(actor=None, drafts=drafts)
+    assert [c.reference for c in cases] == [
+        "REP-2024-000002",
+        "CMP-2024-000001",
+        "REP-2024-000003",
+    ]
+    assert [c.title for c in cases] == ["Leak", "Delay", "Door"]
+    assert events.kinds == ["case.opened"] * 3
+    assert [e.case for e in events] == cases
+    assert [e.data["reference"] for e in events] == [c.reference for c in cases]
+
+
+def test_a_case_refused_among_many_is_named_and_none_is_opened(at):
+    household = HouseholdFactory()
+    elsewhere = HouseholdFactory().property
+    drafts = [
+        CaseDraft(case_type="repair", title="Leak", at=at, household=household),
+        CaseDraft(case_type="repair", title="x", at=at, household=household, property=elsewhere),
+    ]
+    with pytest.raises(ItemRefused) as info:
+        cases_open(actor=None, drafts=drafts)
+    assert info.value.index == 1
+    assert info.value.message == PROPERTY_NOT_HOUSEHOLDS.format(address=elsewhere.address)
+    assert not Case.objects.filter(household=household).exists()
 
 
 def test_status_is_derived_from_the_timeline(at):

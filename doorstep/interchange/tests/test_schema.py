@@ -435,7 +435,7 @@ NEAR_VALUES = st.sampled_from(
         "2024-02-29T25:00",
         "2021-01-01T10:00:00+01:00",
         "2021-01-01T10:00:00Z",
-        "２０２１",
+        "\uff12\uff10\uff12\uff11",  # 2021 in full-width digits
         "",
         " ",
         "urgent ",

@@ -6,14 +6,17 @@ import datetime as dt
 
 import pytest
 
-from doorstep.core.errors import DomainError
+from doorstep.core.errors import DomainError, ItemRefused
 from doorstep.testing.factories import CaseFactory, HouseholdFactory
-from doorstep.timeline.models import Event
+from doorstep.timeline.models import Event, Stream
 from doorstep.timeline.services import (
     FUTURE_EVENT,
     SUPERSEDES_OTHER_STREAM,
+    EventDraft,
     event_append,
+    events_append,
 )
+from doorstep.timeline.verify import verify_all
 from doorstep.timeline.when import When
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +88,55 @@ def test_a_communal_case_is_chained_on_its_building(at):
     block_case = CaseFactory(household=None, property=HouseholdFactory().property.part_of)
     event = Event.objects.get(case=block_case)
     assert event.stream.key == f"property:{block_case.property.pk}"
+
+
+def _draft(household, at, **overrides):
+    args = {
+        "kind": "note",
+        "occurred": When.at(at),
+        "recorded_at": at,
+        "actor": None,
+        "actor_name": "Import",
+        "channel": "import",
+        "data": {"text": "hello"},
+        "household": household,
+        "property": household.property,
+    }
+    return EventDraft(**{**args, **overrides})
+
+
+def test_many_events_are_appended_in_order_each_to_its_own_history(at):
+    first, second = HouseholdFactory(), HouseholdFactory()
+    _append(first, at)
+    had = {h: Stream.objects.get(household=h).length for h in (first, second)}
+    before = Event.objects.count()
+    drafts = [
+        _draft(first, at, data={"text": "one"}),
+        _draft(second, at, data={"text": "two"}),
+        _draft(first, at, data={"text": "three"}),
+    ]
+    events = events_append(drafts)
+    assert [(e.stream.key, e.seq, e.data["text"]) for e in events] == [
+        (f"household:{first.pk}", had[first] + 1, "one"),
+        (f"household:{second.pk}", had[second] + 1, "two"),
+        (f"household:{first.pk}", had[first] + 2, "three"),
+    ]
+    assert all(e.pk for e in events)
+    report = verify_all()
+    assert report.ok and report.events == before + 3
+
+
+def test_a_refused_draft_is_named_by_its_place_and_nothing_is_kept(at):
+    household = HouseholdFactory()
+    had = list(Event.objects.filter(household=household))
+    tomorrow = When.on(at.date() + dt.timedelta(days=1))
+    drafts = [
+        _draft(household, at),
+        _draft(household, at),
+        _draft(household, at, occurred=tomorrow),
+    ]
+    with pytest.raises(ItemRefused) as info:
+        events_append(drafts)
+    assert info.value.index == 2 and info.value.field == "occurred"
+    assert list(Event.objects.filter(household=household)) == had
+    assert Stream.objects.get(household=household).length == len(had)
