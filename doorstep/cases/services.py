@@ -169,29 +169,35 @@ def cases_open(*, actor: Model | None, drafts: Sequence[CaseDraft]) -> list[Case
     )
     events_append(
         [
-            EventDraft(
-                kind="case.opened",
-                occurred=draft.occurred or When.at(draft.at),
-                recorded_at=draft.at,
-                actor=actor,
-                actor_name=actor_name_of(actor),
-                channel=draft.channel,
-                data={
-                    "reference": case.reference,
-                    "case_type": kind.value,
-                    "title": case.title,
-                    "from_event": str(draft.from_event.uid) if draft.from_event else None,
-                    "team": draft.owner_team.slug if draft.owner_team else None,
-                },
-                summary=f"{kind.label} case {case.reference} opened: {case.title}",
-                household=case.household,
-                property=case.property,
-                case=case,
-            )
-            for kind, draft, case in zip(kinds, drafts, cases, strict=True)
+            case_opened_draft(case, draft, actor=actor)
+            for draft, case in zip(drafts, cases, strict=True)
         ]
     )
     return cases
+
+
+def case_opened_draft(case: Case, draft: CaseDraft, *, actor: Model | None) -> EventDraft:
+    """The `case.opened` event of a case just opened (the bulk loader's too)."""
+    kind = CaseType(case.case_type)
+    return EventDraft(
+        kind="case.opened",
+        occurred=draft.occurred or When.at(draft.at),
+        recorded_at=draft.at,
+        actor=actor,
+        actor_name=actor_name_of(actor),
+        channel=draft.channel,
+        data={
+            "reference": case.reference,
+            "case_type": kind.value,
+            "title": case.title,
+            "from_event": str(draft.from_event.uid) if draft.from_event else None,
+            "team": draft.owner_team.slug if draft.owner_team else None,
+        },
+        summary=f"{kind.label} case {case.reference} opened: {case.title}",
+        household=case.household,
+        property=case.property,
+        case=case,
+    )
 
 
 def _case_place(draft: CaseDraft) -> Property:

@@ -19,8 +19,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from doorstep.cases.registry import project_cases
+from doorstep.clocks.families.promises import PROMISE_KINDS
+from doorstep.commitments.models import Commitment
 from doorstep.commitments.projections import commitments_project
 from doorstep.core.errors import DomainError
 from doorstep.interchange.bulk import (
@@ -152,8 +155,15 @@ def _refusal(
 def _project_commitments(report: ImportReport) -> None:
     """The promise ledger's rows for every history the import wrote to, in the same
     transaction: a promise imported is on the commitments page at once."""
+    # A history the import gave no promise-making event (and that held no promise row
+    # before) has nothing to bring into line.
+    written = Event.objects.filter(batch=report.batch).values("stream_id")
+    promised = Event.objects.filter(stream_id__in=written, kind__in=PROMISE_KINDS).values(
+        "stream_id"
+    )
     streams = Stream.objects.filter(
-        pk__in=Event.objects.filter(batch=report.batch).values("stream_id")
+        Q(pk__in=promised)
+        | Q(pk__in=Commitment.objects.filter(stream_id__in=written).values("stream_id"))
     )
     for stream in streams.select_related("household__property", "property"):
         commitments_project(stream=stream)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +26,7 @@ from doorstep.residents.models import (
 )
 from doorstep.timeline.actors import actor_name_of
 from doorstep.timeline.models import Channel, Event
-from doorstep.timeline.services import event_append
+from doorstep.timeline.services import EventDraft, draft_append
 from doorstep.timeline.when import When
 
 NOT_A_HOME = "A household lives in a flat, maisonette, house or bungalow, not a {kind}."
@@ -48,7 +49,29 @@ def _record(
     summary: str = "",
     channel: str = Channel.INTERNAL,
 ) -> Event:
-    return event_append(
+    draft = _draft(
+        household=household,
+        kind=kind,
+        data=data,
+        actor=actor,
+        at=at,
+        summary=summary,
+        channel=channel,
+    )
+    return draft_append(draft)
+
+
+def _draft(
+    *,
+    household: Household,
+    kind: str,
+    data: dict[str, Any],
+    actor: Model | None,
+    at: dt.datetime,
+    summary: str = "",
+    channel: str = Channel.INTERNAL,
+) -> EventDraft:
+    return EventDraft(
         kind=kind,
         occurred=When.at(at),
         recorded_at=at,
@@ -82,15 +105,22 @@ def household_create(*, actor: Model | None, property: Property, at: dt.datetime
     household = Household.objects.create(
         reference=next_reference("HH", at.year), property=property, created_at=at
     )
-    _record(
+    draft_append(household_created_draft(household, actor=actor, at=at))
+    return household
+
+
+def household_created_draft(
+    household: Household, *, actor: Model | None, at: dt.datetime
+) -> EventDraft:
+    """The `household.created` event of a household just opened (the bulk loader's too)."""
+    return _draft(
         household=household,
         kind="household.created",
         actor=actor,
         at=at,
-        data={"property": property.reference},
-        summary=f"Household record opened at {property.address}",
+        data={"property": household.property.reference},
+        summary=f"Household record opened at {household.property.address}",
     )
-    return household
 
 
 @transaction.atomic
@@ -108,15 +138,27 @@ def household_member_add(
     member = HouseholdMember.objects.create(
         household=household, person=person, relationship=relationship, joined_on=joined_on
     )
-    _record(
-        household=household,
+    draft_append(member_added_draft(member, actor=actor, at=at))
+    return member
+
+
+def member_added_draft(
+    member: HouseholdMember, *, actor: Model | None, at: dt.datetime
+) -> EventDraft:
+    """The `household.member_added` event of a member just added (the bulk loader's too)."""
+    person = member.person
+    return _draft(
+        household=member.household,
         kind="household.member_added",
         actor=actor,
         at=at,
-        data={"person": person.reference, "relationship": relationship, "name": person.full_name},
+        data={
+            "person": person.reference,
+            "relationship": member.relationship,
+            "name": person.full_name,
+        },
         summary=f"{person.full_name} added to the household ({member.get_relationship_display()})",
     )
-    return member
 
 
 @transaction.atomic
@@ -150,22 +192,29 @@ def tenancy_start(
         rent_weekly=rent_weekly,
     )
     tenancy.tenants.set(tenants)
-    _record(
-        household=household,
+    draft_append(tenancy_started_draft(tenancy, tenants, actor=actor, at=at))
+    return tenancy
+
+
+def tenancy_started_draft(
+    tenancy: Tenancy, tenants: Sequence[Person], *, actor: Model | None, at: dt.datetime
+) -> EventDraft:
+    """The `tenancy.started` event of a tenancy just recorded (the bulk loader's too)."""
+    return _draft(
+        household=tenancy.household,
         kind="tenancy.started",
         actor=actor,
         at=at,
         data={
             "tenancy": tenancy.reference,
-            "tenure": tenure or None,
-            "start": start.isoformat() if start else None,
-            "end": end.isoformat() if end else None,
-            "rent_weekly": float(rent_weekly) if rent_weekly is not None else None,
+            "tenure": tenancy.tenure or None,
+            "start": tenancy.start.isoformat() if tenancy.start else None,
+            "end": tenancy.end.isoformat() if tenancy.end else None,
+            "rent_weekly": float(tenancy.rent_weekly) if tenancy.rent_weekly is not None else None,
             "tenants": [t.reference for t in tenants],
         },
         summary=f"Tenancy {tenancy.reference} recorded",
     )
-    return tenancy
 
 
 @transaction.atomic

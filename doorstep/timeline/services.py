@@ -142,6 +142,11 @@ def event_append(
         source_id=source_id,
         batch=batch,
     )
+    return draft_append(draft)
+
+
+def draft_append(draft: EventDraft) -> Event:
+    """Append one drafted event (`event_append`'s rules); a refusal is the rule's own."""
     try:
         return events_append([draft])[0]
     except ItemRefused as refused:

@@ -10,13 +10,13 @@ from doorstep.cases.services import (
     LINK_SELF,
     NOTE_EMPTY,
     PROPERTY_NOT_HOUSEHOLDS,
+    CaseDraft,
     case_assign,
     case_close,
     case_link,
-    CaseDraft,
     case_open,
-    cases_open,
     case_reopen,
+    cases_open,
     note_add,
 )
 from doorstep.core.errors import DomainError, ItemRefused

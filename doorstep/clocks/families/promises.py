@@ -61,6 +61,10 @@ class Claim:
         return (self.job, self.items, self.commitment, self.action, day)
 
 
+# The kinds a promise is made in: a history without them holds no commitment or order.
+PROMISE_KINDS = ("commitment.made", "complaint.response", "ombudsman.determination")
+
+
 def _promise(fact: Fact, entry: Mapping[str, Any], kind: str) -> Promise:
     job = entry.get("job")
     return Promise(
@@ -87,8 +91,7 @@ def _entries(fact: Fact) -> Iterator[tuple[Mapping[str, Any], str]]:
 def promises(facts: Facts) -> list[Promise]:
     """Every commitment and order in the record, at its first mention."""
     found: dict[str, Promise] = {}
-    kinds = ("commitment.made", "complaint.response", "ombudsman.determination")
-    for fact in facts.of_kind(*kinds):
+    for fact in facts.of_kind(*PROMISE_KINDS):
         for entry, kind in _entries(fact):
             if entry.get("commitment") is not None:
                 found.setdefault(str(entry["commitment"]), _promise(fact, entry, kind))
