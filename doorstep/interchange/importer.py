@@ -93,6 +93,8 @@ class ImportReport:
     new: Counter[str] = field(default_factory=Counter)
     existing: Counter[str] = field(default_factory=Counter)
     households: list[str] = field(default_factory=list)
+    # The histories the import's own events went into (what its projections bring into line).
+    streams: set[int] = field(default_factory=set)
 
     @property
     def new_events(self) -> int:
@@ -434,6 +436,7 @@ class Importer:
         except ItemRefused as refused:
             with _refusing(("events", todo[refused.index][0]), EVENT_FIELDS):
                 raise refused.original from None
+        self.report.streams.update(event.stream_id for event in events)
         self.map_many(
             RefKind.EVENT,
             [

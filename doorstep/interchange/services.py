@@ -15,10 +15,12 @@ that says something different under a reference already imported is refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 
 from doorstep.cases.registry import project_cases
@@ -46,8 +48,9 @@ from doorstep.interchange.importer import (
     ImportReport,
     scheme_for,
 )
+from doorstep.interchange.load import RUN, Chronology, Loader, refresh_statistics, runs
 from doorstep.interchange.models import RefKind
-from doorstep.interchange.plan import PlanRefused, plan_import
+from doorstep.interchange.plan import Plan, PlanRefused, plan_import
 from doorstep.interchange.validate import first_problem
 from doorstep.timeline.actors import writing_as
 from doorstep.timeline.models import Event, Stream
@@ -62,6 +65,8 @@ __all__ = [
     "scheme_for",
 ]
 
+logger = logging.getLogger(__name__)
+STATISTICS_GROWTH = 4
 Record = bytes | str | Mapping[str, Any]
 
 
@@ -72,6 +77,12 @@ def chronology_import(
     events' `recorded_at`); each event keeps its own date. `scheme` names whose references the
     file uses (default `chronology:<landlord name>`): pass another where two files of one
     landlord reuse the same references for different things."""
+    plan = _checked(doc, scheme)
+    return _import_one(doc=doc, plan=plan, source_name=source_name, at=at, scheme=scheme)
+
+
+def _checked(doc: Mapping[str, Any], scheme: str | None) -> Plan:
+    """The file checked against the format and the import's rules, and planned; or refused."""
     problem = first_problem(doc) or next(iter(import_problems(doc)), None)
     if problem is not None:
         raise ChronologyRefused(problem.path, problem.reason)
@@ -84,13 +95,34 @@ def chronology_import(
             SCHEME_TOO_LONG.format(limit=SCHEME_LIMIT, scheme=scheme, length=len(scheme)),
             field="scheme",
         )
+    return plan
+
+
+def _import_one(
+    *,
+    doc: Mapping[str, Any],
+    plan: Plan,
+    source_name: str,
+    at: dt.datetime,
+    scheme: str | None,
+) -> ImportReport:
     scheme = scheme or scheme_for(doc["landlord"]["name"])
     with transaction.atomic(), writing_as(ACTOR_NAME.format(name=source_name[:190])):
         run = Importer(doc=doc, plan=plan, scheme=scheme, source_name=source_name[:190], at=at)
         run.all()
-        _project_commitments(run.report)
-        project_cases(Event.objects.filter(batch=run.report.batch))
+        _project([run.report])
     return run.report
+
+
+def _project(reports: Sequence[ImportReport]) -> None:
+    """The projections of what the imports wrote: promises, then each case's own rows (read
+    by the histories the imports wrote to, then by import)."""
+    streams = {stream for report in reports for stream in report.streams}
+    written = Event.objects.filter(
+        stream_id__in=streams, batch__in=[report.batch for report in reports]
+    )
+    _project_commitments(streams)
+    project_cases(written)
 
 
 def chronologies_import(
@@ -100,39 +132,121 @@ def chronologies_import(
     scheme: str | None = None,
     on_progress: Callable[[int, str], None] | None = None,
 ) -> BulkReport:
-    """Import many chronologies, each whole or not at all in its own transaction (one
-    household's history is never half-written), so a refused record never stops the rest.
+    """Import many chronologies, each whole or not at all (one household's history is never
+    half-written), so a refused record never stops the rest.
 
     `records` are (source, record) pairs: the source names where it came from (a file name,
     `name line N`), the record is its bytes or text as received, or a parsed document. A record
     that is not JSON, not a chronology or refused by `chronology_import` is kept as received in
     the report with its JSON path and reason. A record already imported unchanged counts as
     `unchanged`: running the same input again imports nothing. `on_progress(done, source)` is
-    called after each record."""
-    report = BulkReport()
+    called after each record.
+
+    Runs of new households are written by the bulk loader (`load`, ADR 16), a run in one
+    transaction; a run it cannot write whole goes through the importer a record at a time."""
+    bulk = _Bulk(report=BulkReport(), at=at, scheme=scheme, on_progress=on_progress)
     for source, raw in records:
-        report.read += 1
+        bulk.report.read += 1
         doc: Mapping[str, Any] | None = None
         try:
             doc = parsed(raw)
-            one = chronology_import(doc=doc, source_name=source, at=at, scheme=scheme)
+            plan = _checked(doc, scheme)
         except RecordRefused as refused:
-            report.refused.append(_refusal(source, raw, doc, ROOT, refused.reason))
+            bulk.refuse(source, raw, doc, ROOT, refused.reason)
         except ChronologyRefused as refused:
-            report.refused.append(_refusal(source, raw, doc, refused.path, refused.reason))
+            bulk.refuse(source, raw, doc, refused.path, refused.reason)
         except DomainError as error:
-            report.refused.append(_refusal(source, raw, doc, ROOT, error.message))
+            bulk.refuse(source, raw, doc, ROOT, error.message)
         else:
-            if sum(one.new.values()):
-                report.imported += 1
-            else:
-                report.unchanged += 1
-            report.new_events += one.new_events
-            report.existing_events += one.existing[RefKind.EVENT]
-            report.households.extend(one.households)
-        if on_progress is not None:
-            on_progress(report.read, source)
-    return report
+            bulk.wait(Chronology(source, doc, plan), raw)
+    bulk.flush()
+    return bulk.report
+
+
+@dataclass
+class _Bulk:
+    """A bulk import under way: the records waiting to be written, in the order read."""
+
+    report: BulkReport
+    at: dt.datetime
+    scheme: str | None
+    on_progress: Callable[[int, str], None] | None
+    waiting: list[tuple[Chronology, Record]] = field(default_factory=list)
+    done: int = 0
+    # The tables' statistics are refreshed after the first run, then each time they grow so.
+    analysed_at: int = 1
+
+    def refuse(
+        self, source: str, raw: Record, doc: Mapping[str, Any] | None, path: str, reason: str
+    ) -> None:
+        self.flush()  # the report keeps the order the records came in
+        self.report.refused.append(_refusal(source, raw, doc, path, reason))
+        self.progressed(source)
+
+    def wait(self, item: Chronology, raw: Record) -> None:
+        self.waiting.append((item, raw))
+        if len(self.waiting) >= RUN:
+            self.flush()
+
+    def flush(self) -> None:
+        raws = {id(item): raw for item, raw in self.waiting}
+        waiting = [item for item, _ in self.waiting]
+        self.waiting = []
+        for loadable, items in runs(waiting, scheme=self.scheme):
+            if loadable and self._load(items):
+                continue
+            for item in items:
+                self._one(item, raws[id(item)])
+
+    def _load(self, items: list[Chronology]) -> bool:
+        """Write a run whole; False (nothing written) where the importer must take it."""
+        try:
+            with transaction.atomic():
+                reports = Loader(items, at=self.at, scheme=self.scheme).load()
+                _project(reports)
+        except (DomainError, DatabaseError):
+            logger.info("A run of %d was refused whole: imported one at a time", len(items))
+            return False
+        for item, one in zip(items, reports, strict=True):
+            self.counted(one)
+            self.progressed(item.source)
+        if self.report.imported >= self.analysed_at:
+            refresh_statistics()
+            self.analysed_at = self.report.imported * STATISTICS_GROWTH
+        return True
+
+    def _one(self, item: Chronology, raw: Record) -> None:
+        try:
+            one = _import_one(
+                doc=item.doc,
+                plan=item.plan,
+                source_name=item.source,
+                at=self.at,
+                scheme=self.scheme,
+            )
+        except ChronologyRefused as refused:
+            self.report.refused.append(
+                _refusal(item.source, raw, item.doc, refused.path, refused.reason)
+            )
+        except DomainError as error:
+            self.report.refused.append(_refusal(item.source, raw, item.doc, ROOT, error.message))
+        else:
+            self.counted(one)
+        self.progressed(item.source)
+
+    def counted(self, one: ImportReport) -> None:
+        if sum(one.new.values()):
+            self.report.imported += 1
+        else:
+            self.report.unchanged += 1
+        self.report.new_events += one.new_events
+        self.report.existing_events += one.existing[RefKind.EVENT]
+        self.report.households.extend(one.households)
+
+    def progressed(self, source: str) -> None:
+        self.done += 1
+        if self.on_progress is not None:
+            self.on_progress(self.done, source)
 
 
 def _refusal(
@@ -152,18 +266,14 @@ def _refusal(
     )
 
 
-def _project_commitments(report: ImportReport) -> None:
-    """The promise ledger's rows for every history the import wrote to, in the same
-    transaction: a promise imported is on the commitments page at once."""
-    # A history the import gave no promise-making event (and that held no promise row
-    # before) has nothing to bring into line.
-    written = Event.objects.filter(batch=report.batch).values("stream_id")
-    promised = Event.objects.filter(stream_id__in=written, kind__in=PROMISE_KINDS).values(
+def _project_commitments(streams: set[int]) -> None:
+    """The promise ledger's rows for every history an import wrote to, in the same
+    transaction: a promise imported is on the commitments page at once. A history with no
+    promise-making event and no promise row before has nothing to bring into line."""
+    promised = Event.objects.filter(stream_id__in=streams, kind__in=PROMISE_KINDS).values(
         "stream_id"
     )
-    streams = Stream.objects.filter(
-        Q(pk__in=promised)
-        | Q(pk__in=Commitment.objects.filter(stream_id__in=written).values("stream_id"))
-    )
-    for stream in streams.select_related("household__property", "property"):
+    held = Commitment.objects.filter(stream_id__in=streams).values("stream_id")
+    rows = Stream.objects.filter(Q(pk__in=promised) | Q(pk__in=held)).order_by("pk")
+    for stream in rows.select_related("household__property", "property"):
         commitments_project(stream=stream)

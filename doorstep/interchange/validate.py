@@ -121,12 +121,12 @@ def validate_chronology(doc: object) -> list[SchemaProblem]:
     An empty list means the document is a valid ``doorstep-chronology/1`` file. Unknown members
     of an event's ``data`` are never a problem: they are kept.
     """
+    if passes_gate(doc):
+        return []
     key_problems = list(_non_text_keys(doc, ()))
     if key_problems:
         # Not a JSON document (JSON member names are always text); the schema cannot run.
         return [SchemaProblem(_json_path(path), reason) for path, reason in key_problems]
-    if passes_gate(doc):
-        return []
     return explained(doc)
 
 

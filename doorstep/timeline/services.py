@@ -166,7 +166,7 @@ def events_append(drafts: Sequence[EventDraft]) -> list[Event]:
             key = stream_key(household=draft.household, property=draft.property)
             if key not in streams:
                 streams[key] = _locked_stream(household=draft.household, property=draft.property)
-            events.append(_chained(draft, streams[key]))
+            events.append(chain(draft, streams[key]))
         except DomainError as error:
             raise ItemRefused(index, error) from error
     if len(events) == 1:
@@ -178,8 +178,9 @@ def events_append(drafts: Sequence[EventDraft]) -> list[Event]:
     return events
 
 
-def _chained(draft: EventDraft, stream: Stream) -> Event:
-    """The draft as the next event of `stream` (whose head moves on, in memory)."""
+def chain(draft: EventDraft, stream: Stream) -> Event:
+    """The draft checked and made the next event of `stream`, whose head moves on in memory
+    (not saved: `events_append` and the bulk loader write both)."""
     clean = kinds.get(draft.kind).validate(draft.data)
     if draft.channel not in Channel.values:
         raise DomainError(
