@@ -3,13 +3,13 @@
 The landlord: the first 50 households of the synthetic landlord of seed 8 (three years to 31
 March 2026, `doorstep.generate.synth`) that have a complaint or an anti-social behaviour case,
 imported once for the module through the bulk importer. Choosing those households makes every
-measure count something in every reporting year at a size CI can import in seconds; the homes
+measure count something in every reporting year at a size CI imports in under a minute; the homes
 are still the generator's, with all their repairs, damp reports and everything else.
 
 The independent count reads the record itself (`timeline_event`, and the property and tenancy
 tables for the homes) in raw SQL, from the Regulator's definitions as docs/reports.md gives
 them, and decides "in time" with its own working-day arithmetic over the `holidays` package:
-nothing here calls the report's selectors, the clocks or Doorstep's working-day calendar. It
+the count calls none of the report's selectors, the clocks or Doorstep's working-day calendar. It
 covers the generator's data and no more: every date it reads is a whole day (asserted), no
 extension the generator records is valid (asserted: none is agreed with the resident), and
 the landlord's policy sets no timescale of its own (the generator's policy holds only
