@@ -28,6 +28,9 @@ VULNERABILITY_UNRECORDED_SHARE = 0.05  # of those disclosed: Doorstep's assumpti
 REPAIRS_PER_HOME_YEAR = 3.5
 PRIORITY_SHARE = {"emergency": 0.15, "urgent": 0.25, "routine": 0.60}
 REPAIR_OVERDUE_SHARE = 0.08  # of non-emergency repairs; TSM RP02 returns run about 90-97% in time
+# Of emergency repairs, done after their 24 hours: published TSM RP02 (2) returns run about
+# 92-99% in time (see the doc); Doorstep takes 96%.
+EMERGENCY_LATE_SHARE = 0.04
 APPOINTMENT_SHARE = 0.85  # of non-emergency repairs: Doorstep's assumption
 APPOINTMENT_MISSED_BY_LANDLORD = 0.02  # Doorstep's assumption
 APPOINTMENT_MOVED = 0.08  # Doorstep's assumption

@@ -362,9 +362,14 @@ class _Household:
                 "target": None,
             },
         )
-        target = {"emergency": 0, "urgent": 4, "routine": 21}[priority]
-        late = priority != "emergency" and self.chance(r.REPAIR_OVERDUE_SHARE)
-        done = when + dt.timedelta(days=self.rng.randint(0, target) + (45 if late else 0))
+        if priority == "emergency":
+            # Due within 24 hours: done the day reported, or, when late, days later.
+            late = self.chance(r.EMERGENCY_LATE_SHARE)
+            done = when + dt.timedelta(days=self.rng.randint(2, 4) if late else 0)
+        else:
+            target = {"urgent": 4, "routine": 21}[priority]
+            late = self.chance(r.REPAIR_OVERDUE_SHARE)
+            done = when + dt.timedelta(days=self.rng.randint(0, target) + (45 if late else 0))
         if priority != "emergency" and self.chance(r.APPOINTMENT_SHARE):
             done = self.appointments(case, job, when, done)
         self.event(

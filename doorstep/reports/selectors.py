@@ -2,9 +2,12 @@
 
 Source: Regulator of Social Housing, "Tenant Satisfaction Measures: Technical requirements"
 (September 2022, effective 1 April 2023; updated 15 March 2024 for the Housing Ombudsman's 2024
-Complaint Handling Code and 2 April 2024), section "Reporting year and year end dates" (the year
-runs 1 April to 31 March; counts of homes are at the year end) and section "TSMs generated from
-management information" (CH01, CH02, RP02, NM01). Each measure below names its part.
+Complaint Handling Code and 2 April 2024), sections "Relevant social housing stock",
+"Ownership" and "Reporting year and year end dates" (the year runs 1 April to 31 March; homes
+are those owned at the year end) and "TSMs generated from management information" (CH01, CH02,
+RP02, NM01). Each measure below names its part. Cited by section and code, not paragraph: the
+requirements' body could not be read to confirm paragraph numbers (docs/reports.md says what
+was checked and what was not).
 
 One rule, not two: whether a complaint stage was answered in time, and whether a repair met its
 target, is the deadlines' replay (`deadlines.selectors.clocks_of`), the same answer each case
@@ -20,6 +23,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
 
 from doorstep.asb.choices import Category
 from doorstep.asb.models import AsbCase
@@ -162,8 +167,17 @@ class TsmReport:
 
 
 def homes_at(end: dt.datetime) -> int:
-    """Homes owned at the year end: properties of a home's kind on record before it ends."""
-    return Property.objects.filter(kind__in=HOME_KINDS, created_at__lt=end).count()
+    """Homes owned at the year end: properties of a home's kind held by then. Doorstep records
+    no acquisition date, so a home is held from the earlier of its record's creation and the
+    start of its first tenancy (a landlord that let a home held it): a landlord's history
+    imported today still has its homes in the years it covers."""
+    last_day = end.astimezone(LONDON).date() - dt.timedelta(days=1)
+    return (
+        Property.objects.filter(kind__in=HOME_KINDS)
+        .filter(Q(created_at__lt=end) | Q(tenancies__start__lte=last_day))
+        .distinct()
+        .count()
+    )
 
 
 def _day(moment: dt.datetime | None) -> dt.date | None:
@@ -310,8 +324,16 @@ def _complaint_measures(
 
 def _priorities(case_ids: set[int]) -> dict[str, str]:
     """Each repair's priority by its clock's subject: the report's (or the job's) priority, by
-    `job <ref>`, and the report's own by `report <event id>`."""
+    `job <ref>`, and the report's own by `report <event id>`. A job's priority is its `Job`'s,
+    or, for a job known only from the record (an imported history has no `Job` rows), the one
+    its `works.raised` gave; a report naming the job overrides either, as the clock has it."""
     found: dict[str, str] = {}
+    for raised in Event.objects.filter(case_id__in=case_ids, kind="works.raised").order_by(
+        "-occurred_earliest", "-pk"
+    ):  # the first raising wins, as in the clock
+        data = raised.data or {}
+        if data.get("job") and data.get("priority"):
+            found[f"job {data['job']}"] = str(data["priority"])
     for job in Job.objects.filter(case_id__in=case_ids):
         found[f"job {job.reference}"] = job.priority
     for event in Event.objects.filter(case_id__in=case_ids, kind="repair.reported"):
@@ -325,10 +347,35 @@ def _priorities(case_ids: set[int]) -> dict[str, str]:
     return found
 
 
+def _completed_on(data: object) -> dt.date | None:
+    """A completion's `completed_on` as a whole day, where it gives one."""
+    text = str((data if isinstance(data, dict) else {}).get("completed_on") or "")
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _repair_case_ids(year: ReportingYear) -> set[int]:
+    """The cases that may hold a repair completed in the year, so the replay skips the rest:
+    a repair begun (reported or raised) before the year ended, with a completion on or after
+    its start (by `completed_on`, or when the completion happened where that gives no whole
+    day). The clocks decide which of them did finish in the year."""
+    begun = Event.objects.filter(
+        kind__in=("repair.reported", "works.raised"), occurred_earliest__lt=year.end_moment
+    ).values("case_id")
+    found: set[int] = set()
+    for case_id, data, latest in Event.objects.filter(
+        kind="works.completed", case_id__in=begun
+    ).values_list("case_id", "data", "occurred_latest"):
+        day = _completed_on(data)
+        if day is None or day >= year.start or latest >= year.start_moment:
+            found.add(case_id)
+    return found
+
+
 def _repair_measures(year: ReportingYear, as_of: dt.date) -> list[Measure]:
-    case_ids = set(
-        Event.objects.filter(kind="works.completed").values_list("case_id", flat=True)
-    ) - {None}
+    case_ids = _repair_case_ids(year)
     found = clocks_of(_cases(case_ids), as_of=as_of)
     priorities = _priorities(case_ids)
     rows: dict[bool, list[Row]] = {True: [], False: []}

@@ -111,14 +111,16 @@ def _scalar(sql: str, params: list[Any]) -> int:
 def sql_counts(year: int) -> dict[str, int]:
     """Counted from the tables, from the definitions: the year is [1 April 00:00 London,
     1 April next 00:00 London); homes are dwellings (flat, maisonette, house, bungalow)
-    on record at the year end."""
+    held at the year end: on record by then, or let by then (a tenancy started)."""
     span = reporting_year(year)
     adapt = connection.ops.adapt_datetimefield_value
     start, end = adapt(span.start_moment), adapt(span.end_moment)
     homes = _scalar(
-        "SELECT COUNT(*) FROM properties_property "
-        "WHERE kind IN ('flat', 'maisonette', 'house', 'bungalow') AND created_at < %s",
-        [end],
+        "SELECT COUNT(*) FROM properties_property p "
+        "WHERE p.kind IN ('flat', 'maisonette', 'house', 'bungalow') AND (p.created_at < %s "
+        "OR EXISTS (SELECT 1 FROM residents_tenancy t WHERE t.property_id = p.id "
+        "AND t.start <= %s))",
+        [end, span.end],
     )
     stage1 = _scalar(
         "SELECT COUNT(*) FROM complaints_complaint c "
