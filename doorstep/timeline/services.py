@@ -46,34 +46,44 @@ def _locked_stream(*, household: Model | None, property: Model | None) -> Stream
 
 def hash_content(event: Event) -> dict[str, Any]:
     """The fields a hash covers: everything that says what happened, when, and who said so."""
+    row = {field.attname: getattr(event, field.attname) for field in Event._meta.concrete_fields}
+    supersedes = str(event.supersedes.uid) if event.supersedes else None
+    return row_hash_content(row, stream_key=event.stream.key, supersedes=supersedes)
+
+
+def row_hash_content(
+    row: Mapping[str, Any], *, stream_key: str, supersedes: str | None
+) -> dict[str, Any]:
+    """`hash_content` of an event's row (its fields by attribute name), given its stream's key
+    and the uid of the entry it corrects."""
 
     def iso(moment: dt.datetime) -> str:
         return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
     return {
-        "uid": str(event.uid),
-        "stream": event.stream.key,
-        "seq": event.seq,
-        "kind": event.kind,
+        "uid": str(row["uid"]),
+        "stream": stream_key,
+        "seq": row["seq"],
+        "kind": row["kind"],
         "occurred": [
-            event.occurred_text,
-            event.occurred_precision,
-            iso(event.occurred_earliest),
-            iso(event.occurred_latest),
+            row["occurred_text"],
+            row["occurred_precision"],
+            iso(row["occurred_earliest"]),
+            iso(row["occurred_latest"]),
         ],
-        "recorded_at": iso(event.recorded_at),
-        "actor": event.actor_id,
-        "actor_name": event.actor_name,
-        "by": event.by,
-        "channel": event.channel,
-        "summary": event.summary,
-        "data": event.data,
-        "household": event.household_id,
-        "property": event.property_id,
-        "case": event.case_id,
-        "supersedes": str(event.supersedes.uid) if event.supersedes else None,
-        "source_id": event.source_id,
-        "batch": str(event.batch) if event.batch else None,
+        "recorded_at": iso(row["recorded_at"]),
+        "actor": row["actor_id"],
+        "actor_name": row["actor_name"],
+        "by": row["by"],
+        "channel": row["channel"],
+        "summary": row["summary"],
+        "data": row["data"],
+        "household": row["household_id"],
+        "property": row["property_id"],
+        "case": row["case_id"],
+        "supersedes": supersedes,
+        "source_id": row["source_id"],
+        "batch": str(row["batch"]) if row["batch"] else None,
     }
 
 
@@ -180,7 +190,25 @@ def events_append(drafts: Sequence[EventDraft]) -> list[Event]:
 
 def chain(draft: EventDraft, stream: Stream) -> Event:
     """The draft checked and made the next event of `stream`, whose head moves on in memory
-    (not saved: `events_append` and the bulk loader write both)."""
+    (not saved: `events_append` writes it)."""
+    row = chain_row(draft, stream)
+    for attname in ("id", "stream_id", "actor_id", "household_id", "property_id", "case_id"):
+        del row[attname]
+    del row["supersedes_id"]
+    return Event(
+        **row,
+        stream=stream,
+        actor=draft.actor,
+        household=draft.household,
+        property=draft.property,
+        case=draft.case,
+        supersedes=draft.supersedes,
+    )
+
+
+def chain_row(draft: EventDraft, stream: Stream) -> dict[str, Any]:
+    """`chain`, as the event's row (its fields by attribute name, `id` None): what the bulk
+    loader writes. The stream's head moves on in memory."""
     clean = kinds.get(draft.kind).validate(draft.data)
     if draft.channel not in Channel.values:
         raise DomainError(
@@ -198,30 +226,38 @@ def chain(draft: EventDraft, stream: Stream) -> Event:
         )
     if draft.supersedes is not None and draft.supersedes.stream_id != stream.pk:
         raise DomainError(SUPERSEDES_OTHER_STREAM, field="supersedes")
-    event = Event(
-        stream=stream,
-        seq=stream.length + 1,
-        kind=draft.kind,
-        occurred_text=draft.occurred.text,
-        occurred_precision=draft.occurred.precision.value,
-        occurred_earliest=draft.occurred.earliest,
-        occurred_latest=draft.occurred.latest,
-        recorded_at=draft.recorded_at,
-        actor=draft.actor,
-        actor_name=draft.actor_name,
-        by=draft.by,
-        channel=draft.channel,
-        summary=draft.summary[:500],
-        data=clean,
-        household=draft.household,
-        property=draft.property,
-        case=draft.case,
-        supersedes=draft.supersedes,
-        source_id=draft.source_id,
-        batch=draft.batch,
-        prev_hash=stream.head_hash,
-    )
-    event.hash = event_hash(hash_content(event), event.prev_hash)
-    stream.length = event.seq
-    stream.head_hash = event.hash
-    return event
+    row: dict[str, Any] = {
+        "id": None,
+        "uid": uuid.uuid4(),
+        "stream_id": stream.pk,
+        "seq": stream.length + 1,
+        "kind": draft.kind,
+        "occurred_text": draft.occurred.text,
+        "occurred_precision": draft.occurred.precision.value,
+        "occurred_earliest": draft.occurred.earliest,
+        "occurred_latest": draft.occurred.latest,
+        "recorded_at": draft.recorded_at,
+        "actor_id": _pk(draft.actor),
+        "actor_name": draft.actor_name,
+        "by": draft.by,
+        "channel": draft.channel,
+        "summary": draft.summary[:500],
+        "data": clean,
+        "household_id": _pk(draft.household),
+        "property_id": _pk(draft.property),
+        "case_id": _pk(draft.case),
+        "supersedes_id": _pk(draft.supersedes),
+        "source_id": draft.source_id,
+        "batch": draft.batch,
+        "prev_hash": stream.head_hash,
+    }
+    supersedes = str(draft.supersedes.uid) if draft.supersedes else None
+    content = row_hash_content(row, stream_key=stream.key, supersedes=supersedes)
+    row["hash"] = event_hash(content, row["prev_hash"])
+    stream.length = row["seq"]
+    stream.head_hash = row["hash"]
+    return row
+
+
+def _pk(obj: Any) -> Any:
+    return None if obj is None else obj.pk
