@@ -14,7 +14,7 @@ depend on the date asked about, so `standings` asks the ledger again, as of that
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -246,13 +246,27 @@ def _differs(row: Commitment, values: Mapping[str, Any]) -> bool:
 def commitments_project(*, stream: Stream) -> int:
     """Bring the stream's `Commitment` rows into line with its events; returns how many rows
     were created or changed. Called by the services, inside their transaction."""
-    history = histories([stream.pk]).get(stream.pk)
-    if history is None:
-        return 0
-    existing = Commitment.objects.filter(stream=stream).select_related(
+    return commitments_project_many([stream])
+
+
+def commitments_project_many(streams: Sequence[Stream]) -> int:
+    """`commitments_project` of many histories, their events read in one query (an import's)."""
+    found = histories([stream.pk for stream in streams])
+    held: dict[int, dict[str, Commitment]] = {}
+    existing = Commitment.objects.filter(stream__in=streams).select_related(
         "case", "household", "owner", "made_event", "claim_event", "verified_event"
     )
-    rows = {c.ref: c for c in existing}
+    for row in existing:
+        held.setdefault(row.stream_id, {})[row.ref] = row
+    changed = 0
+    for stream in streams:
+        history = found.get(stream.pk)
+        if history is not None:
+            changed += _project(stream, history, held.get(stream.pk, {}))
+    return changed
+
+
+def _project(stream: Stream, history: History, rows: Mapping[str, Commitment]) -> int:
     changed = 0
     for projected in eventual(history.facts):
         values = _values(projected, history, stream)

@@ -26,7 +26,7 @@ from django.db.models import Q
 from doorstep.cases.registry import project_cases
 from doorstep.clocks.families.promises import PROMISE_KINDS
 from doorstep.commitments.models import Commitment
-from doorstep.commitments.projections import commitments_project
+from doorstep.commitments.projections import commitments_project_many
 from doorstep.core.errors import DomainError
 from doorstep.interchange.bulk import (
     ROOT,
@@ -275,5 +275,4 @@ def _project_commitments(streams: set[int]) -> None:
     )
     held = Commitment.objects.filter(stream_id__in=streams).values("stream_id")
     rows = Stream.objects.filter(Q(pk__in=promised) | Q(pk__in=held)).order_by("pk")
-    for stream in rows.select_related("household__property", "property"):
-        commitments_project(stream=stream)
+    commitments_project_many(list(rows.select_related("household__property", "property")))

@@ -24,6 +24,7 @@ SUPERSEDES_OTHER_STREAM = (
     "A correction must be recorded in the same history as the entry it corrects."
 )
 NAIVE_RECORDED_AT = "recorded_at must carry its time zone."
+CHANNELS = frozenset(Channel.values)
 
 
 def stream_key(*, household: Model | None, property: Model | None) -> str:
@@ -210,7 +211,7 @@ def chain_row(draft: EventDraft, stream: Stream) -> dict[str, Any]:
     """`chain`, as the event's row (its fields by attribute name, `id` None): what the bulk
     loader writes. The stream's head moves on in memory."""
     clean = kinds.get(draft.kind).validate(draft.data)
-    if draft.channel not in Channel.values:
+    if draft.channel not in CHANNELS:
         raise DomainError(
             BAD_CHANNEL.format(channel=draft.channel, known=", ".join(Channel.values)),
             field="channel",
