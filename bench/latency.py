@@ -18,11 +18,13 @@ import json
 import os
 import random
 import socket
+import statistics
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from bench.scratch import Scratch
 REQUESTS = ("case_page", "api_clocks", "api_cases")
 PERCENTILES = (("p50", "50%"), ("p95", "95%"), ("p99", "99%"))
 SAMPLE = 500
+ALONE = 5
 READY_SECONDS = 60
 
 
@@ -101,25 +104,40 @@ def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"gunicorn did not answer within {READY_SECONDS} s")
 
 
-def first_look(base: str, wanted: dict[str, Any]) -> list[str]:
-    """One request of each kind before the load: each must answer 200 (not a sign-in page)."""
-    ref = wanted["refs"][0]
+def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[str]]:
+    """Before the load, one user alone: each kind of request for `ALONE` random cases (after
+    one to warm up), which must answer 200 (not a sign-in page); the median time of each, to
+    tell the work a request does from the queueing under load."""
     api = {"Authorization": f"Bearer {wanted['token']}"}
-    urls = (
-        (f"/cases/{ref}/", {"Cookie": f"{wanted['cookie']}={wanted['session']}"}),
-        (f"/api/v1/cases/{ref}/clocks?as_of={wanted['as_of']}", api),
-        ("/api/v1/cases?status=open&limit=50", api),
-    )
+    page = {"Cookie": f"{wanted['cookie']}={wanted['session']}"}
+    refs = wanted["refs"]
+    kinds: dict[str, tuple[Callable[[int], str], dict[str, str]]] = {
+        "case_page": (lambda n: f"/cases/{refs[n % len(refs)]}/", page),
+        "api_clocks": (
+            lambda n: f"/api/v1/cases/{refs[n % len(refs)]}/clocks?as_of={wanted['as_of']}",
+            api,
+        ),
+        "api_cases": (lambda n: f"/api/v1/cases?status=open&limit=50&offset={n}", api),
+    }
+    found: list[Figure] = []
     problems = []
-    for url, headers in urls:
-        request = urllib.request.Request(base + url, headers=headers)  # noqa: S310
-        try:
-            with _no_redirects().open(request, timeout=60) as answer:
-                if answer.status != 200:
-                    problems.append(f"latency: {url} answered {answer.status}")
-        except urllib.error.HTTPError as error:
-            problems.append(f"latency: {url} answered {error.code}")
-    return problems
+    for name, (url_of, headers) in kinds.items():
+        times = []
+        for n in range(ALONE + 1):
+            url = url_of(n)
+            request = urllib.request.Request(base + url, headers=headers)  # noqa: S310
+            started = time.perf_counter()
+            try:
+                with _no_redirects().open(request, timeout=60) as answer:
+                    answer.read()
+                    if answer.status != 200:
+                        problems.append(f"latency: {url} answered {answer.status}")
+            except urllib.error.HTTPError as error:
+                problems.append(f"latency: {url} answered {error.code}")
+            if n:
+                times.append((time.perf_counter() - started) * 1000)
+        found.append(Figure(f"latency.{name}.alone", statistics.median(times), "ms"))
+    return found, problems
 
 
 def _no_redirects() -> urllib.request.OpenerDirector:
@@ -209,7 +227,8 @@ def run(
     server = serve(port=port, workers=workers, log=folder / "gunicorn.log")
     try:
         wait_ready(base, server)
-        out.problems += first_look(base, wanted)
+        alone, problems = first_look(base, wanted)
+        out.problems += problems
         ran = load(base=base, folder=folder, users=users, duration=duration)
     finally:
         server.terminate()
@@ -223,7 +242,7 @@ def run(
         out.problems.append(f"latency: locust wrote no statistics (exit {ran.returncode}): {tail}")
         return out
     found, problems = figures(stats(csv_path), duration)
-    out.add(*found)
+    out.add(*alone, *found)
     out.problems += problems
     if out.problems:
         log = (folder / "gunicorn.log").read_text(errors="replace")[-2000:]

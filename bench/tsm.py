@@ -13,7 +13,8 @@ def latest_complete_year(as_of: dt.date) -> int:
     """The reporting year (named by its 1 April) that ended most recently on or before `as_of`."""
     from doorstep.reports.selectors import year_of
 
-    return year_of(as_of) - 1
+    year = year_of(as_of)
+    return year if as_of >= dt.date(year + 1, 3, 31) else year - 1
 
 
 def run(*, as_of: dt.date) -> Outcome:
