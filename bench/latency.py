@@ -1,0 +1,251 @@
+"""The `latency` benchmark: case page and API response times (p50, p95, p99) under concurrent
+load, on loopback, for a bounded time.
+
+Doorstep is served by gunicorn (sync workers, one per core unless `--workers`) with
+`bench.settings` (production's settings over plain HTTP) and persistent database connections;
+locust (`bench/locustfile.py`) runs headless with `--users` staff, each pausing `--think`
+seconds between requests, for `--duration` seconds, and writes its statistics as CSV. The staff
+member is signed in through Django's session machinery (`Client.force_login`: the cookie the
+sign-in form would set) and reads the API with a token (`api_token_create`). Every non-200
+answer is an error; any error fails the benchmark.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.figures import Figure, Outcome
+from bench.scratch import Scratch
+
+REQUESTS = ("case_page", "api_clocks", "api_cases")
+PERCENTILES = (("p50", "50%"), ("p95", "95%"), ("p99", "99%"))
+SAMPLE = 500
+ALONE = 5
+READY_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float]) -> dict[str, Any]:
+    """What the load asks for: a random sample of the imported cases, a session, a token."""
+    from django.conf import settings
+    from django.test import Client
+    from django.utils import timezone
+
+    from doorstep.cases.models import Case, CaseStatus
+    from doorstep.staff.services import api_token_create
+
+    refs = list(Case.objects.order_by("pk").values_list("reference", flat=True))
+    random.Random(seed).shuffle(refs)  # noqa: S311 (a sample, not a secret)
+    client = Client()
+    client.force_login(user)
+    _, token = api_token_create(user=user, name="bench", at=timezone.now())
+    return {
+        "refs": refs[:SAMPLE],
+        "cookie": settings.SESSION_COOKIE_NAME,
+        "session": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "token": token,
+        "as_of": as_of.isoformat(),
+        "think": list(think),
+        "open_cases": Case.objects.filter(status=CaseStatus.OPEN).count(),
+    }
+
+
+def serve(*, port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, DATABASE_CONN_MAX_AGE="60")
+    return subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "doorstep.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--worker-class=sync",
+            "--timeout=120",
+            "--log-level=warning",
+        ],
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/sign-in/", timeout=5) as answer:  # noqa: S310
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer within {READY_SECONDS} s")
+
+
+def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[str]]:
+    """Before the load, one user alone: each kind of request for `ALONE` random cases (after
+    one to warm up), which must answer 200 (not a sign-in page); the median time of each, to
+    tell the work a request does from the queueing under load."""
+    api = {"Authorization": f"Bearer {wanted['token']}"}
+    page = {"Cookie": f"{wanted['cookie']}={wanted['session']}"}
+    refs = wanted["refs"]
+    kinds: dict[str, tuple[Callable[[int], str], dict[str, str]]] = {
+        "case_page": (lambda n: f"/cases/{refs[n % len(refs)]}/", page),
+        "api_clocks": (
+            lambda n: f"/api/v1/cases/{refs[n % len(refs)]}/clocks?as_of={wanted['as_of']}",
+            api,
+        ),
+        "api_cases": (lambda n: f"/api/v1/cases?status=open&limit=50&offset={n}", api),
+    }
+    found: list[Figure] = []
+    problems = []
+    for name, (url_of, headers) in kinds.items():
+        times = []
+        for n in range(ALONE + 1):
+            url = url_of(n)
+            request = urllib.request.Request(base + url, headers=headers)  # noqa: S310
+            started = time.perf_counter()
+            try:
+                with _no_redirects().open(request, timeout=60) as answer:
+                    answer.read()
+                    if answer.status != 200:
+                        problems.append(f"latency: {url} answered {answer.status}")
+            except urllib.error.HTTPError as error:
+                problems.append(f"latency: {url} answered {error.code}")
+            if n:
+                times.append((time.perf_counter() - started) * 1000)
+        found.append(Figure(f"latency.{name}.alone", statistics.median(times), "ms"))
+    return found, problems
+
+
+def _no_redirects() -> urllib.request.OpenerDirector:
+    class Refuse(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    return urllib.request.build_opener(Refuse)
+
+
+def load(
+    *, base: str, folder: Path, users: int, duration: int
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(Path(__file__).with_name("locustfile.py")),
+            "--headless",
+            f"--users={users}",
+            f"--spawn-rate={users}",
+            f"--run-time={duration}s",
+            f"--host={base}",
+            f"--csv={folder / 'locust'}",
+            "--only-summary",
+            "--stop-timeout=10",
+            "--loglevel=WARNING",
+        ],
+        env=dict(os.environ, BENCH_TARGETS=str(folder / "targets.json")),
+        capture_output=True,
+        timeout=duration + 120,
+        check=False,
+    )
+
+
+def stats(path: Path) -> dict[str, dict[str, str]]:
+    """locust's `_stats.csv`, by request name ("Aggregated" for all of them)."""
+    with path.open(newline="") as f:
+        return {row["Name"]: row for row in csv.DictReader(f)}
+
+
+def figures(rows: dict[str, dict[str, str]], duration: int) -> tuple[list[Figure], list[str]]:
+    found: list[Figure] = []
+    problems = []
+    total = rows.get("Aggregated")
+    if total is None:
+        return found, ["latency: locust reported no requests"]
+    errors = int(total["Failure Count"])
+    found.append(Figure("latency.requests", int(total["Request Count"]), "requests"))
+    found.append(Figure("latency.rate", float(total["Requests/s"]), "requests/s"))
+    found.append(Figure("latency.errors", errors, "errors", positive=False))
+    if errors:
+        problems.append(f"latency: {errors} request(s) failed")
+    for name in REQUESTS:
+        row = rows.get(name)
+        if row is None or int(row["Request Count"]) == 0:
+            problems.append(f"latency: no {name} request was made in {duration} s")
+            continue
+        for label, column in PERCENTILES:
+            found.append(Figure(f"latency.{name}.{label}", float(row[column]), "ms"))
+    return found, problems
+
+
+def run(
+    *,
+    scratch: Scratch,
+    user: Any,
+    seed: int,
+    as_of: dt.date,
+    users: int,
+    duration: int,
+    workers: int,
+    think: tuple[float, float],
+) -> Outcome:
+    out = Outcome("latency")
+    wanted = targets(user=user, seed=seed, as_of=as_of, think=think)
+    if not wanted["refs"]:
+        out.problems.append("latency: no case was imported")
+        return out
+    folder = scratch.folder / "latency"
+    folder.mkdir(exist_ok=True)
+    (folder / "targets.json").write_text(json.dumps(wanted))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = serve(port=port, workers=workers, log=folder / "gunicorn.log")
+    try:
+        wait_ready(base, server)
+        alone, problems = first_look(base, wanted)
+        out.problems += problems
+        ran = load(base=base, folder=folder, users=users, duration=duration)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    csv_path = folder / "locust_stats.csv"
+    if not csv_path.exists():
+        tail = ran.stderr.decode(errors="replace")[-2000:]
+        out.problems.append(f"latency: locust wrote no statistics (exit {ran.returncode}): {tail}")
+        return out
+    found, problems = figures(stats(csv_path), duration)
+    out.add(*alone, *found)
+    out.problems += problems
+    if out.problems:
+        log = (folder / "gunicorn.log").read_text(errors="replace")[-2000:]
+        if log.strip():
+            out.problems.append(f"latency: gunicorn said: {log}")
+    return out

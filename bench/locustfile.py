@@ -1,0 +1,50 @@
+"""The load `bench/run --only latency` puts on Doorstep: staff reading case pages and the API.
+
+Run by `bench.latency` as `locust --headless`; what to ask for comes from the JSON file named
+by BENCH_TARGETS: case references (picked at random), the staff session cookie, an API token,
+the day to replay as of, and each user's pause between requests (seconds, low and high).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+TARGETS = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text())
+
+
+class Officer(HttpUser):
+    """A member of staff: opens a case page, reads its clocks and lists open cases."""
+
+    wait_time = between(*TARGETS["think"])
+
+    def on_start(self) -> None:
+        self.client.cookies.set(TARGETS["cookie"], TARGETS["session"])
+        self.api = {"Authorization": f"Bearer {TARGETS['token']}"}
+
+    def fetch(self, url: str, name: str, headers: dict[str, str] | None = None) -> None:
+        """GET `url`; anything but a 200 (a redirect to the sign-in page too) is an error."""
+        with self.client.get(
+            url, name=name, headers=headers, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
+
+    @task
+    def case_page(self) -> None:
+        ref = random.choice(TARGETS["refs"])  # noqa: S311 (load, not secrets)
+        self.fetch(f"/cases/{ref}/", "case_page")
+
+    @task
+    def api_clocks(self) -> None:
+        ref = random.choice(TARGETS["refs"])  # noqa: S311
+        self.fetch(f"/api/v1/cases/{ref}/clocks?as_of={TARGETS['as_of']}", "api_clocks", self.api)
+
+    @task
+    def api_cases(self) -> None:
+        offset = random.randrange(max(TARGETS["open_cases"] - 50, 1))  # noqa: S311
+        self.fetch(f"/api/v1/cases?status=open&limit=50&offset={offset}", "api_cases", self.api)

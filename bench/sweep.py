@@ -1,0 +1,75 @@
+"""The `lens` benchmark: a full portfolio lens sweep (every open case), against one SQL pass
+over the whole history in the same run.
+
+`SWEEP` names the function timed, as "module:function", called as `function(as_of=DAY)`; point
+it at the portfolio sweep when it exists. Until then it is `open_cases_sweep` below: the
+deadlines' replay (`clocks_of`) of every open case, then the lens (`lens_of`).
+
+The baseline reads every event once, in stream order (`stream_id, seq`), with the columns a
+replay needs (kind, date, data), streamed with a server-side cursor on PostgreSQL
+(`QuerySet.iterator`): what any sweep of the history must at least do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bench.figures import Figure, Outcome, ratio
+
+SWEEP = "bench.sweep:open_cases_sweep"
+
+
+def open_cases_sweep(*, as_of: dt.date) -> Any:
+    """What the lens finds across every open case as of `as_of` (one replay per home)."""
+    from doorstep.cases.models import Case, CaseStatus
+    from doorstep.deadlines.selectors import clocks_of, lens_of
+
+    cases = Case.objects.filter(status=CaseStatus.OPEN).select_related(
+        "household__property", "property"
+    )
+    return lens_of(clocks_of(cases, as_of=as_of))
+
+
+def sweep_function(name: str = SWEEP) -> Callable[..., Any]:
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def one_pass() -> int:
+    """Every event once, in stream order: the rows read."""
+    from doorstep.timeline.models import Event
+
+    rows = (
+        Event.objects.order_by("stream_id", "seq")
+        .values_list("stream_id", "kind", "occurred_earliest", "data")
+        .iterator(chunk_size=2000)
+    )
+    return sum(1 for _ in rows)
+
+
+def run(*, as_of: dt.date, sweep: str = SWEEP) -> Outcome:
+    from doorstep.cases.models import Case, CaseStatus
+
+    out = Outcome("lens")
+    function = sweep_function(sweep)
+    open_cases = Case.objects.filter(status=CaseStatus.OPEN).count()
+    started = time.perf_counter()
+    found = function(as_of=as_of)
+    seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = one_pass()
+    baseline = time.perf_counter() - started
+    findings = len(getattr(found, "findings", None) or ())
+    out.add(
+        Figure("lens.open_cases", open_cases, "cases"),
+        Figure("lens.findings", findings, "findings", positive=False),
+        Figure(
+            "lens", seconds, "s", ratio(seconds, baseline), f"x one SQL pass of {rows:,} events"
+        ),
+        Figure("lens.one_pass", baseline, "s", against=f"{rows:,} events"),
+    )
+    return out

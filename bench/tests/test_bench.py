@@ -1,0 +1,108 @@
+"""The benchmark runner's own logic: what counts as a failed run (the smoke run in
+scripts/check relies on it), the options, and the raw tables' shape. No timing is asserted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bench import importing, latency, run, tsm
+from bench.figures import Figure, Outcome
+
+HEADER = (
+    "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
+    "Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"
+    "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%"
+)
+
+
+def stats_csv(tmp_path: Path, failures: int, names: tuple[str, ...]) -> Path:
+    rows = [HEADER]
+    for name in names:
+        rows.append(f"GET,{name},10,0,40,45,10,90,1000,2.0,0.0,40,50,55,60,70,80,85,90,90,90,90")
+    rows.append(
+        f",Aggregated,{10 * len(names)},{failures},40,45,10,90,1000,6.0,0.0,"
+        "40,50,55,60,70,80,85,90,90,90,90"
+    )
+    path = tmp_path / "locust_stats.csv"
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_a_figure_that_is_not_a_number_or_nothing_is_a_problem():
+    assert Figure("lens", float("nan"), "s").problem() == "lens: not a number (nan)"
+    assert Figure("tsm", 0.0, "s").problem() == "tsm: 0.0 s (expected more than 0)"
+    assert Figure("latency.errors", 0, "errors", positive=False).problem() is None
+    assert Figure("lens", 0.25, "s").problem() is None
+
+
+def test_a_benchmark_that_reported_nothing_failed():
+    assert Outcome("tsm").check() == ["tsm: reported no figure"]
+    ran = Outcome("tsm", figures=[Figure("tsm", 0.5, "s")])
+    assert ran.check() == []
+
+
+def test_a_ratio_is_printed_with_what_it_compares():
+    line = Figure("import", 100.0, "events/s", 0.5, "raw COPY").line()
+    assert "100 events/s" in line
+    assert line.endswith("ratio 0.500 (raw COPY)")
+
+
+def test_the_load_reports_percentiles_of_each_request(tmp_path):
+    path = stats_csv(tmp_path, 0, latency.REQUESTS)
+    found, problems = latency.figures(latency.stats(path), 30)
+    assert problems == []
+    by_name = {f.name: f.value for f in found}
+    assert by_name["latency.case_page.p95"] == 80.0
+    assert by_name["latency.api_clocks.p99"] == 90.0
+    assert by_name["latency.errors"] == 0
+
+
+def test_any_failed_request_fails_the_load(tmp_path):
+    path = stats_csv(tmp_path, 3, latency.REQUESTS)
+    _, problems = latency.figures(latency.stats(path), 30)
+    assert problems == ["latency: 3 request(s) failed"]
+
+
+def test_a_request_never_made_fails_the_load(tmp_path):
+    path = stats_csv(tmp_path, 0, ("case_page", "api_cases"))
+    _, problems = latency.figures(latency.stats(path), 30)
+    assert problems == ["latency: no api_clocks request was made in 30 s"]
+
+
+def test_smoke_is_small_and_short_unless_told_otherwise():
+    args = run.options(["--smoke", "--only", "tsm,import", "--homes", "3"])
+    assert (args.homes, args.years, args.duration, args.users) == (3, 2, 6, 4)
+    assert args.only == ["import", "tsm"]
+    assert args.think == (0.5, 1.5)
+    full = run.options(["--db", "postgres"])
+    assert (full.homes, full.users, full.evidence_events) == (50, 20, 1000)
+
+
+def test_an_unknown_benchmark_is_refused():
+    with pytest.raises(SystemExit):
+        run.options(["--only", "lens,speed"])
+
+
+def test_the_raw_table_has_the_same_columns_and_indexes_under_another_name():
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE TABLE "timeline_event" ("id" integer PRIMARY KEY, "kind" varchar(64))')
+    conn.execute('CREATE INDEX "timeline_kind" ON "timeline_event" ("kind")')
+    conn.execute(
+        'CREATE TRIGGER "timeline_no_update" BEFORE UPDATE ON "timeline_event" '
+        "BEGIN SELECT RAISE(ABORT, 'append-only'); END"
+    )
+    statements = importing._sqlite_shape(conn, "timeline_event")
+    assert statements == [
+        'CREATE TABLE "bench_raw_timeline_event" ("id" integer PRIMARY KEY, "kind" varchar(64))',
+        'CREATE INDEX "bench_raw_timeline_kind" ON "bench_raw_timeline_event" ("kind")',
+    ]
+
+
+def test_the_tsm_year_is_the_last_one_ended():
+    assert tsm.latest_complete_year(dt.date(2026, 10, 31)) == 2025
+    assert tsm.latest_complete_year(dt.date(2026, 3, 31)) == 2025
+    assert tsm.latest_complete_year(dt.date(2026, 3, 30)) == 2024

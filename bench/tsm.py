@@ -1,0 +1,32 @@
+"""The `tsm` benchmark: the Tenant Satisfaction Measures from records (`tsm_year`) for the
+generated landlord's latest complete reporting year (1 April to 31 March)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from bench.figures import Figure, Outcome
+
+
+def latest_complete_year(as_of: dt.date) -> int:
+    """The reporting year (named by its 1 April) that ended most recently on or before `as_of`."""
+    from doorstep.reports.selectors import year_of
+
+    year = year_of(as_of)
+    return year if as_of >= dt.date(year + 1, 3, 31) else year - 1
+
+
+def run(*, as_of: dt.date) -> Outcome:
+    from doorstep.reports.selectors import tsm_year
+
+    out = Outcome("tsm")
+    year = latest_complete_year(as_of)
+    started = time.perf_counter()
+    report = tsm_year(year=year, as_of=as_of)
+    seconds = time.perf_counter() - started
+    out.add(
+        Figure("tsm.measures", len(report.measures), "measures", against=f"year {year}"),
+        Figure("tsm", seconds, "s", against=f"reporting year {year}-{(year + 1) % 100:02d}"),
+    )
+    return out
