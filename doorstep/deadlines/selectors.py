@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -389,26 +390,39 @@ def clocks_of(
     as_of: dt.date,
     policy: LivePolicy | None = None,
     chunk: int = HOMES_PER_CHUNK,
+    timings: dict[str, float] | None = None,
 ) -> Clocks:
     """The clocks and commitments of these cases as of `as_of`: one replay per home
     (household, or communal property) among them, the homes exported `chunk` at a time
     (`interchange.selectors.chronologies_of_homes`: a bounded number of queries per chunk, not
-    per home). Each case should come with its household and property (`select_related`)."""
+    per home). Each case should come with its household and property (`select_related`).
+    `timings`, where given, gathers the seconds spent exporting, replaying and reading the
+    replays back onto the cases (the sweep's figures)."""
     policy = policy or live_policy()
     by_home: dict[Home, dict[int, Case]] = {}
     for case in cases:
         by_home.setdefault(home_of(case), {})[case.pk] = case
     found = Clocks(as_of=as_of, policy=policy)
     homes = list(by_home)
+    spent = timings if timings is not None else {}
     for start in range(0, len(homes), chunk):
         part = homes[start : start + chunk]
+        began = time.perf_counter()
         exports = chronologies_of_homes(part, landlord=settings.DOORSTEP_LANDLORD_NAME)
+        exported = time.perf_counter()
         replays = [
             replayed
             for home in part
             if (replayed := _replay_home(found, by_home[home], exports.get(home), policy))
         ]
+        replayed_at = time.perf_counter()
         _read_replays(found, replays)
+        for name, seconds in (
+            ("export", exported - began),
+            ("replay", replayed_at - exported),
+            ("read", time.perf_counter() - replayed_at),
+        ):
+            spent[name] = spent.get(name, 0.0) + seconds
     return found
 
 
