@@ -202,6 +202,33 @@ def _event_order(event: Event) -> tuple[dt.datetime, int]:
 # --- many homes at once -------------------------------------------------------------------------
 
 Home = tuple[str, int]  # ("household", pk) or ("property", pk): a communal case's property
+# What an export reads of a reference (not its digest, source or when it was imported).
+REF_FIELDS = (
+    "scheme",
+    "kind",
+    "ref",
+    "property",
+    "person",
+    "household",
+    "tenancy",
+    "case",
+    "event",
+    "record",
+    "batch",
+)
+# What an export reads of an event (the rest, the hash chain and the bookkeeping, is left in
+# the database: most of a chunk's rows are events).
+EVENT_FIELDS = (
+    "uid",
+    "kind",
+    "occurred_text",
+    "by",
+    "channel",
+    "summary",
+    "data",
+    "household",
+    "case",
+)
 
 
 @dataclass
@@ -224,6 +251,7 @@ class _Loaded:
     events_of_case: dict[int, list[Event]] = field(default_factory=dict)
     events_of_household: dict[int, list[Event]] = field(default_factory=dict)  # without a case
     authorities: dict[int, list[Any]] = field(default_factory=dict)  # household -> active ones
+    communal_naming: dict[int, set[int]] = field(default_factory=dict)  # person -> communal cases
 
     def load_properties(self, pks: Iterable[int]) -> None:
         """These properties and every building they are in (a query per level of the tree)."""
@@ -273,7 +301,8 @@ def export_scopes(homes: Iterable[Home]) -> dict[Home, Scope]:
             if pk in got.households:
                 got.batches.setdefault(pk, set()).add(batch)
     all_batches = set().union(*got.batches.values()) if got.batches else set()
-    for row in ExternalRef.objects.filter(batch__in=all_batches).order_by("scheme", "kind", "pk"):
+    imported = ExternalRef.objects.filter(batch__in=all_batches).only(*REF_FIELDS)
+    for row in imported.order_by("scheme", "kind", "pk"):
         got.imported.setdefault(row.batch, []).append(row)
     extra = {
         row.household_id
@@ -316,6 +345,8 @@ def export_scopes(homes: Iterable[Home]) -> dict[Home, Scope]:
     for case in sorted(got.cases.values(), key=lambda c: c.pk):
         if case.household_id is None:
             got.communal.setdefault(case.property_id, []).append(case)
+            for person in case.people.all():
+                got.communal_naming.setdefault(person.pk, set()).add(case.pk)
     imported_cases = {
         row.case_id
         for rows in got.imported.values()
@@ -358,10 +389,11 @@ def export_scopes(homes: Iterable[Home]) -> dict[Home, Scope]:
     ):
         got.authorities.setdefault(authority.household_id, []).append(authority)
     # The events of the format's kinds: of the cases, and of the households without a case.
-    for event in Event.objects.filter(
+    events = Event.objects.filter(
         Q(case__in=list(got.cases)) | Q(household__in=households, case=None),
         kind__in=KNOWN_KINDS,
-    ).order_by("pk"):
+    )
+    for event in events.only(*EVENT_FIELDS).order_by("pk"):
         if event.case_id is not None:
             event.case = got.cases[event.case_id]
             got.events_of_case.setdefault(event.case_id, []).append(event)
@@ -447,17 +479,14 @@ def _scope_of(got: _Loaded, home: Home) -> Scope:
 
 
 def _near_cases_loaded(got: _Loaded, household: Household, own: list[Case]) -> list[Case]:
-    """`_near_cases`, from what is loaded."""
+    """`_near_cases`, from what is loaded: the communal cases linked to one of `own` (links
+    go both ways) or naming a member, about the home, its buildings or their communal areas."""
     buildings = got.ancestors(household.property)
     areas = [a for b in buildings for a in got.areas.get(b.pk, [])]
     places = {household.property_id, *(b.pk for b in buildings), *(a.pk for a in areas)}
-    own_pks = {c.pk for c in own}
-    members = got.members.get(household.pk, set())
-    near = [
-        c
-        for place in places
-        for c in got.communal.get(place, [])
-        if any(link.pk in own_pks for link in c.links.all())
-        or any(p.pk in members for p in c.people.all())
-    ]
+    candidates = {link.pk for case in own for link in case.links.all()}
+    for person in got.members.get(household.pk, set()):
+        candidates |= got.communal_naming.get(person, set())
+    near = [got.cases[pk] for pk in candidates if pk in got.cases]
+    near = [c for c in near if c.household_id is None and c.property_id in places]
     return sorted(near, key=lambda c: (c.opened_at, c.pk))
