@@ -50,9 +50,9 @@ class Scope:
     people: list[Person] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    # Where the scope was worked out for many homes at once (`export_scopes`): the people who
-    # are members of its households, and the authorities given for them not withdrawn (pk
-    # order), which the export would otherwise ask the database for.
+    # Where the scope was worked out for many homes at once (`export_scopes_and_refs`): the
+    # people who are members of its households, and the authorities given for them not
+    # withdrawn (pk order), which the export would otherwise ask the database for.
     member_people: set[int] | None = None
     authorities: list[ThirdPartyAuthority] | None = None
 
@@ -284,10 +284,15 @@ class _Loaded:
         return fresh
 
 
-def export_scopes(homes: Iterable[Home]) -> dict[Home, Scope]:
+def export_scopes_and_refs(
+    homes: Iterable[Home],
+) -> tuple[dict[Home, Scope], list[ExternalRef], set[Any]]:
     """`export_scope` of many homes (each a household, or a communal case's property), from a
     bounded number of queries: some twenty for the chunk, not some twenty per home. Each scope
-    is the one `export_scope` gives, list for list (the same records, in the same order)."""
+    is the one `export_scope` gives, list for list (the same records, in the same order). With
+    them, every reference of the imports that brought the households (read on the way,
+    `REF_FIELDS` only) and those imports (their batches): the export need not read them
+    again."""
     homes = list(dict.fromkeys(homes))
     got = _Loaded()
     home_households = [pk for kind, pk in homes if kind == "household"]
@@ -405,7 +410,8 @@ def export_scopes(homes: Iterable[Home]) -> dict[Home, Scope]:
         if kind == "household" and pk not in got.households:
             continue
         scopes[home] = _scope_of(got, home)
-    return scopes
+    refs = [row for rows in got.imported.values() for row in rows]
+    return scopes, refs, all_batches
 
 
 def _scope_of(got: _Loaded, home: Home) -> Scope:

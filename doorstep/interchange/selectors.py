@@ -21,7 +21,13 @@ from doorstep.cases.models import Case
 from doorstep.core.errors import DomainError
 from doorstep.interchange import records
 from doorstep.interchange.models import ExternalRef, RefKind
-from doorstep.interchange.scope import REF_FIELDS, Home, Scope, export_scope, export_scopes
+from doorstep.interchange.scope import (
+    REF_FIELDS,
+    Home,
+    Scope,
+    export_scope,
+    export_scopes_and_refs,
+)
 from doorstep.interchange.validate import FORMAT, first_problem, load_schema, passes_gate
 from doorstep.policy.models import PolicyOverride
 from doorstep.properties.models import Property
@@ -177,10 +183,10 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
     """The chronologies of many homes (each ("household", pk), or a communal case's
     ("property", pk)), each exactly as `chronology_export_with_cases` exports it (the household,
     or a communal case of the property), from a bounded number of queries whatever the number
-    of homes (`scope.export_scopes`, the references, the policy). Pass homes in chunks of a
+    of homes (`scope.export_scopes_and_refs`, the references, the policy). Pass homes in chunks of a
     few hundred: each chunk's records are held in memory. A household that does not exist is
     left out."""
-    scopes = export_scopes(homes)
+    scopes, imported, batches = export_scopes_and_refs(homes)
     cases = {c.pk for scope in scopes.values() for c in scope.cases}
     tenancies = {t.pk for scope in scopes.values() for t in scope.tenancies}
     people = {p.pk for scope in scopes.values() for p in scope.people}
@@ -192,10 +198,9 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
         | Q(property__in=properties)
         | Q(event__case__in=cases)
         | Q(event__household__in=[h.pk for s in scopes.values() for h in s.households])
-    ).only(*REF_FIELDS)
-    found = found.order_by("pk")
+    ).exclude(batch__in=batches)  # those are read already
     by_record: dict[tuple[str, int], list[ExternalRef]] = {}
-    for row in found:
+    for row in [*imported, *found.only(*REF_FIELDS)]:
         for key in _record_keys(row):
             by_record.setdefault(key, []).append(row)
     policy = _policy()
