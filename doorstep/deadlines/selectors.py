@@ -621,10 +621,10 @@ def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQu
     sorted by what breaches first: overdue first, the most overdue first, then the soonest
     due. Each item has its case (with household, property, officer and team).
 
-    Cost: one export and replay per household with an open case the person may see (and per
-    building with an open communal case), some 20 queries each, and all of them before the
-    sort, since the last household may hold the most urgent clock. Bounded to the households
-    with open cases; issue 8 replaces this with a projection of the clocks."""
+    Cost: one replay per household with an open case the person may see (and per building
+    with an open communal case), all of them before the sort, since the last household may
+    hold the most urgent clock; the homes exported in chunks (some 20 queries per chunk of
+    `HOMES_PER_CHUNK`). Bounded to the households with open cases."""
     cases = (
         cases_visible_to(user=user)
         .filter(status=CaseStatus.OPEN)

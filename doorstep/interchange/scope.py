@@ -327,7 +327,8 @@ def export_scopes_and_refs(
     ):
         got.members.setdefault(member[0], set()).add(member[1])
     for case in got.load_cases(Case.objects.filter(household__in=households).order_by("pk")):
-        got.own.setdefault(case.household_id, []).append(case)
+        if case.household_id is not None:
+            got.own.setdefault(case.household_id, []).append(case)
     # The buildings of each home, their communal areas, and the communal cases about them.
     got.load_properties([h.property_id for h in got.households.values()] + home_properties)
     buildings = {
@@ -337,7 +338,8 @@ def export_scopes_and_refs(
         for b in got.ancestors(got.properties[got.households[pk].property_id])
     }
     for area in Property.objects.filter(part_of__in=buildings, kind="communal_area"):
-        got.areas.setdefault(area.part_of_id, []).append(area)
+        if area.part_of_id is not None:
+            got.areas.setdefault(area.part_of_id, []).append(area)
     got.load_properties(a.pk for rows in got.areas.values() for a in rows)
     places = (
         buildings

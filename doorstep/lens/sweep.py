@@ -136,7 +136,9 @@ def _sweep_part(part: list[tuple[Home, list[int]]]) -> _Part:
 def can_share() -> bool:
     """Whether other processes can read what this one reads: not SQLite's in-memory database,
     nor from inside a transaction (they would not see what it has not committed)."""
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    in_memory = connection.vendor == "sqlite" and bool(
+        getattr(connection, "is_in_memory_db", lambda: False)()
+    )
     return (
         not in_memory
         and not connection.in_atomic_block
