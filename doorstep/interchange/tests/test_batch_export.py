@@ -12,7 +12,11 @@ from doorstep.cases.models import Case
 from doorstep.cases.services import case_link, case_open, note_add
 from doorstep.generate.synth import portfolio
 from doorstep.interchange.scope import Home
-from doorstep.interchange.selectors import chronologies_of_homes, chronology_export_with_cases
+from doorstep.interchange.selectors import (
+    EXPORT_BROKEN,
+    chronologies_of_homes,
+    chronology_export_with_cases,
+)
 from doorstep.interchange.services import chronologies_import, chronology_import
 from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, seed, small
 from doorstep.residents.models import Household, Person
@@ -115,3 +119,20 @@ def test_the_queries_do_not_grow_with_the_homes(django_assert_max_num_queries):
         assert len(chronologies_of_homes(homes[:2], landlord="L")) == 2
     with django_assert_max_num_queries(24):
         assert len(chronologies_of_homes(homes, landlord="L")) == 10
+
+
+def test_a_home_that_cannot_be_said_is_a_problem_not_a_failed_chunk(record, monkeypatch):
+    """A document the format refuses (a fault in Doorstep) is that home's problem; the other
+    homes of the chunk are exported all the same."""
+    homes = every_home()
+    broken = homes[1]
+    real = chronologies_of_homes([broken], landlord="L")[broken].doc
+    monkeypatch.setattr("doorstep.interchange.selectors.passes_gate", lambda doc: doc != real)
+    monkeypatch.setattr(
+        "doorstep.interchange.selectors.first_problem",
+        lambda doc: "$.events[0].at: not a date" if doc == real else None,
+    )
+    out = chronologies_of_homes(homes, landlord="L")
+    assert out[broken].problem == EXPORT_BROKEN.format(problem="$.events[0].at: not a date")
+    assert out[broken].doc == {} and out[broken].cases == {}
+    assert all(out[home].problem is None and out[home].doc for home in homes if home != broken)
