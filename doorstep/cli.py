@@ -8,6 +8,7 @@
     doorstep evidence   the evidence pack of a case or household (PDF, chronology, documents)
     doorstep demo       load the demo estate
     doorstep generate   a synthetic landlord's households as chronologies
+    doorstep sweep      the Ombudsman lens over every open case, with homes/s
     ...
 
 Each operation is a Django management command; this wrapper lists the ones that matter to
@@ -36,6 +37,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "generate": (
         "generate",
         "Generate a synthetic landlord's households as chronologies (JSON Lines), or --import.",
+    ),
+    "sweep": (
+        "sweep",
+        "The Ombudsman lens over every open case as of a date: homes/s and findings by code.",
     ),
     "rebuild": (
         "rebuild",

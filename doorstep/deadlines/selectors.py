@@ -1,12 +1,13 @@
 """Every clock of the live record as of a date: of a case, across a household, in a queue.
 
 Built the slow and certain way, until issue 8 adds a projection: each case's "home" is exported
-as a chronology (`interchange.selectors.chronology_export_with_cases`: a household case's
-household; a communal case's property, as `export_scope` does), the document is replayed by the
-clock engine exactly as a file would be, and the format's case refs are read back onto
-Doorstep's cases (an imported case goes by its file's ref, others by their own reference). A
-case's clocks therefore always come from the same export, whichever page asks, and the live
-record and its exported file cannot disagree.
+as a chronology (a household case's household; a communal case's property, as `export_scope`
+does), the homes of a page in chunks (`interchange.selectors.chronologies_of_homes`, a bounded
+number of queries per chunk, each document exactly what `chronology_export_with_cases` gives
+for the home alone), each document is replayed by the clock engine exactly as a file would be,
+and the format's case refs are read back onto Doorstep's cases (an imported case goes by its
+file's ref, others by their own reference). A case's clocks therefore always come from the same
+export, whichever page asks, and the live record and its exported file cannot disagree.
 
 The replay is `doorstep.clocks.replay`'s, with two things a file cannot carry: every policy
 override on record (the format holds one value per key, the latest; a clock that started under
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -37,7 +39,7 @@ from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
-from doorstep.interchange.selectors import ExportBroken, chronology_export_with_cases
+from doorstep.interchange.selectors import HomeExport, chronologies_of_homes
 from doorstep.policy.resolve import Override
 from doorstep.policy.selectors import announced_days, overrides_all
 from doorstep.residents.models import Household
@@ -50,6 +52,8 @@ NOT_WORKED_OUT = (
     "the record itself is unchanged."
 )
 QUEUE_LIMIT = 200
+# Homes exported together: each chunk's records are held in memory while it is replayed.
+HOMES_PER_CHUNK = 200
 
 Home = tuple[str, int]  # ("household", pk) or ("property", pk): which export a case's clocks use
 
@@ -380,40 +384,99 @@ def _home_words(case: Case) -> str:
     return f"the communal cases of {case.property.reference}"
 
 
-def clocks_of(cases: Iterable[Case], *, as_of: dt.date, policy: LivePolicy | None = None) -> Clocks:
-    """The clocks and commitments of these cases as of `as_of`: one export and replay per
-    home (household, or communal property) among them. Each case should come with its
-    household and property (`select_related`)."""
+def clocks_of(
+    cases: Iterable[Case],
+    *,
+    as_of: dt.date,
+    policy: LivePolicy | None = None,
+    chunk: int = HOMES_PER_CHUNK,
+    timings: dict[str, float] | None = None,
+) -> Clocks:
+    """The clocks and commitments of these cases as of `as_of`: one replay per home
+    (household, or communal property) among them, the homes exported `chunk` at a time
+    (`interchange.selectors.chronologies_of_homes`: a bounded number of queries per chunk, not
+    per home). Each case should come with its household and property (`select_related`).
+    `timings`, where given, gathers the seconds spent exporting, replaying and reading the
+    replays back onto the cases (the sweep's figures)."""
     policy = policy or live_policy()
     by_home: dict[Home, dict[int, Case]] = {}
     for case in cases:
         by_home.setdefault(home_of(case), {})[case.pk] = case
     found = Clocks(as_of=as_of, policy=policy)
-    for wanted in by_home.values():
-        _replay_home(found, wanted, policy)
+    homes = list(by_home)
+    spent = timings if timings is not None else {}
+    for start in range(0, len(homes), chunk):
+        part = homes[start : start + chunk]
+        began = time.perf_counter()
+        exports = chronologies_of_homes(part, landlord=settings.DOORSTEP_LANDLORD_NAME)
+        exported = time.perf_counter()
+        replays = [
+            replayed
+            for home in part
+            if (replayed := _replay_home(found, by_home[home], exports.get(home), policy))
+        ]
+        replayed_at = time.perf_counter()
+        _read_replays(found, replays)
+        for name, seconds in (
+            ("export", exported - began),
+            ("replay", replayed_at - exported),
+            ("read", time.perf_counter() - replayed_at),
+        ):
+            spent[name] = spent.get(name, 0.0) + seconds
     return found
 
 
-def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) -> None:
+@dataclass(frozen=True)
+class _Replayed:
+    """One home's replay, waiting to be read onto Doorstep's cases with the rest of its chunk."""
+
+    wanted: Mapping[int, Case]
+    household: Household | None
+    refs: Mapping[str, int]
+    replay: Mapping[str, Any]
+    disclosed: dt.date | None
+
+    @property
+    def cases(self) -> dict[str, Case]:
+        return {ref: self.wanted[pk] for ref, pk in self.refs.items() if pk in self.wanted}
+
+
+def _replay_home(
+    found: Clocks, wanted: Mapping[int, Case], export: HomeExport | None, policy: LivePolicy
+) -> _Replayed | None:
     first = next(iter(wanted.values()))
-    household = first.household
-    try:
-        doc, _, refs = chronology_export_with_cases(
-            landlord=settings.DOORSTEP_LANDLORD_NAME,
-            household=household,
-            case=first if household is None else None,
-        )
-    except ExportBroken as error:
-        logger.exception("Clocks of %s not worked out", _home_words(first))
-        found.notes.append(NOT_WORKED_OUT.format(home=_home_words(first), problem=error.message))
-        return
+    if export is None or export.problem is not None:
+        problem = export.problem if export is not None else "the record could not be found."
+        logger.error("Clocks of %s not worked out: %s", _home_words(first), problem)
+        found.notes.append(NOT_WORKED_OUT.format(home=_home_words(first), problem=problem))
+        return None
     facts = replace(
-        facts_from_chronology(doc), overrides=policy.overrides, announced=policy.announced
+        facts_from_chronology(export.doc), overrides=policy.overrides, announced=policy.announced
     )
     replay = replay_facts(facts, as_of=found.as_of)
-    cases = {ref: wanted[pk] for ref, pk in refs.items() if pk in wanted}
-    # Each member of the replay onto Doorstep's cases, the file's case ref replaced by the
-    # case's own reference (the repeats, which name a second case, are read apart).
+    disclosed = first_disclosed(facts.as_of(found.as_of))
+    return _Replayed(wanted, first.household, export.cases, replay, disclosed)
+
+
+def _read_replays(found: Clocks, replays: list[_Replayed]) -> None:
+    """Each member of the replays onto Doorstep's cases, the file's case ref replaced by the
+    case's own reference (the repeats, which name a second case, are read apart): two queries
+    for the lot, whatever the number of homes."""
+    uids = _event_uids(replays)
+    earlier = _earlier_cases(replays)
+    for one in replays:
+        _read_replay(found, one, uids, earlier)
+
+
+def _read_replay(
+    found: Clocks,
+    one: _Replayed,
+    uids: Mapping[tuple[int | None, str], str],
+    earlier: Mapping[int, Case],
+) -> None:
+    cases = one.cases
+    replay = one.replay
+    household = one.household
     members: tuple[tuple[str, list[Any], Callable[[Case, Mapping[str, Any]], Any]], ...] = (
         ("clocks", found.clocks, CaseClock),
         ("commitments", found.commitments, CaseCommitment),
@@ -430,35 +493,46 @@ def _replay_home(found: Clocks, wanted: Mapping[int, Case], policy: LivePolicy) 
             case = cases.get(item["case"])
             if case is not None:
                 into.append(wrap(case, {**item, "case": case.reference}))
-    _read_repeats(found, replay["repeats"], cases, refs)
-    uids = _event_uids(replay["findings"], household)
+    _read_repeats(found, replay["repeats"], cases, one.refs, earlier)
+    owner = household.pk if household is not None else None
     for item in replay["findings"]:
         case = cases.get(item["case"])
-        links = tuple((ref, uids.get(ref)) for ref in item["events"])
+        links = tuple(
+            (ref, ref if _is_uuid(ref) else uids.get((owner, ref))) for ref in item["events"]
+        )
         if case is not None:
             data = {**item, "case": case.reference}
             found.findings.append(CaseFinding(case, household, data, links))
         elif item["case"] is None and household is not None:
             found.findings.append(CaseFinding(None, household, item, links))
-    disclosed = first_disclosed(facts.as_of(found.as_of))
-    if household is not None and disclosed is not None:
-        found.vulnerable_from[household.pk] = disclosed
+    if household is not None and one.disclosed is not None:
+        found.vulnerable_from[household.pk] = one.disclosed
 
 
-def _event_uids(
-    findings: Iterable[Mapping[str, Any]], household: Household | None
-) -> dict[str, str]:
-    """The timeline entry (its uid) of each event a finding rests on: an event recorded in
-    Doorstep is exported by its uid; an imported one by its file's ref (one query)."""
-    refs = {ref for item in findings for ref in item["events"]}
-    found = {ref: ref for ref in refs if _is_uuid(ref)}
-    wanted = refs - set(found)
-    if wanted and household is not None:
-        rows = ExternalRef.objects.filter(
-            kind=RefKind.EVENT, ref__in=wanted, event__household=household
-        ).values_list("ref", "event__uid")
-        found.update({ref: str(uid) for ref, uid in rows})
-    return found
+def _event_uids(replays: Iterable[_Replayed]) -> dict[tuple[int | None, str], str]:
+    """The timeline entry (its uid) of each event a finding rests on, by household: an event
+    recorded in Doorstep is exported by its uid; an imported one by its file's ref (one query
+    for all the homes)."""
+    wanted: dict[int, set[str]] = {}
+    for one in replays:
+        if one.household is None:
+            continue
+        for item in one.replay["findings"]:
+            refs = {ref for ref in item["events"] if not _is_uuid(ref)}
+            if refs:
+                wanted.setdefault(one.household.pk, set()).update(refs)
+    if not wanted:
+        return {}
+    rows = ExternalRef.objects.filter(
+        kind=RefKind.EVENT,
+        ref__in=set().union(*wanted.values()),
+        event__household__in=list(wanted),
+    ).values_list("event__household_id", "ref", "event__uid")
+    return {
+        (household, ref): str(uid)
+        for household, ref, uid in rows
+        if ref in wanted.get(household, ())
+    }
 
 
 def _is_uuid(text: str) -> bool:
@@ -469,16 +543,26 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
+def _earlier_cases(replays: Iterable[_Replayed]) -> dict[int, Case]:
+    """The earlier case each repeat of the replays names (one query for all the homes)."""
+    wanted = {
+        one.refs[item["earlier_case"]]
+        for one in replays
+        for item in one.replay["repeats"]
+        if item["case"] in one.cases and item["earlier_case"] in one.refs
+    }
+    return Case.objects.in_bulk(wanted) if wanted else {}
+
+
 def _read_repeats(
     found: Clocks,
     items: Iterable[Mapping[str, Any]],
     cases: Mapping[str, Case],
     refs: Mapping[str, int],
+    others: Mapping[int, Case],
 ) -> None:
-    """The replay's repeats onto Doorstep's cases: each with the earlier case (one query)."""
+    """The replay's repeats onto Doorstep's cases: each with the earlier case."""
     mine = [item for item in items if item["case"] in cases]
-    wanted = {refs[i["earlier_case"]] for i in mine if i["earlier_case"] in refs}
-    others = Case.objects.in_bulk(wanted) if wanted else {}
     for item in mine:
         case = cases[item["case"]]
         earlier = others.get(refs.get(item["earlier_case"], 0))
@@ -537,10 +621,10 @@ def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQu
     sorted by what breaches first: overdue first, the most overdue first, then the soonest
     due. Each item has its case (with household, property, officer and team).
 
-    Cost: one export and replay per household with an open case the person may see (and per
-    building with an open communal case), some 20 queries each, and all of them before the
-    sort, since the last household may hold the most urgent clock. Bounded to the households
-    with open cases; issue 8 replaces this with a projection of the clocks."""
+    Cost: one replay per household with an open case the person may see (and per building
+    with an open communal case), all of them before the sort, since the last household may
+    hold the most urgent clock; the homes exported in chunks (some 20 queries per chunk of
+    `HOMES_PER_CHUNK`). Bounded to the households with open cases."""
     cases = (
         cases_visible_to(user=user)
         .filter(status=CaseStatus.OPEN)

@@ -17,12 +17,13 @@ Redress is suggested per household and topic (`clocks.redress.summarise`, with t
 first disclosure of a vulnerability): the Ombudsman's remedies guidance is about what one
 household suffered, so it is never summed across households.
 
-Cost: one export and replay per household with a case the person may see (and per building
-with a communal case), as `deadlines.selectors.work_queue` does: some 20 queries each, however
-many findings it holds, plus a fixed few for the policy. Until issue 8 adds a projection of the
-replay, the whole record is replayed on each request; the page and the API then filter the
-findings in memory. A contractor sees nothing here (the permission refuses it too): the lens
-reads a whole household's record, and a contractor sees only its own cases.
+Cost: one replay per household with a case the person may see (and per building with a
+communal case), as `deadlines.selectors.work_queue` does; the homes exported in chunks (some
+20 queries per chunk of up to 200 homes, however many households and findings), plus a fixed
+few for the policy. The whole record is replayed on each request (`lens.sweep` does it for
+every open case at once); the page and the API then filter the findings in memory. A
+contractor sees nothing here (the permission refuses it too): the lens reads a whole
+household's record, and a contractor sees only its own cases.
 
 Time is an argument: `as_of` is the day the record is read as of.
 """

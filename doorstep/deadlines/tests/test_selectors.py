@@ -23,7 +23,7 @@ from doorstep.deadlines.tests.conftest import (
     repair_reported,
 )
 from doorstep.interchange.models import ExternalRef, RefKind
-from doorstep.interchange.selectors import EXPORT_BROKEN, ExportBroken
+from doorstep.interchange.selectors import EXPORT_BROKEN, HomeExport
 from doorstep.interchange.services import chronology_import
 from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, SEEDS, seed
 from doorstep.policy.services import calendar_day_record, policy_override_record
@@ -234,10 +234,11 @@ def test_a_communal_case_s_clocks_come_from_its_building(live, at):
 
 
 def test_an_export_that_breaks_is_a_note_not_a_failed_page(live, monkeypatch):
-    def broken(**_):
-        raise ExportBroken(EXPORT_BROKEN.format(problem="$.events[3].at: not a date"))
+    def broken(homes, **_):
+        problem = EXPORT_BROKEN.format(problem="$.events[3].at: not a date")
+        return {home: HomeExport({}, [], {}, problem) for home in homes}
 
-    monkeypatch.setattr("doorstep.deadlines.selectors.chronology_export_with_cases", broken)
+    monkeypatch.setattr("doorstep.deadlines.selectors.chronologies_of_homes", broken)
     found = case_clocks(case=live.complaint, as_of=JUNE_3)
     assert found.clocks == []
     assert found.notes == [

@@ -1,0 +1,53 @@
+"""The work queue, the household page and the case page cost a number of queries that does not
+grow with the households on record (issue 8): the clocks of every home are exported in chunks."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from doorstep.staff.roles import Role
+from doorstep.testing.factories import StaffFactory
+from doorstep.testing.portfolio import AS_OF, FEW, MORE, api_get, open_homes
+
+pytestmark = pytest.mark.django_db
+QUEUE_MAX_QUERIES = 26
+HOUSEHOLD_PAGE_MAX_QUERIES = 40
+CASE_PAGE_MAX_QUERIES = 45
+
+
+@pytest.fixture
+def manager():
+    return StaffFactory.create(username="mina", role=Role.MANAGER)
+
+
+@pytest.mark.parametrize("homes", [FEW, MORE])
+def test_the_queue_s_queries_do_not_grow_with_the_homes(
+    client, manager, homes, django_assert_max_num_queries
+):
+    made = open_homes(homes)
+    client.force_login(manager)
+    with django_assert_max_num_queries(QUEUE_MAX_QUERIES):
+        page = client.get(reverse("deadlines:queue"), {"as_of": AS_OF.isoformat()})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert all(c.reference in body for h in made for c in h.cases.filter(case_type="complaint"))
+    with django_assert_max_num_queries(QUEUE_MAX_QUERIES):
+        api = api_get(manager, "/api/v1/queue", as_of=AS_OF.isoformat())
+    assert api.status_code == 200
+    assert api.json()["total"] >= homes * 2
+
+
+@pytest.mark.parametrize("homes", [FEW, MORE])
+def test_a_household_and_a_case_page_cost_the_same_whatever_the_homes(
+    client, manager, homes, django_assert_max_num_queries
+):
+    household = open_homes(homes)[-1]
+    case = household.cases.get(case_type="complaint")
+    client.force_login(manager)
+    with django_assert_max_num_queries(HOUSEHOLD_PAGE_MAX_QUERIES):
+        page = client.get(reverse("contacts:household", args=[household.reference]))
+    assert page.status_code == 200 and case.reference in page.content.decode()
+    with django_assert_max_num_queries(CASE_PAGE_MAX_QUERIES):
+        page = client.get(reverse("cases:case", args=[case.reference]))
+    assert page.status_code == 200 and case.reference in page.content.decode()
