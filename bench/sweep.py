@@ -1,9 +1,9 @@
 """The `lens` benchmark: a full portfolio lens sweep (every open case), against one SQL pass
 over the whole history in the same run.
 
-`SWEEP` names the function timed, as "module:function", called as `function(as_of=DAY)`; point
-it at the portfolio sweep when it exists. Until then it is `open_cases_sweep` below: the
-deadlines' replay (`clocks_of`) of every open case, then the lens (`lens_of`).
+`SWEEP` names the function timed, as "module:function", called as `function(as_of=DAY)`: the
+portfolio sweep (`doorstep sweep`, `lens.sweep.portfolio_sweep`). `open_cases_sweep` below is
+what the pages did before it (`clocks_of` of every open case, then `lens_of`), kept to compare.
 
 The baseline reads every event once, in stream order (`stream_id, seq`), with the columns a
 replay needs (kind, date, data), streamed with a server-side cursor on PostgreSQL
@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.figures import Figure, Outcome, ratio
 
-SWEEP = "bench.sweep:open_cases_sweep"
+SWEEP = "doorstep.lens.sweep:portfolio_sweep"
 
 
 def open_cases_sweep(*, as_of: dt.date) -> Any:
