@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
 from doorstep.cases.models import Case
 from doorstep.clocks.facts import moments
@@ -98,12 +98,26 @@ def _ancestors(prop: Property) -> list[Property]:
     return found
 
 
+def any_of(rows: QuerySet[ExternalRef], *conditions: Q) -> list[ExternalRef]:
+    """The rows matching any of the conditions, in pk order, each once: a query a condition,
+    so each is read by its own index (PostgreSQL reads one OR across joined tables by scanning
+    every mapping: a third of a second a household at 5,000 homes)."""
+    found: dict[int, ExternalRef] = {}
+    for condition in conditions:
+        for row in rows.filter(condition):
+            found.setdefault(row.pk, row)
+    return [found[pk] for pk in sorted(found)]
+
+
 def _batches(households: Iterable[Household]) -> set[Any]:
     """The imports that brought these households or anything recorded for them."""
-    rows = ExternalRef.objects.filter(
-        Q(household__in=households) | Q(case__household__in=households)
+    households = list(households)
+    rows = any_of(
+        ExternalRef.objects.only("batch"),
+        Q(household__in=households),
+        Q(case__household__in=households),
     )
-    return set(rows.values_list("batch", flat=True))
+    return {row.batch for row in rows}
 
 
 def _near_cases(household: Household, own: list[Case]) -> list[Case]:
@@ -299,9 +313,13 @@ def export_scopes_and_refs(
     home_properties = [pk for kind, pk in homes if kind != "household"]
     got.households = Household.objects.in_bulk(home_households)
     # The imports that brought each household, and every reference those imports made.
-    for household_id, case_household_id, batch in ExternalRef.objects.filter(
-        Q(household__in=home_households) | Q(case__household__in=home_households)
-    ).values_list("household_id", "case__household_id", "batch"):
+    for household_id, case_household_id, batch in [
+        row
+        for condition in (Q(household__in=home_households), Q(case__household__in=home_households))
+        for row in ExternalRef.objects.filter(condition).values_list(
+            "household_id", "case__household_id", "batch"
+        )
+    ]:
         for pk in {household_id, case_household_id} - {None}:
             if pk in got.households:
                 got.batches.setdefault(pk, set()).add(batch)

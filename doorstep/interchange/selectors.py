@@ -25,6 +25,7 @@ from doorstep.interchange.scope import (
     REF_FIELDS,
     Home,
     Scope,
+    any_of,
     export_scope,
     export_scopes_and_refs,
 )
@@ -83,14 +84,15 @@ class _Names:
         schemes = Counter(rows.values_list("scheme", flat=True))
         self.scheme = schemes.most_common(1)[0][0] if schemes else None
         self.rows = {}
-        mine = ExternalRef.objects.filter(scheme=self.scheme).order_by("pk")
-        for row in mine.filter(
-            Q(case__in=scope.cases)
-            | Q(tenancy__in=scope.tenancies)
-            | Q(person__in=scope.people)
-            | Q(property__in=scope.properties)
-            | Q(event__case__in=scope.cases)
-            | Q(event__household__in=scope.households, event__case=None)
+        mine = ExternalRef.objects.filter(scheme=self.scheme)
+        for row in any_of(
+            mine,
+            Q(case__in=scope.cases),
+            Q(tenancy__in=scope.tenancies),
+            Q(person__in=scope.people),
+            Q(property__in=scope.properties),
+            Q(event__case__in=scope.cases),
+            Q(event__household__in=scope.households, event__case=None),
         ):
             key = (row.kind, _object_id(row))
             self.rows.setdefault(key, row)
@@ -191,16 +193,17 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
     tenancies = {t.pk for scope in scopes.values() for t in scope.tenancies}
     people = {p.pk for scope in scopes.values() for p in scope.people}
     properties = {p.pk for scope in scopes.values() for p in scope.properties}
-    found = ExternalRef.objects.filter(
-        Q(case__in=cases)
-        | Q(tenancy__in=tenancies)
-        | Q(person__in=people)
-        | Q(property__in=properties)
-        | Q(event__case__in=cases)
-        | Q(event__household__in=[h.pk for s in scopes.values() for h in s.households])
-    ).exclude(batch__in=batches)  # those are read already
+    found = any_of(
+        ExternalRef.objects.exclude(batch__in=batches).only(*REF_FIELDS),  # read already
+        Q(case__in=cases),
+        Q(tenancy__in=tenancies),
+        Q(person__in=people),
+        Q(property__in=properties),
+        Q(event__case__in=cases),
+        Q(event__household__in=[h.pk for s in scopes.values() for h in s.households]),
+    )
     by_record: dict[tuple[str, int], list[ExternalRef]] = {}
-    for row in [*imported, *found.only(*REF_FIELDS)]:
+    for row in [*imported, *found]:
         for key in _record_keys(row):
             by_record.setdefault(key, []).append(row)
     policy = _policy()

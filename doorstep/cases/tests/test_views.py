@@ -29,7 +29,7 @@ from doorstep.vulnerabilities.models import SpecialCategoryAccess
 # entries in one query (1); the replay is shared.
 # Triage's suggestions for the case's contacts received (contacts.views.case_section): the
 # contacts (1), and the household's register categories where there are any (1; none here).
-CASE_PAGE_MAX_QUERIES = 39
+CASE_PAGE_MAX_QUERIES = 45
 
 
 @pytest.fixture

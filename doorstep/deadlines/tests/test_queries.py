@@ -11,9 +11,9 @@ from doorstep.testing.factories import StaffFactory
 from doorstep.testing.portfolio import AS_OF, FEW, MORE, api_get, open_homes
 
 pytestmark = pytest.mark.django_db
-QUEUE_MAX_QUERIES = 26
-HOUSEHOLD_PAGE_MAX_QUERIES = 40
-CASE_PAGE_MAX_QUERIES = 45
+QUEUE_MAX_QUERIES = 29
+HOUSEHOLD_PAGE_MAX_QUERIES = 43
+CASE_PAGE_MAX_QUERIES = 48
 
 
 @pytest.fixture

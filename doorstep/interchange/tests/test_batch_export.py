@@ -115,9 +115,9 @@ def test_the_queries_do_not_grow_with_the_homes(django_assert_max_num_queries):
     generated(10)
     homes = every_home()
     assert len(homes) == 10
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         assert len(chronologies_of_homes(homes[:2], landlord="L")) == 2
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         assert len(chronologies_of_homes(homes, landlord="L")) == 10
 
 

@@ -11,7 +11,7 @@ from doorstep.testing.factories import StaffFactory
 from doorstep.testing.portfolio import AS_OF, FEW, MORE, api_get, open_homes
 
 pytestmark = pytest.mark.django_db
-LENS_MAX_QUERIES = 26
+LENS_MAX_QUERIES = 29
 
 
 @pytest.mark.parametrize("homes", [FEW, MORE])
