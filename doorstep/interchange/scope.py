@@ -267,6 +267,15 @@ class _Loaded:
     authorities: dict[int, list[Any]] = field(default_factory=dict)  # household -> active ones
     communal_naming: dict[int, set[int]] = field(default_factory=dict)  # person -> communal cases
 
+    def imported_ids(self, kind: str, attname: str) -> set[int]:
+        """The records of a kind the imports read brought (by their id attribute)."""
+        return {
+            getattr(row, attname)
+            for rows in self.imported.values()
+            for row in rows
+            if row.kind == kind and getattr(row, attname) is not None
+        }
+
     def load_properties(self, pks: Iterable[int]) -> None:
         """These properties and every building they are in (a query per level of the tree)."""
         wanted = {pk for pk in pks if pk is not None and pk not in self.properties}
@@ -327,12 +336,7 @@ def export_scopes_and_refs(
     imported = ExternalRef.objects.filter(batch__in=all_batches).only(*REF_FIELDS)
     for row in imported.order_by("scheme", "kind", "pk"):
         got.imported.setdefault(row.batch, []).append(row)
-    extra = {
-        row.household_id
-        for rows in got.imported.values()
-        for row in rows
-        if row.kind == RefKind.TENANCY and row.household_id is not None
-    } - set(got.households)
+    extra = got.imported_ids(RefKind.TENANCY, "household_id") - set(got.households)
     if extra:
         got.households.update(Household.objects.in_bulk(extra))
     households = list(got.households)
@@ -372,23 +376,13 @@ def export_scopes_and_refs(
             got.communal.setdefault(case.property_id, []).append(case)
             for person in case.people.all():
                 got.communal_naming.setdefault(person.pk, set()).add(case.pk)
-    imported_cases = {
-        row.case_id
-        for rows in got.imported.values()
-        for row in rows
-        if row.kind == RefKind.CASE and row.case_id is not None
-    } - set(got.cases)
+    imported_cases = got.imported_ids(RefKind.CASE, "case_id") - set(got.cases)
     if imported_cases:
         got.load_cases(Case.objects.filter(pk__in=imported_cases))
     got.load_properties(
         [c.property_id for c in got.cases.values()]
         + [t.property_id for t in tenancies]
-        + [
-            row.property_id
-            for rows in got.imported.values()
-            for row in rows
-            if row.kind == RefKind.PROPERTY and row.property_id is not None
-        ]
+        + list(got.imported_ids(RefKind.PROPERTY, "property_id"))
     )
     for case in got.cases.values():
         case.property = got.properties[case.property_id]
@@ -400,12 +394,7 @@ def export_scopes_and_refs(
     people = set().union(*got.members.values()) if got.members else set()
     people |= {p.pk for t in tenancies for p in t.tenants.all()}
     people |= {p.pk for c in got.cases.values() for p in c.people.all()}
-    people |= {
-        row.person_id
-        for rows in got.imported.values()
-        for row in rows
-        if row.kind == RefKind.PERSON and row.person_id is not None
-    }
+    people |= got.imported_ids(RefKind.PERSON, "person_id")
     got.people = Person.objects.in_bulk(people)
     for authority in (
         ThirdPartyAuthority.objects.filter(household__in=households, withdrawn_on=None)

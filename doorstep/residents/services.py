@@ -25,7 +25,7 @@ from doorstep.residents.models import (
     ThirdPartyAuthority,
 )
 from doorstep.timeline.actors import actor_name_of
-from doorstep.timeline.models import Channel, Event
+from doorstep.timeline.models import Channel
 from doorstep.timeline.services import EventDraft, draft_append
 from doorstep.timeline.when import When
 
@@ -37,28 +37,6 @@ TENANCY_ALREADY_ENDED = "Tenancy {tenancy} has already ended."
 NO_SCOPE = "Say what the third party may act on."
 CONSENT_BY_NON_MEMBER = "Consent must come from a member of the household."
 ALREADY_WITHDRAWN = "That authority was already withdrawn."
-
-
-def _record(
-    *,
-    household: Household,
-    kind: str,
-    data: dict[str, Any],
-    actor: Model | None,
-    at: dt.datetime,
-    summary: str = "",
-    channel: str = Channel.INTERNAL,
-) -> Event:
-    draft = _draft(
-        household=household,
-        kind=kind,
-        data=data,
-        actor=actor,
-        at=at,
-        summary=summary,
-        channel=channel,
-    )
-    return draft_append(draft)
 
 
 def _draft(
@@ -227,13 +205,15 @@ def tenancy_end(
         raise DomainError(TENANCY_DATES, field="end")
     tenancy.end = end
     tenancy.save(update_fields=["end"])
-    _record(
-        household=tenancy.household,
-        kind="tenancy.ended",
-        actor=actor,
-        at=at,
-        data={"tenancy": tenancy.reference, "reason": reason, "end": end.isoformat()},
-        summary=f"Tenancy {tenancy.reference} ended: {reason}",
+    draft_append(
+        _draft(
+            household=tenancy.household,
+            kind="tenancy.ended",
+            actor=actor,
+            at=at,
+            data={"tenancy": tenancy.reference, "reason": reason, "end": end.isoformat()},
+            summary=f"Tenancy {tenancy.reference} ended: {reason}",
+        )
     )
     return tenancy
 
@@ -252,13 +232,20 @@ def contact_preference_set(
     pref, _ = ContactPreference.objects.update_or_create(
         person=person, defaults={"channel": channel, "language": language, "notes": notes}
     )
-    _record(
-        household=household,
-        kind="person.contact_preference_set",
-        actor=actor,
-        at=at,
-        data={"person": person.reference, "channel": channel, "language": language, "notes": notes},
-        summary=f"{person.full_name} prefers contact by {pref.get_channel_display().lower()}",
+    draft_append(
+        _draft(
+            household=household,
+            kind="person.contact_preference_set",
+            actor=actor,
+            at=at,
+            data={
+                "person": person.reference,
+                "channel": channel,
+                "language": language,
+                "notes": notes,
+            },
+            summary=f"{person.full_name} prefers contact by {pref.get_channel_display().lower()}",
+        )
     )
     return pref
 
@@ -276,13 +263,17 @@ def adjustment_record(
     adjustment = ReasonableAdjustment.objects.create(
         person=person, kind=kind, detail=detail, recorded_on=at.date()
     )
-    _record(
-        household=household,
-        kind="person.adjustment_recorded",
-        actor=actor,
-        at=at,
-        data={"person": person.reference, "adjustment": kind, "detail": detail},
-        summary=f"Reasonable adjustment for {person.full_name}: {adjustment.get_kind_display()}",
+    draft_append(
+        _draft(
+            household=household,
+            kind="person.adjustment_recorded",
+            actor=actor,
+            at=at,
+            data={"person": person.reference, "adjustment": kind, "detail": detail},
+            summary=(
+                f"Reasonable adjustment for {person.full_name}: {adjustment.get_kind_display()}"
+            ),
+        )
     )
     return adjustment
 
@@ -314,20 +305,22 @@ def third_party_authorise(
         consent_given_on=at.date(),
         expires_on=expires_on,
     )
-    _record(
-        household=household,
-        kind="third_party.authorised",
-        actor=actor,
-        at=at,
-        data={
-            "third_party": third_party.reference,
-            "consent_given_by": consent_given_by.reference,
-            "relationship": relationship,
-            "scope": scope,
-            "expires_on": expires_on.isoformat() if expires_on else None,
-        },
-        summary=f"{third_party.full_name} ({relationship}) authorised by "
-        f"{consent_given_by.full_name} for: {', '.join(authority.scope_labels())}",
+    draft_append(
+        _draft(
+            household=household,
+            kind="third_party.authorised",
+            actor=actor,
+            at=at,
+            data={
+                "third_party": third_party.reference,
+                "consent_given_by": consent_given_by.reference,
+                "relationship": relationship,
+                "scope": scope,
+                "expires_on": expires_on.isoformat() if expires_on else None,
+            },
+            summary=f"{third_party.full_name} ({relationship}) authorised by "
+            f"{consent_given_by.full_name} for: {', '.join(authority.scope_labels())}",
+        )
     )
     return authority
 
@@ -340,12 +333,14 @@ def third_party_withdraw(
         raise DomainError(ALREADY_WITHDRAWN)
     authority.withdrawn_on = at.date()
     authority.save(update_fields=["withdrawn_on"])
-    _record(
-        household=authority.household,
-        kind="third_party.withdrawn",
-        actor=actor,
-        at=at,
-        data={"third_party": authority.third_party.reference, "reason": reason},
-        summary=f"Authority for {authority.third_party.full_name} withdrawn",
+    draft_append(
+        _draft(
+            household=authority.household,
+            kind="third_party.withdrawn",
+            actor=actor,
+            at=at,
+            data={"third_party": authority.third_party.reference, "reason": reason},
+            summary=f"Authority for {authority.third_party.full_name} withdrawn",
+        )
     )
     return authority
