@@ -75,7 +75,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
         pk = model._meta.pk.attname
         kept = []
         for row in rows[table]:
-            out = {}
+            out: dict[str, Any] = {}
             for name, value in row.items():
                 if name in RANDOM:
                     continue
