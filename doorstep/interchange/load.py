@@ -277,9 +277,13 @@ class Loader:
         self.scheme = scheme
         self.rows = Rows()
         self.reports: list[ImportReport] = []
+        # Each chronology, its people, and its events that add something beside the history
+        # (the entry, and the event's id once written).
         self.after: list[
-            tuple[Chronology, dict[str, Person], list[tuple[Mapping[str, Any], Event]]]
+            tuple[Chronology, dict[str, Person], list[tuple[Mapping[str, Any], int]]]
         ] = []
+        # The properties the run makes, by scheme and reference, as it builds them.
+        self.made: set[tuple[str, str]] = set()
 
     def load(self) -> list[ImportReport]:
         """Write the run; then what the events add beside the history. The caller projects."""
@@ -361,7 +365,6 @@ class Loader:
                     ExternalRef: places + len(doc["people"]) + 1 + cases + events,
                 }
             )
-        self.made: set[tuple[str, str]] = set()
         return counts
 
     def _id(self, model: type[models.Model]) -> int:
