@@ -389,7 +389,6 @@ class Loader:
         kind: str,
         ref: str,
         entry: Any,
-        record: dict[str, Any],
         **objects: Any,
     ) -> None:
         row = {
@@ -397,7 +396,7 @@ class Loader:
             "scheme": report.scheme,
             "kind": kind,
             "ref": ref,
-            "record": record,
+            "record": records.kept(kind, entry),
             "digest": records.digest(entry),
             "batch": report.batch,
             "source_name": report.source_name,
@@ -446,7 +445,6 @@ class Loader:
                 RefKind.PROPERTY,
                 ref,
                 entry,
-                records.kept("property", entry),
                 property=prop,
             )
 
@@ -468,7 +466,6 @@ class Loader:
                 RefKind.PERSON,
                 entry["ref"],
                 entry,
-                records.kept("person", entry),
                 person=person,
             )
 
@@ -511,7 +508,6 @@ class Loader:
             RefKind.TENANCY,
             tenancy_entry["ref"],
             tenancy_entry,
-            records.kept("tenancy", tenancy_entry),
             tenancy=tenancy,
             household=household,
         )
@@ -549,7 +545,6 @@ class Loader:
                 RefKind.CASE,
                 entry["ref"],
                 entry,
-                records.kept("case", entry),
                 case=cases[entry["ref"]],
             )
 
@@ -578,9 +573,7 @@ class Loader:
         report.streams.add(stream.pk)
         written = events[len(drafts) :]
         for entry, event in zip(doc["events"], written, strict=True):
-            self._map(
-                report, RefKind.EVENT, entry["id"], entry, records.kept("event", entry), event=event
-            )
+            self._map(report, RefKind.EVENT, entry["id"], entry, event=event)
         later = [
             (entry, event["id"])
             for entry, event in zip(doc["events"], written, strict=True)
