@@ -3,7 +3,7 @@
     bench/run --db postgres --homes 125000 --years 5      the full scale (issue 8)
     bench/run --db sqlite --smoke                         CI: every benchmark runs, sanely
 
-A run creates the scratch database (PostgreSQL: `bench_doorstep`, dropped at the end; SQLite:
+A run creates the scratch database (PostgreSQL: `bench_doorstep_<pid>`, dropped at the end; SQLite:
 a file in a temporary folder), migrates it, creates the staff roles and a manager, generates a
 landlord (`doorstep.generate.synth.portfolio`) and imports it through `chronologies_import`,
 then runs each benchmark, printing one line per figure: name, value, unit and, where it fits,
@@ -49,12 +49,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--think", default="0.5-1.5", help="Each user's pause, seconds (0.5-1.5).")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers.")
     p.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="Processes the lens sweep and the TSM year share their replays among (one per core).",
+    )
+    p.add_argument(
         "--evidence-events", type=int, default=None, help="Events on the evidence case (1000)."
     )
     p.add_argument("--smoke", action="store_true", help="Tiny scale, short load; check sanity.")
     p.add_argument("--json", type=Path, help="Write the figures to this file.")
     p.add_argument("--pg-server", default=POSTGRES_SERVER, help=f"(default {POSTGRES_SERVER})")
-    p.add_argument("--pg-name", default=POSTGRES_NAME, help=f"Scratch database ({POSTGRES_NAME}).")
+    p.add_argument(
+        "--pg-name",
+        default=POSTGRES_NAME,
+        help="Scratch database (bench_doorstep_<the run's process id>); one of this name is "
+        "dropped first.",
+    )
     p.add_argument("--keep", action="store_true", help="Keep the scratch database and folder.")
     return p
 
@@ -164,7 +175,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
     as_of: dt.date = UNTIL
     runs: dict[str, Callable[[], Outcome]] = {
         "import": lambda: importing.run(scratch, imported),
-        "lens": lambda: sweep.run(as_of=as_of),
+        "lens": lambda: sweep.run(as_of=as_of, workers=args.processes),
         "latency": lambda: latency.run(
             scratch=scratch,
             user=user,
@@ -175,7 +186,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             workers=args.workers,
             think=args.think,
         ),
-        "tsm": lambda: tsm.run(as_of=as_of),
+        "tsm": lambda: tsm.run(as_of=as_of, workers=args.processes),
         "evidence": lambda: evidence.run(
             events=args.evidence_events,
             at=timezone.now() - dt.timedelta(seconds=args.evidence_events + 60),

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-POSTGRES_NAME = "bench_doorstep"
+# Each run's own scratch database, unless --pg-name names one: two runs on one server (a run by
+# hand and CI's smoke run) must never drop each other's.
+POSTGRES_NAME = "bench_doorstep_{pid}"
 STAFF = "bench-manager"
 
 
@@ -35,6 +37,7 @@ def scratch_create(*, db: str, pg_server: str, pg_name: str) -> Scratch:
     """An empty database and a temporary folder, and the environment Django will read."""
     folder = Path(tempfile.mkdtemp(prefix="doorstep-bench-"))
     if db == "postgres":
+        pg_name = pg_name.format(pid=os.getpid())
         _pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
         _pg_admin(pg_server, f'CREATE DATABASE "{pg_name}"')
         scratch = Scratch(db, f"{pg_server}/{pg_name}", folder, pg_name, pg_server)

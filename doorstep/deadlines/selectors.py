@@ -24,7 +24,7 @@ import datetime as dt
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -37,6 +37,7 @@ from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
+from doorstep.core.processes import can_share, shared_out
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
 from doorstep.interchange.selectors import HomeExport, chronologies_of_homes
@@ -326,6 +327,22 @@ RESTS_ON = (
 )
 
 
+# The members of `Clocks` that hold what the replays found, case by case.
+MEMBERS = (
+    "clocks",
+    "commitments",
+    "appointments",
+    "repeats",
+    "complaints",
+    "compensation",
+    "compensation_requests",
+    "asb",
+    "transfers",
+    "permissions",
+    "findings",
+)
+
+
 @dataclass
 class Clocks:
     """The clocks, commitments, appointments, recurring defects, complaints, compensation
@@ -352,6 +369,19 @@ class Clocks:
     def running(self) -> list[CaseClock]:
         """The clocks not yet stopped, what breaches first first."""
         return sorted((c for c in self.clocks if c.running), key=CaseClock.sort_key)
+
+    def take(self, other: Clocks) -> None:
+        """Add another chunk's clocks, commitments, findings and notes to these."""
+        for member in MEMBERS:
+            getattr(self, member).extend(getattr(other, member))
+        self.notes.extend(other.notes)
+        self.vulnerable_from.update(other.vulnerable_from)
+
+    def keep_only(self, members: Collection[str]) -> None:
+        """Forget every member not named (the notes and the household dates are kept)."""
+        for member in MEMBERS:
+            if member not in members:
+                getattr(self, member).clear()
 
     def of_open_cases(self) -> Clocks:
         """The same, with only the clocks of the cases still open."""
@@ -391,39 +421,78 @@ def clocks_of(
     policy: LivePolicy | None = None,
     chunk: int = HOMES_PER_CHUNK,
     timings: dict[str, float] | None = None,
+    workers: int = 1,
+    only: Collection[str] | None = None,
 ) -> Clocks:
     """The clocks and commitments of these cases as of `as_of`: one replay per home
     (household, or communal property) among them, the homes exported `chunk` at a time
     (`interchange.selectors.chronologies_of_homes`: a bounded number of queries per chunk, not
     per home). Each case should come with its household and property (`select_related`).
     `timings`, where given, gathers the seconds spent exporting, replaying and reading the
-    replays back onto the cases (the sweep's figures)."""
+    replays back onto the cases (the sweep's figures).
+
+    For a read of the whole landlord (the yearly reports): `workers` above one shares the
+    chunks among that many forked processes (`core.processes`; in this process where they
+    could not see what it reads), and `only` keeps of each chunk only the members named
+    (`("clocks",)`), so the rest of every home's replay is not held in memory. The chunks'
+    members come in the order of the homes either way."""
     policy = policy or live_policy()
     by_home: dict[Home, dict[int, Case]] = {}
     for case in cases:
         by_home.setdefault(home_of(case), {})[case.pk] = case
-    found = Clocks(as_of=as_of, policy=policy)
     homes = list(by_home)
+    parts = [
+        _Part(
+            as_of,
+            policy,
+            tuple(only) if only is not None else None,
+            [(home, by_home[home]) for home in homes[start : start + chunk]],
+        )
+        for start in range(0, len(homes), chunk)
+    ]
+    found = Clocks(as_of=as_of, policy=policy)
     spent = timings if timings is not None else {}
-    for start in range(0, len(homes), chunk):
-        part = homes[start : start + chunk]
-        began = time.perf_counter()
-        exports = chronologies_of_homes(part, landlord=settings.DOORSTEP_LANDLORD_NAME)
-        exported = time.perf_counter()
-        replays = [
-            replayed
-            for home in part
-            if (replayed := _replay_home(found, by_home[home], exports.get(home), policy))
-        ]
-        replayed_at = time.perf_counter()
-        _read_replays(found, replays)
-        for name, seconds in (
-            ("export", exported - began),
-            ("replay", replayed_at - exported),
-            ("read", time.perf_counter() - replayed_at),
-        ):
-            spent[name] = spent.get(name, 0.0) + seconds
+    workers = workers if workers > 1 and can_share() else 1
+    for part, seconds in shared_out(_clocks_part, parts, workers=workers):
+        found.take(part)
+        for name, value in seconds.items():
+            spent[name] = spent.get(name, 0.0) + value
     return found
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A chunk of homes to replay, each with the cases wanted of it, and what to keep."""
+
+    as_of: dt.date
+    policy: LivePolicy
+    only: tuple[str, ...] | None
+    homes: list[tuple[Home, dict[int, Case]]]
+
+
+def _clocks_part(part: _Part) -> tuple[Clocks, dict[str, float]]:
+    """One chunk's clocks (its homes exported together, each replayed, the replays read onto
+    the cases), with the seconds spent in each step."""
+    found = Clocks(as_of=part.as_of, policy=part.policy)
+    began = time.perf_counter()
+    exports = chronologies_of_homes(
+        [home for home, _ in part.homes], landlord=settings.DOORSTEP_LANDLORD_NAME
+    )
+    exported = time.perf_counter()
+    replays = [
+        replayed
+        for home, wanted in part.homes
+        if (replayed := _replay_home(found, wanted, exports.get(home), part.policy))
+    ]
+    replayed_at = time.perf_counter()
+    _read_replays(found, replays)
+    if part.only is not None:
+        found.keep_only(part.only)
+    return found, {
+        "export": exported - began,
+        "replay": replayed_at - exported,
+        "read": time.perf_counter() - replayed_at,
+    }
 
 
 @dataclass(frozen=True)

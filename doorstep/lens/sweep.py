@@ -21,17 +21,15 @@ Time is an argument: `as_of` is the day the record is read as of.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, connections
-
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
+from doorstep.core.processes import can_share, shared_out
 from doorstep.deadlines.selectors import (
     HOMES_PER_CHUNK,
     Home,
@@ -131,31 +129,6 @@ def _sweep_part(part: list[tuple[Home, list[int]]]) -> _Part:
     ]
     homes = {home_of(c) for c in cases}
     return _Part(findings, found.notes, len(homes), len(cases), timings)
-
-
-def can_share() -> bool:
-    """Whether other processes can read what this one reads: not SQLite's in-memory database,
-    nor from inside a transaction (they would not see what it has not committed)."""
-    in_memory = connection.vendor == "sqlite" and bool(
-        getattr(connection, "is_in_memory_db", lambda: False)()
-    )
-    return (
-        not in_memory
-        and not connection.in_atomic_block
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-
-
-def shared_out(work: Callable[[Any], Any], chunks: Iterable[Any], *, workers: int) -> Iterator[Any]:
-    """`work` on each chunk, in this process (one worker) or in `workers` forked processes,
-    each opening its own database connection; results in the order they are done."""
-    if workers <= 1:
-        yield from map(work, chunks)
-        return
-    connections.close_all()  # a connection is never shared across a fork
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=connections.close_all) as pool:
-        yield from pool.imap_unordered(work, chunks)
 
 
 def portfolio_sweep(

@@ -13,9 +13,10 @@ from django.core.management import call_command
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.services import case_close
+from doorstep.core.processes import shared_out
 from doorstep.deadlines.selectors import clocks_of, lens_of
 from doorstep.interchange.tests.chronologies import BROMFORD, CLARION
-from doorstep.lens.sweep import SweptFinding, portfolio_sweep, shared_out
+from doorstep.lens.sweep import SweptFinding, portfolio_sweep
 from doorstep.lens.tests.conftest import AS_OF, import_record
 from doorstep.testing.portfolio import RECORDED, open_homes
 
