@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -50,11 +51,19 @@ def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float])
     from django.test import Client
     from django.utils import timezone
 
+    from doorstep.api.pagination import Keyset
+    from doorstep.api.routers.cases import CASE_ORDER
     from doorstep.cases.models import Case, CaseStatus
     from doorstep.staff.services import api_token_create
 
     refs = list(Case.objects.order_by("pk").values_list("reference", flat=True))
-    random.Random(seed).shuffle(refs)  # noqa: S311 (a sample, not a secret)
+    chosen = random.Random(seed)  # noqa: S311 (a sample, not a secret)
+    chosen.shuffle(refs)
+    # Pages of the open-case list starting at random open cases: any depth, as a person
+    # following `next` links would reach it.
+    pager = Keyset(ordering=CASE_ORDER)
+    starts = Case.objects.filter(status=CaseStatus.OPEN).order_by("?")[:SAMPLE]
+    cursors = [pager.cursor_at(case) for case in starts] or [""]
     client = Client()
     client.force_login(user)
     _, token = api_token_create(user=user, name="bench", at=timezone.now())
@@ -65,8 +74,14 @@ def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float])
         "token": token,
         "as_of": as_of.isoformat(),
         "think": list(think),
-        "open_cases": Case.objects.filter(status=CaseStatus.OPEN).count(),
+        "cursors": cursors,
     }
+
+
+def cases_page(cursor: str) -> str:
+    """A page of 50 open cases, starting where the cursor says (none: the first page)."""
+    query = {"status": "open", "limit": "50"} | ({"cursor": cursor} if cursor else {})
+    return "/api/v1/cases?" + urllib.parse.urlencode(query)
 
 
 def serve(*, port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
@@ -117,7 +132,7 @@ def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[st
             lambda n: f"/api/v1/cases/{refs[n % len(refs)]}/clocks?as_of={wanted['as_of']}",
             api,
         ),
-        "api_cases": (lambda n: f"/api/v1/cases?status=open&limit=50&offset={n}", api),
+        "api_cases": (lambda n: cases_page(wanted["cursors"][n % len(wanted["cursors"])]), api),
     }
     found: list[Figure] = []
     problems = []

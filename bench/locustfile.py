@@ -11,6 +11,7 @@ import json
 import os
 import random
 from pathlib import Path
+from urllib.parse import urlencode
 
 from locust import HttpUser, between, task
 
@@ -18,7 +19,8 @@ TARGETS = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text())
 
 
 class Officer(HttpUser):
-    """A member of staff: opens a case page, reads its clocks and lists open cases."""
+    """A member of staff: opens a case page, reads its clocks and lists open cases (a page
+    at a random depth, by cursor)."""
 
     wait_time = between(*TARGETS["think"])
 
@@ -46,5 +48,6 @@ class Officer(HttpUser):
 
     @task
     def api_cases(self) -> None:
-        offset = random.randrange(max(TARGETS["open_cases"] - 50, 1))  # noqa: S311
-        self.fetch(f"/api/v1/cases?status=open&limit=50&offset={offset}", "api_cases", self.api)
+        cursor = random.choice(TARGETS["cursors"])  # noqa: S311
+        query = {"status": "open", "limit": "50"} | ({"cursor": cursor} if cursor else {})
+        self.fetch(f"/api/v1/cases?{urlencode(query)}", "api_cases", self.api)

@@ -86,9 +86,11 @@ def person_named(*, reference: str, field: str) -> Person:
 
 
 def household_list(*, q: str = "") -> QuerySet[Household]:
+    households = Household.objects.select_related("property")
     if q.strip():
-        return household_search(query=q, limit=SEARCH_LIMIT)
-    return Household.objects.select_related("property").order_by("reference")
+        found = list(household_search(query=q, limit=SEARCH_LIMIT).values_list("pk", flat=True))
+        households = households.filter(pk__in=found)
+    return households.order_by("reference")
 
 
 def household_named(*, reference: str, field: str) -> Household:

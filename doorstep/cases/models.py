@@ -49,7 +49,11 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["status", "case_type"], name="case_status_type")]
+        indexes = [
+            models.Index(fields=["status", "case_type"], name="case_status_type"),
+            # The case list, newest first, paged by keyset (api.pagination; docs/performance.md).
+            models.Index(fields=["-opened_at", "-id"], name="case_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"

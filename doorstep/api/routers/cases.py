@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from doorstep.api import selectors
@@ -17,6 +17,7 @@ from doorstep.api.errors import fields_named
 from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
 from doorstep.api.models import IntakeRecord
+from doorstep.api.pagination import Keyset
 from doorstep.api.schemas import CaseCloseIn, CaseFilters, CaseIn, CaseOut, Reference, responds
 from doorstep.cases import services as cases
 from doorstep.cases.models import Case
@@ -24,12 +25,14 @@ from doorstep.contacts.services import case_open_from_contact
 from doorstep.residents.models import Household
 
 router = Router(tags=["cases"])
+CASE_ORDER = ("-opened_at", "-pk")  # as selectors.case_list orders them
 
 
 @router.get("/cases", response=responds(200, list[CaseOut]), auth=requires("cases.view_case"))
-@paginate(LimitOffsetPagination)
+@paginate(Keyset, ordering=CASE_ORDER)
 def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
-    """Cases you may see, newest first. `household` includes its buildings' communal cases."""
+    """Cases you may see, newest first. `household` includes its buildings' communal cases.
+    Paged by cursor: follow `next` (a page costs the same however deep)."""
     household = (
         selectors.household_named(reference=filters.household, field="household")
         if filters.household

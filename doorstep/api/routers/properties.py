@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from doorstep.api import selectors
@@ -12,6 +12,7 @@ from doorstep.api.auth import requires
 from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
 from doorstep.api.models import IntakeRecord
+from doorstep.api.pagination import Keyset
 from doorstep.api.schemas import PropertyIn, PropertyOut, Reference, responds
 from doorstep.properties import services as properties
 from doorstep.properties.models import Property
@@ -25,7 +26,7 @@ router = Router(tags=["properties"])
     response=responds(200, list[PropertyOut]),
     auth=requires("properties.view_property"),
 )
-@paginate(LimitOffsetPagination)
+@paginate(Keyset, ordering=("reference",))
 def property_list(request: HttpRequest, q: str = "") -> Any:
     """Properties, or those matching `q` (reference, UPRN, address, postcode, alias)."""
     return selectors.property_list(q=q)

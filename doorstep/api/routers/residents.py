@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from doorstep.api import selectors
@@ -12,6 +12,7 @@ from doorstep.api.auth import caller, requires
 from doorstep.api.idempotency import idempotent, only
 from doorstep.api.intake import received_at
 from doorstep.api.models import IntakeRecord
+from doorstep.api.pagination import Keyset
 from doorstep.api.schemas import (
     HouseholdIn,
     HouseholdOut,
@@ -35,7 +36,7 @@ router = Router(tags=["residents"])
 @router.get(
     "/people", response=responds(200, list[PersonOut]), auth=requires("residents.view_person")
 )
-@paginate(LimitOffsetPagination)
+@paginate(Keyset, ordering=("full_name", "reference"))
 def person_list(request: HttpRequest, q: str = "") -> Any:
     """People on the record, or those matching `q` (reference or part of the name)."""
     return selectors.person_list(q=q)
@@ -67,7 +68,7 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Any:
     response=responds(200, list[HouseholdSummaryOut]),
     auth=requires("residents.view_household"),
 )
-@paginate(LimitOffsetPagination)
+@paginate(Keyset, ordering=("reference",))
 def household_list(request: HttpRequest, q: str = "") -> Any:
     """Households, or those matching `q` (reference, name, address, postcode, UPRN...)."""
     return selectors.household_list(q=q)
