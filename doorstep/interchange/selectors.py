@@ -248,6 +248,7 @@ def _export(
             f"{left_out.reference} is a {left_out.get_case_type_display().lower()} case, which "
             "the format has no type for: its events are exported without a case."
         )
+    by_pk = {c.pk: c for c in exported_cases}  # an event's case found by key, not by scan
     landlord_doc: dict[str, Any] = {"name": landlord, "nation": "england"}
     if policy:
         landlord_doc["policy"] = policy
@@ -258,7 +259,7 @@ def _export(
         "people": [_person(p, scope, names) for p in scope.people],
         "tenancies": [_tenancy(t, names) for t in scope.tenancies],
         "cases": [_case(c, exported_cases, names) for c in exported_cases],
-        "events": [_event(e, exported_cases, scope, names) for e in scope.events],
+        "events": [_event(e, by_pk, scope, names) for e in scope.events],
     }
     # The fast gate first: a document built from the database has only text member names, so
     # the walk `first_problem` makes for others is not needed unless the gate fails.
@@ -425,10 +426,12 @@ def _links(case: Case, exported: list[Case], names: _Names) -> list[str]:
     return out
 
 
-def _event(event: Event, exported: list[Case], scope: Scope, names: _Names) -> dict[str, Any]:
+def _event(
+    event: Event, exported: Mapping[int, Case], scope: Scope, names: _Names
+) -> dict[str, Any]:
     row = names.row(RefKind.EVENT, event.pk)
     record = row.record if row is not None else {}
-    case = event.case if event.case in exported else None
+    case = exported.get(event.case_id) if event.case_id is not None else None
     data = dict(event.data or {})
     by = event.by or "landlord"
     if row is None:  # recorded in Doorstep: its data names records by Doorstep's references
@@ -453,11 +456,13 @@ def _event(event: Event, exported: list[Case], scope: Scope, names: _Names) -> d
 CASE_NAMING_MEMBERS = ("repeat_of", "not_repeat_of")
 
 
-def _case_refs_said(data: dict[str, Any], exported: list[Case], names: _Names) -> dict[str, Any]:
+def _case_refs_said(
+    data: dict[str, Any], exported: Mapping[int, Case], names: _Names
+) -> dict[str, Any]:
     """A repeat decision's `of_case` (a Doorstep reference) as the export names that case."""
     if not any(isinstance(data.get(m), Mapping) for m in CASE_NAMING_MEMBERS):
         return data
-    refs = {c.reference: names.ref(RefKind.CASE, c) for c in exported}
+    refs = {c.reference: names.ref(RefKind.CASE, c) for c in exported.values()}
     out = dict(data)
     for member in CASE_NAMING_MEMBERS:
         said = data.get(member)
