@@ -30,7 +30,7 @@ from doorstep.asb.choices import Category
 from doorstep.asb.models import AsbCase
 from doorstep.cases.models import Case
 from doorstep.complaints.models import Complaint
-from doorstep.deadlines.selectors import CaseClock, clocks_of
+from doorstep.deadlines.selectors import CaseClock, Clocks, clocks_of
 from doorstep.properties.choices import PropertyKind
 from doorstep.properties.models import Property
 from doorstep.repairs.models import Job
@@ -194,12 +194,19 @@ def _cases(ids: Iterable[int]) -> list[Case]:
     return list(Case.objects.filter(pk__in=set(ids)).select_related("household", "property"))
 
 
-def _response_clocks(
-    complaints: list[Complaint], as_of: dt.date, workers: int
-) -> dict[tuple[int, int], CaseClock]:
-    found = clocks_of(
-        _cases(c.case_id for c in complaints), as_of=as_of, workers=workers, only=CLOCKS
-    )
+def _answered(year: ReportingYear) -> dict[int, list[Complaint]]:
+    """The complaints whose stage 1 (and stage 2) response was sent in the year."""
+    return {
+        stage: list(
+            Complaint.objects.filter(**_in(year, f"answered{stage}_at"))
+            .select_related("case")
+            .order_by(f"answered{stage}_at", "pk")
+        )
+        for stage in (1, 2)
+    }
+
+
+def _response_clocks(found: Clocks) -> dict[tuple[int, int], CaseClock]:
     clocks: dict[tuple[int, int], CaseClock] = {}
     for clock in found.clocks:
         for stage in (1, 2):
@@ -209,7 +216,7 @@ def _response_clocks(
 
 
 def _complaint_measures(
-    year: ReportingYear, homes: int, as_of: dt.date, workers: int
+    year: ReportingYear, homes: int, answered: dict[int, list[Complaint]], found: Clocks
 ) -> tuple[list[Measure], list[SelfAssessment]]:
     received = list(
         Complaint.objects.filter(**_in(year, "received_at"), received_event__isnull=False)
@@ -221,15 +228,7 @@ def _complaint_measures(
         .select_related("case")
         .order_by("escalated_at", "pk")
     )
-    answered = {
-        stage: list(
-            Complaint.objects.filter(**_in(year, f"answered{stage}_at"))
-            .select_related("case")
-            .order_by(f"answered{stage}_at", "pk")
-        )
-        for stage in (1, 2)
-    }
-    clocks = _response_clocks(answered[1] + answered[2], as_of, workers)
+    clocks = _response_clocks(found)
     measures = [
         Measure(
             code="CH01 (1)",
@@ -378,12 +377,12 @@ def _repair_case_ids(year: ReportingYear) -> set[int]:
     return found
 
 
-def _repair_measures(year: ReportingYear, as_of: dt.date, workers: int) -> list[Measure]:
-    case_ids = _repair_case_ids(year)
-    found = clocks_of(_cases(case_ids), as_of=as_of, workers=workers, only=CLOCKS)
+def _repair_measures(year: ReportingYear, case_ids: set[int], found: Clocks) -> list[Measure]:
     priorities = _priorities(case_ids)
     rows: dict[bool, list[Row]] = {True: [], False: []}
     for clock in sorted(found.clocks, key=lambda c: (c.stopped or dt.date.max, c.case.reference)):
+        if clock.case.pk not in case_ids:
+            continue
         if clock.clock != "repair.target" or not year.holds(clock.stopped):
             continue
         priority = priorities.get(clock.subject, "")
@@ -478,8 +477,13 @@ def tsm_year(*, year: int, as_of: dt.date, workers: int = 1) -> TsmReport:
     cores."""
     span = reporting_year(year)
     homes = homes_at(span.end_moment)
-    complaints, assessment = _complaint_measures(span, homes, as_of, workers)
-    measures = complaints + _repair_measures(span, as_of, workers) + _asb_measures(span, homes)
+    answered = _answered(span)
+    repairs = _repair_case_ids(span)
+    # One replay of each home for both: the complaints answered and the repairs completed.
+    complaint_cases = {c.case_id for stage in answered.values() for c in stage}
+    found = clocks_of(_cases(complaint_cases | repairs), as_of=as_of, workers=workers, only=CLOCKS)
+    complaints, assessment = _complaint_measures(span, homes, answered, found)
+    measures = complaints + _repair_measures(span, repairs, found) + _asb_measures(span, homes)
     order = ["ch01-1", "ch01-2", "ch02-1", "ch02-2", "rp02-1", "rp02-2", "nm01-1", "nm01-2"]
     measures.sort(key=lambda m: order.index(m.slug))
     notes = []
