@@ -48,7 +48,7 @@ class Case(models.Model):
     links = models.ManyToManyField("self", blank=True, symmetrical=True)
 
     class Meta:
-        ordering = ["-opened_at"]
+        ordering = ["-opened_at", "-id"]  # newest first; of two opened together, the later made
         indexes = [
             models.Index(fields=["status", "case_type"], name="case_status_type"),
             # The case list, newest first, paged by keyset (api.pagination; docs/performance.md).

@@ -31,7 +31,7 @@ def cases_for_household(*, household: Household, open_only: bool = False) -> Que
     qs = Case.objects.filter(match)
     if open_only:
         qs = qs.filter(status="open")
-    return qs.select_related("property", "owner_team", "officer").order_by("-opened_at")
+    return qs.select_related("property", "owner_team", "officer").order_by("-opened_at", "-pk")
 
 
 def case_detail(*, reference: str) -> Case:
@@ -79,7 +79,7 @@ def case_search(*, query: str, user: Any, limit: int = 50) -> QuerySet[Case]:
             | Q(household__reference__iexact=q)
         )
         .select_related("property", "household")
-        .order_by("-opened_at")[:limit]
+        .order_by("-opened_at", "-pk")[:limit]
     )
 
 
@@ -161,7 +161,7 @@ def property_record(*, reference: str, user: Any) -> PropertyRecord:
         cases_visible_to(user=user)
         .filter(about_here)
         .select_related("property", "household")
-        .order_by("status", "-opened_at")[:200]
+        .order_by("status", "-opened_at", "-pk")[:200]
     )
     households = (
         Household.objects.filter(property_id__in=inside)

@@ -72,7 +72,7 @@ def hazard_cases(*, user: Any, query: str = "", open_only: bool = False) -> Quer
     return (
         cases.annotate(prioritised=damp & _vulnerable(OuterRef("household")))
         .select_related("property", "household")
-        .order_by("-prioritised", "-opened_at")
+        .order_by("-prioritised", "-opened_at", "-pk")
     )
 
 

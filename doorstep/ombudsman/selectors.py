@@ -257,7 +257,7 @@ def ombudsman_cases(*, user: Any) -> QuerySet[Case]:
         cases_visible_to(user=user)
         .filter(case_type=CaseType.OMBUDSMAN)
         .select_related("household__property", "property")
-        .order_by("-opened_at")
+        .order_by("-opened_at", "-pk")
     )
 
 
