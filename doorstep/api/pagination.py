@@ -24,7 +24,12 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.fields.tuple_lookups import (  # Django 5.2's, for composite keys
+    Tuple,
+    TupleGreaterThanOrEqual,
+    TupleLessThanOrEqual,
+)
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.errors import ValidationError
@@ -79,24 +84,43 @@ class Keyset(CursorPagination):
         return json.dumps([_text(getattr(item, name)) for name, _ in self.fields])
 
     def _find_position(self, queryset: QuerySet[Any], cursor: Any) -> QuerySet[Any]:
-        """The rows from the position on, in the direction the cursor reads: the key's
-        fields compared in order (a row-value comparison, spelt out for every database)."""
+        """The rows from the position on (inclusive), in the direction the cursor reads: the
+        whole key compared at once, `(opened_at, id) <= (x, y)`, which PostgreSQL answers
+        from the index as a range (Django's tuple lookups; on SQLite, which has no such
+        comparison in Django, the same spelt out field by field). An ordering that mixes
+        directions is spelt out on every database."""
         if cursor.p is None:
             return queryset
-        try:
-            values = json.loads(cursor.p)
-        except ValueError:
-            raise _bad_cursor() from None
-        if not isinstance(values, list) or len(values) != len(self.fields):
-            raise _bad_cursor()
+        values = self._values(queryset, cursor.p)
+        directions = {descending for _, descending in self.fields}
+        if len(directions) == 1:
+            forward = directions.pop() == cursor.r  # ascending, read onwards
+            lookup = TupleGreaterThanOrEqual if forward else TupleLessThanOrEqual
+            key = Tuple(*(F(name) for name, _ in self.fields))
+            return queryset.filter(lookup(key, values))
         same = Q()
         after = Q()
         for (name, descending), value in zip(self.fields, values, strict=True):
             beyond = "lt" if descending != cursor.r else "gt"
             after |= same & Q(**{f"{name}__{beyond}": value})
             same &= Q(**{name: value})
+        return queryset.filter(after | same)
+
+    def _values(self, queryset: QuerySet[Any], position: str) -> list[Any]:
+        """The position's values, each read as its field's type; anything else is a cursor
+        this list did not give."""
         try:
-            return queryset.filter(after | same)
+            texts = json.loads(position)
+        except ValueError:
+            raise _bad_cursor() from None
+        if not isinstance(texts, list) or len(texts) != len(self.fields):
+            raise _bad_cursor()
+        meta = queryset.model._meta
+        try:
+            return [
+                (meta.pk if name == "pk" else meta.get_field(name)).to_python(text)
+                for (name, _), text in zip(self.fields, texts, strict=True)
+            ]
         except (DjangoValidationError, ValueError, TypeError):
             raise _bad_cursor() from None
 
