@@ -5,22 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_initial'),
-        ('properties', '0001_initial'),
-        ('residents', '0001_initial'),
-        ('staff', '0001_initial'),
+        ("cases", "0002_initial"),
+        ("properties", "0001_initial"),
+        ("residents", "0001_initial"),
+        ("staff", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='case',
-            options={'ordering': ['-opened_at', '-id']},
+            name="case",
+            options={"ordering": ["-opened_at", "-id"]},
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['-opened_at', '-id'], name='case_newest_first'),
+            model_name="case",
+            index=models.Index(fields=["-opened_at", "-id"], name="case_newest_first"),
         ),
     ]
