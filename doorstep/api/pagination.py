@@ -24,7 +24,7 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.fields.tuple_lookups import (  # Django 5.2's, for composite keys
     Tuple,
     TupleGreaterThanOrEqual,
@@ -63,6 +63,9 @@ class Keyset(CursorPagination):
     def __init__(self, *, ordering: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(ordering=ordering, page_size=LIMIT, max_page_size=MAX_LIMIT, **kwargs)
         self.fields = [(name.lstrip("-"), name.startswith("-")) for name in ordering]
+        if len({descending for _, descending in self.fields}) != 1:
+            raise ValueError(f"A keyset's fields run one way, all up or all down: {ordering}")
+        self.descending = self.fields[0][1]
 
     def paginate_queryset(
         self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
@@ -87,24 +90,13 @@ class Keyset(CursorPagination):
         """The rows from the position on (inclusive), in the direction the cursor reads: the
         whole key compared at once, `(opened_at, id) <= (x, y)`, which PostgreSQL answers
         from the index as a range (Django's tuple lookups; on SQLite, which has no such
-        comparison in Django, the same spelt out field by field). An ordering that mixes
-        directions is spelt out on every database."""
+        comparison in Django, the same spelt out field by field)."""
         if cursor.p is None:
             return queryset
         values = self._values(queryset, cursor.p)
-        directions = {descending for _, descending in self.fields}
-        if len(directions) == 1:
-            forward = directions.pop() == cursor.r  # ascending, read onwards
-            lookup = TupleGreaterThanOrEqual if forward else TupleLessThanOrEqual
-            key = Tuple(*(F(name) for name, _ in self.fields))
-            return queryset.filter(lookup(key, values))
-        same = Q()
-        after = Q()
-        for (name, descending), value in zip(self.fields, values, strict=True):
-            beyond = "lt" if descending != cursor.r else "gt"
-            after |= same & Q(**{f"{name}__{beyond}": value})
-            same &= Q(**{name: value})
-        return queryset.filter(after | same)
+        onwards = self.descending == cursor.r  # ascending read forwards, or descending back
+        lookup = TupleGreaterThanOrEqual if onwards else TupleLessThanOrEqual
+        return queryset.filter(lookup(Tuple(*(F(name) for name, _ in self.fields)), values))
 
     def _values(self, queryset: QuerySet[Any], position: str) -> list[Any]:
         """The position's values, each read as its field's type; anything else is a cursor
