@@ -70,6 +70,12 @@ def parser() -> argparse.ArgumentParser:
         "dropped first.",
     )
     p.add_argument("--keep", action="store_true", help="Keep the scratch database and folder.")
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: run against the landlord an earlier run imported and kept in --pg-name "
+        "(no generating or importing; never dropped). Not with the import benchmark.",
+    )
     return p
 
 
@@ -85,6 +91,12 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     if unknown:
         parser().error(f"unknown benchmark(s): {', '.join(unknown)}")
     args.only = [name for name in BENCHMARKS if name in wanted]
+    if args.reuse:
+        if args.db != "postgres" or args.pg_name == POSTGRES_NAME:
+            parser().error("--reuse needs --db postgres and the --pg-name of a kept run")
+        if "import" in args.only:
+            parser().error("--reuse cannot run the import benchmark: it measures a fresh import")
+        args.keep = True
     low, _, high = args.think.partition("-")
     args.think = (float(low), float(high or low))
     return args
@@ -135,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
     os.chdir(root)
-    scratch = scratch_create(db=args.db, pg_server=args.pg_server, pg_name=args.pg_name)
+    scratch = scratch_create(
+        db=args.db, pg_server=args.pg_server, pg_name=args.pg_name, reuse=args.reuse
+    )
     outcomes: list[Outcome] = []
     try:
         outcomes = benchmarks(args, scratch)
@@ -158,7 +172,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
     from django.utils import timezone
 
     from bench import evidence, importing, latency, sweep, tsm
-    from bench.scratch import database_ready
+    from bench.scratch import database_ready, database_reused
     from doorstep.generate.synth import UNTIL
 
     print(
@@ -167,14 +181,23 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
         flush=True,
     )
     started = time.perf_counter()
-    user = database_ready()
-    print(f"-- set-up: migrated in {time.perf_counter() - started:.1f} s; importing", flush=True)
-    imported = importing.landlord_import(homes=args.homes, years=args.years, seed=args.seed)
-    print(
-        f"-- set-up: generated {args.homes} homes in {imported.generate_seconds:.1f} s, imported "
-        f"{imported.events:,} events in {imported.seconds:.1f} s",
-        flush=True,
-    )
+    if args.reuse:
+        user, imported = database_reused()
+        print(
+            f"-- set-up: reusing {scratch.pg_name}: {imported.households:,} households, "
+            f"{imported.events:,} events, imported by an earlier run",
+            flush=True,
+        )
+    else:
+        user = database_ready()
+        migrated = time.perf_counter() - started
+        print(f"-- set-up: migrated in {migrated:.1f} s; importing", flush=True)
+        imported = importing.landlord_import(homes=args.homes, years=args.years, seed=args.seed)
+        print(
+            f"-- set-up: generated {args.homes} homes in {imported.generate_seconds:.1f} s, "
+            f"imported {imported.events:,} events in {imported.seconds:.1f} s",
+            flush=True,
+        )
     as_of: dt.date = UNTIL
     runs: dict[str, Callable[[], Outcome]] = {
         "import": lambda: importing.run(scratch, imported),
@@ -209,7 +232,11 @@ def write_json(args: argparse.Namespace, outcomes: list[Outcome], imported: Any)
         "machine": machine(),
         "scale": {"homes": args.homes, "years": args.years, "seed": args.seed},
         "load": {"users": args.users, "duration": args.duration, "think": list(args.think)},
-        "set_up": {"import_seconds": imported.seconds, "events": imported.events},
+        "set_up": {
+            "import_seconds": imported.seconds,
+            "events": imported.events,
+            "reused": args.reuse,
+        },
         "benchmarks": [out.as_json() for out in outcomes],
     }
     args.json.write_text(json.dumps(doc, indent=2) + "\n")

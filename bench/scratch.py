@@ -33,13 +33,18 @@ class Scratch:
         return self.folder / "doorstep.sqlite3"
 
 
-def scratch_create(*, db: str, pg_server: str, pg_name: str) -> Scratch:
-    """An empty database and a temporary folder, and the environment Django will read."""
+def scratch_create(*, db: str, pg_server: str, pg_name: str, reuse: bool = False) -> Scratch:
+    """An empty database and a temporary folder, and the environment Django will read; with
+    `reuse`, the PostgreSQL database of that name as an earlier run kept it."""
     folder = Path(tempfile.mkdtemp(prefix="doorstep-bench-"))
     if db == "postgres":
         pg_name = pg_name.format(pid=os.getpid())
-        _pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
-        _pg_admin(pg_server, f'CREATE DATABASE "{pg_name}"')
+        if reuse:
+            if not _pg_exists(pg_server, pg_name):
+                raise SystemExit(f"bench/run: --reuse: there is no database {pg_name}")
+        else:
+            _pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+            _pg_admin(pg_server, f'CREATE DATABASE "{pg_name}"')
         scratch = Scratch(db, f"{pg_server}/{pg_name}", folder, pg_name, pg_server)
     else:
         scratch = Scratch(db, "", folder)
@@ -70,6 +75,31 @@ def _pg_admin(server: str, statement: str) -> None:
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(statement.encode())
+
+
+def _pg_exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    return found is not None
+
+
+def database_reused() -> tuple[Any, Any]:
+    """The manager and the landlord an earlier run imported into this database and kept: what
+    it holds (households, events), its import not timed here. Refused if the earlier run did not
+    get as far as its import."""
+    from django.contrib.auth import get_user_model
+
+    from bench.importing import Imported
+    from doorstep.residents.models import Household
+    from doorstep.timeline.models import Event
+
+    user = get_user_model().objects.filter(username=STAFF).first()
+    households = Household.objects.count()
+    if user is None or not households:
+        raise SystemExit("bench/run: --reuse: that database holds no imported landlord")
+    return user, Imported(households=households, events=Event.objects.count())
 
 
 def database_ready() -> Any:

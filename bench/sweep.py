@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import time
 from collections.abc import Callable
 from typing import Any
@@ -51,6 +52,28 @@ def one_pass() -> int:
     return sum(1 for _ in rows)
 
 
+def progress(*, every: float = 60.0) -> Callable[[int, int], None]:
+    """An `on_chunk` that prints, at most once every `every` seconds, the homes swept so far
+    and the rate: a long sweep by hand shows where it is and what the whole will take."""
+    began = last = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if now - last < every and done < total:
+            return
+        last = now
+        rate = done / (now - began) if now > began else 0.0
+        left = (total - done) / rate if rate else 0.0
+        print(
+            f"   lens: {done:,} of {total:,} homes in {now - began:.0f} s "
+            f"({rate:.1f} homes/s; some {left:.0f} s to go)",
+            flush=True,
+        )
+
+    return report
+
+
 def run(*, as_of: dt.date, sweep: str = SWEEP, workers: int = 1) -> Outcome:
     from doorstep.cases.models import Case, CaseStatus
 
@@ -58,7 +81,10 @@ def run(*, as_of: dt.date, sweep: str = SWEEP, workers: int = 1) -> Outcome:
     function = sweep_function(sweep)
     open_cases = Case.objects.filter(status=CaseStatus.OPEN).count()
     started = time.perf_counter()
-    found = function(as_of=as_of, workers=workers)
+    if "on_chunk" in inspect.signature(function).parameters:
+        found = function(as_of=as_of, workers=workers, on_chunk=progress())
+    else:
+        found = function(as_of=as_of, workers=workers)
     seconds = time.perf_counter() - started
     started = time.perf_counter()
     rows = one_pass()

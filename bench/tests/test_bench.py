@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import importing, latency, run, tsm
+from bench import importing, latency, run, sweep, tsm
 from bench.figures import Figure, Outcome
 
 HEADER = (
@@ -106,3 +106,31 @@ def test_the_tsm_year_is_the_last_one_ended():
     assert tsm.latest_complete_year(dt.date(2026, 10, 31)) == 2025
     assert tsm.latest_complete_year(dt.date(2026, 3, 31)) == 2025
     assert tsm.latest_complete_year(dt.date(2026, 3, 30)) == 2024
+
+
+def test_reuse_needs_a_kept_postgres_run_and_never_times_an_import(capsys):
+    args = run.options(["--db", "postgres", "--pg-name", "bench_full", "--reuse", "--only", "tsm"])
+    assert args.reuse and args.keep
+    assert args.only == ["tsm"]
+    for argv, said in (
+        (["--reuse", "--only", "tsm"], "--reuse needs --db postgres"),
+        (["--db", "postgres", "--reuse", "--only", "tsm"], "--reuse needs --db postgres"),
+        (["--db", "postgres", "--pg-name", "b", "--reuse"], "cannot run the import benchmark"),
+    ):
+        with pytest.raises(SystemExit):
+            run.options(argv)
+        assert said in capsys.readouterr().err
+
+
+def test_a_long_sweep_reports_where_it_is_and_what_is_left(capsys, monkeypatch):
+    clock = iter([0.0, 30.0, 61.0, 90.0, 200.0])
+    monkeypatch.setattr(sweep.time, "perf_counter", lambda: next(clock))
+    report = sweep.progress(every=60.0)
+    report(100, 1000)  # 30 s: too soon to say
+    report(200, 1000)  # 61 s
+    report(300, 1000)  # 90 s: too soon again
+    report(1000, 1000)  # the end is always said
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert "200 of 1,000 homes in 61 s (3.3 homes/s; some 244 s to go)" in lines[0]
+    assert "1,000 of 1,000 homes in 200 s" in lines[1]
