@@ -55,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
         "--processes",
         type=int,
         default=os.cpu_count() or 2,
-        help="Processes the lens sweep and the TSM year share their replays among (one per core).",
+        help="Processes the import, the lens sweep and the TSM year share their work among "
+        "(one per core).",
     )
     p.add_argument(
         "--evidence-events", type=int, default=None, help="Events on the evidence case (1000)."
@@ -192,7 +193,9 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
         user = database_ready()
         migrated = time.perf_counter() - started
         print(f"-- set-up: migrated in {migrated:.1f} s; importing", flush=True)
-        imported = importing.landlord_import(homes=args.homes, years=args.years, seed=args.seed)
+        imported = importing.landlord_import(
+            homes=args.homes, years=args.years, seed=args.seed, processes=args.processes
+        )
         print(
             f"-- set-up: generated {args.homes} homes in {imported.generate_seconds:.1f} s, "
             f"imported {imported.events:,} events in {imported.seconds:.1f} s",

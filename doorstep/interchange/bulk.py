@@ -14,6 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# A record as received: its bytes or text, or a document already parsed.
+Record = bytes | str | Mapping[str, Any]
+
 NOT_UTF8 = "not UTF-8 text: {reason}"
 NOT_JSON = "not JSON: {reason} (line {line}, column {column})"
 NOT_AN_OBJECT = "not a chronology: it holds {found}, not a JSON object"

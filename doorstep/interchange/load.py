@@ -38,6 +38,7 @@ from doorstep.cases.services import CaseDraft, case_opened_draft
 from doorstep.core.references import next_references
 from doorstep.hazards.services import IMPORTED_KINDS as HAZARD_KINDS
 from doorstep.hazards.services import hazard_from_record
+from doorstep.inspections.services import PREFIX as INSPECTION_PREFIX
 from doorstep.inspections.services import inspection_from_record
 from doorstep.interchange import records
 from doorstep.interchange.checks import rent_of
@@ -290,11 +291,8 @@ class Loader:
         self.known_places = self._known_places()
         counts = self._counts()
         self.ids = {model: iter(_reserve(model, n)) for model, n in counts.items()}
-        wanted: Counter[str] = Counter(PRP=counts[Property], HH=len(self.run), TEN=len(self.run))
-        for item in self.run:
-            wanted["PER"] += len(item.doc["people"])
-            for case in item.doc["cases"]:
-                wanted[PREFIX[CaseType(case["type"])]] += 1
+        wanted = self._people_and_cases()
+        wanted["PRP"] = counts[Property]
         self.references = {
             prefix: iter(next_references(prefix, self.at.year, n))
             for prefix, n in wanted.items()
@@ -306,6 +304,28 @@ class Loader:
             _write(model, objs)
         self._afterwards()
         return self.reports
+
+    def _people_and_cases(self) -> Counter[str]:
+        """The references the run's households, tenancies, people and cases take."""
+        wanted: Counter[str] = Counter(HH=len(self.run), TEN=len(self.run))
+        for item in self.run:
+            wanted["PER"] += len(item.doc["people"])
+            for case in item.doc["cases"]:
+                wanted[PREFIX[CaseType(case["type"])]] += 1
+        return wanted
+
+    def references_at_most(self) -> dict[tuple[str, int], int]:
+        """The most references of each prefix (and the year) writing the run can take, read
+        from the files alone: every property new (a building already on record takes none),
+        and an inspection for each `inspection.done` of a case. For
+        `core.references.references_reserve`, before the run's transaction begins."""
+        wanted = self._people_and_cases()
+        for item in self.run:
+            wanted["PRP"] += len(item.doc["properties"])
+            wanted[INSPECTION_PREFIX] += sum(
+                1 for e in item.doc["events"] if e["kind"] == "inspection.done" and e.get("case")
+            )
+        return {(prefix, self.at.year): n for prefix, n in wanted.items() if n}
 
     def _scheme(self, doc: Mapping[str, Any]) -> str:
         return self.scheme or scheme_for(doc["landlord"]["name"])

@@ -15,6 +15,7 @@ that says something different under a reference already imported is refused.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,10 +29,12 @@ from doorstep.clocks.families.promises import PROMISE_KINDS
 from doorstep.commitments.models import Commitment
 from doorstep.commitments.projections import commitments_project_many
 from doorstep.core.errors import DomainError
+from doorstep.core.references import references_reserve
 from doorstep.interchange.bulk import (
     ROOT,
     BulkRefusal,
     BulkReport,
+    Record,
     RecordRefused,
     as_received,
     named,
@@ -48,6 +51,7 @@ from doorstep.interchange.importer import (
     ImportReport,
     scheme_for,
 )
+from doorstep.interchange.lanes import can_share_import, import_in_lanes
 from doorstep.interchange.load import RUN, Chronology, Loader, refresh_statistics, runs
 from doorstep.interchange.models import RefKind
 from doorstep.interchange.plan import Plan, PlanRefused, plan_import
@@ -67,7 +71,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 STATISTICS_GROWTH = 4
-Record = bytes | str | Mapping[str, Any]
+# Tries of one record through the importer in a lane, where another lane wrote the same thing.
+RETRIES = 3
 
 
 def chronology_import(
@@ -131,6 +136,7 @@ def chronologies_import(
     at: dt.datetime,
     scheme: str | None = None,
     on_progress: Callable[[int, str], None] | None = None,
+    processes: int = 1,
 ) -> BulkReport:
     """Import many chronologies, each whole or not at all (one household's history is never
     half-written), so a refused record never stops the rest.
@@ -143,8 +149,35 @@ def chronologies_import(
     called after each record.
 
     Runs of new households are written by the bulk loader (`load`, ADR 16), a run in one
-    transaction; a run it cannot write whole goes through the importer a record at a time."""
-    bulk = _Bulk(report=BulkReport(), at=at, scheme=scheme, on_progress=on_progress)
+    transaction; a run it cannot write whole goes through the importer a record at a time.
+
+    `processes` above one shares the records among that many processes, each importing its
+    share so (`lanes`: PostgreSQL only, and not inside a transaction; elsewhere one process
+    imports them all)."""
+    if processes > 1 and can_share_import():
+        return import_in_lanes(
+            records=records,
+            at=at,
+            scheme=scheme,
+            on_progress=on_progress,
+            processes=processes,
+            one_lane=_import_lane,
+        )
+    return _import_lane(records=records, at=at, scheme=scheme, on_progress=on_progress, ahead=False)
+
+
+def _import_lane(
+    *,
+    records: Iterable[tuple[str, Record]],
+    at: dt.datetime,
+    scheme: str | None,
+    on_progress: Callable[[int, str], None] | None,
+    ahead: bool,
+) -> BulkReport:
+    """The records imported in this process, in order. `ahead`: a lane beside others
+    (`lanes`), which reserves each run's references before the run's transaction and tries a
+    record again where another lane wrote the same thing first."""
+    bulk = _Bulk(report=BulkReport(), at=at, scheme=scheme, on_progress=on_progress, ahead=ahead)
     for source, raw in records:
         bulk.report.read += 1
         doc: Mapping[str, Any] | None = None
@@ -171,6 +204,7 @@ class _Bulk:
     at: dt.datetime
     scheme: str | None
     on_progress: Callable[[int, str], None] | None
+    ahead: bool = False
     waiting: list[tuple[Chronology, Record]] = field(default_factory=list)
     done: int = 0
     # The tables' statistics are refreshed after the first run, then each time they grow so.
@@ -200,9 +234,12 @@ class _Bulk:
 
     def _load(self, items: list[Chronology]) -> bool:
         """Write a run whole; False (nothing written) where the importer must take it."""
+        loader = Loader(items, at=self.at, scheme=self.scheme)
+        if self.ahead:
+            references_reserve(loader.references_at_most())
         try:
             with transaction.atomic():
-                reports = Loader(items, at=self.at, scheme=self.scheme).load()
+                reports = loader.load()
                 _project(reports)
         except (DomainError, DatabaseError):
             logger.info("A run of %d was refused whole: imported one at a time", len(items))
@@ -217,13 +254,7 @@ class _Bulk:
 
     def _one(self, item: Chronology, raw: Record) -> None:
         try:
-            one = _import_one(
-                doc=item.doc,
-                plan=item.plan,
-                source_name=item.source,
-                at=self.at,
-                scheme=self.scheme,
-            )
+            one = self._importer(item)
         except ChronologyRefused as refused:
             self.report.refused.append(
                 _refusal(item.source, raw, item.doc, refused.path, refused.reason)
@@ -233,6 +264,24 @@ class _Bulk:
         else:
             self.counted(one)
         self.progressed(item.source)
+
+    def _importer(self, item: Chronology) -> ImportReport:
+        """The importer's import of one record; in a lane, tried again (up to `RETRIES` times)
+        where another lane wrote the same thing at the same moment: the next try finds it."""
+        for attempt in itertools.count(1):
+            try:
+                return _import_one(
+                    doc=item.doc,
+                    plan=item.plan,
+                    source_name=item.source,
+                    at=self.at,
+                    scheme=self.scheme,
+                )
+            except DatabaseError:
+                if not self.ahead or attempt >= RETRIES:
+                    raise
+                logger.info("%s met another lane's write: tried again", item.source)
+        raise AssertionError("unreachable")
 
     def counted(self, one: ImportReport) -> None:
         if sum(one.new.values()):

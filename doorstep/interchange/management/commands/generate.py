@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from doorstep.generate.synth import UNTIL, jsonl, portfolio
+from doorstep.interchange.lanes import processes_argument
 from doorstep.interchange.services import chronologies_import
 
 NEED_OUT = "Give --out FILE.jsonl, --import, or both."
@@ -37,6 +38,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--import", dest="do_import", action="store_true", help="Import them as well."
         )
+        parser.add_argument(
+            "--processes",
+            type=processes_argument,
+            default=1,
+            metavar="N",
+            help="With --import: share the households among N processes (PostgreSQL). 1.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         out = Path(options["out"]) if options["out"] else None
@@ -60,6 +68,7 @@ class Command(BaseCommand):
                     for n, doc in enumerate(portfolio(**kwargs))
                 ),
                 at=timezone.now(),
+                processes=options["processes"],
             )
             self.stdout.write(IMPORTED.format(**report.summary()))
             for refusal in report.refused[:10]:

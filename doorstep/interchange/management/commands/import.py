@@ -26,6 +26,7 @@ from doorstep.interchange.files import (
     is_bulk,
     load_chronology,
 )
+from doorstep.interchange.lanes import processes_argument
 from doorstep.interchange.models import RefKind
 from doorstep.interchange.services import (
     ChronologyRefused,
@@ -100,6 +101,14 @@ class Command(BaseCommand):
             "another where two files of one landlord use the same references (P1, R1) for "
             "different things.",
         )
+        parser.add_argument(
+            "--processes",
+            type=processes_argument,
+            default=1,
+            metavar="N",
+            help="Share a directory's or a JSON Lines file's households among N processes "
+            "(PostgreSQL; one per core is the most that helps). Default 1.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["report"] or is_bulk(options["file"]):
@@ -151,6 +160,7 @@ class Command(BaseCommand):
                 records=records,
                 at=timezone.now(),
                 scheme=options["scheme"],
+                processes=options["processes"],
                 on_progress=(lambda done, source: self._bar(done, total, source)) if bar else None,
             )
         except DomainError as error:  # a scheme too long: nothing could be imported
