@@ -52,7 +52,7 @@ def one_pass() -> int:
     return sum(1 for _ in rows)
 
 
-def progress(*, every: float = 60.0) -> Callable[[int, int], None]:
+def progress(name: str = "lens", *, every: float = 60.0) -> Callable[[int, int], None]:
     """An `on_chunk` that prints, at most once every `every` seconds, the homes swept so far
     and the rate: a long sweep by hand shows where it is and what the whole will take."""
     began = last = time.perf_counter()
@@ -66,7 +66,7 @@ def progress(*, every: float = 60.0) -> Callable[[int, int], None]:
         rate = done / (now - began) if now > began else 0.0
         left = (total - done) / rate if rate else 0.0
         print(
-            f"   lens: {done:,} of {total:,} homes in {now - began:.0f} s "
+            f"   {name}: {done:,} of {total:,} homes in {now - began:.0f} s "
             f"({rate:.1f} homes/s; some {left:.0f} s to go)",
             flush=True,
         )

@@ -7,6 +7,7 @@ import datetime as dt
 import time
 
 from bench.figures import Figure, Outcome
+from bench.sweep import progress
 
 
 def latest_complete_year(as_of: dt.date) -> int:
@@ -23,7 +24,7 @@ def run(*, as_of: dt.date, workers: int = 1) -> Outcome:
     out = Outcome("tsm")
     year = latest_complete_year(as_of)
     started = time.perf_counter()
-    report = tsm_year(year=year, as_of=as_of, workers=workers)
+    report = tsm_year(year=year, as_of=as_of, workers=workers, on_chunk=progress("tsm"))
     seconds = time.perf_counter() - started
     out.add(
         Figure("tsm.measures", len(report.measures), "measures", against=f"year {year}"),

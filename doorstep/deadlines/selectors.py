@@ -423,6 +423,7 @@ def clocks_of(
     timings: dict[str, float] | None = None,
     workers: int = 1,
     only: Collection[str] | None = None,
+    on_chunk: Callable[[int, int], None] | None = None,
 ) -> Clocks:
     """The clocks and commitments of these cases as of `as_of`: one replay per home
     (household, or communal property) among them, the homes exported `chunk` at a time
@@ -435,7 +436,8 @@ def clocks_of(
     chunks among that many forked processes (`core.processes`; in this process where they
     could not see what it reads), and `only` keeps of each chunk only the members named
     (`("clocks",)`), so the rest of every home's replay is not held in memory. The chunks'
-    members come in the order of the homes either way."""
+    members come in the order of the homes either way. `on_chunk(homes done, homes)` is told
+    after each chunk (a long read by hand shows where it is)."""
     policy = policy or live_policy()
     by_home: dict[Home, dict[int, Case]] = {}
     for case in cases:
@@ -453,10 +455,16 @@ def clocks_of(
     found = Clocks(as_of=as_of, policy=policy)
     spent = timings if timings is not None else {}
     workers = workers if workers > 1 and can_share() else 1
-    for part, seconds in shared_out(_clocks_part, parts, workers=workers):
+    done = 0
+    for (part, seconds), asked in zip(
+        shared_out(_clocks_part, parts, workers=workers), parts, strict=True
+    ):
         found.take(part)
         for name, value in seconds.items():
             spent[name] = spent.get(name, 0.0) + value
+        done += len(asked.homes)
+        if on_chunk is not None:
+            on_chunk(done, len(homes))
     return found
 
 

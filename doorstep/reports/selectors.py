@@ -20,7 +20,7 @@ read the clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -470,18 +470,30 @@ def _asb_measures(year: ReportingYear, homes: int) -> list[Measure]:
     ]
 
 
-def tsm_year(*, year: int, as_of: dt.date, workers: int = 1) -> TsmReport:
+def tsm_year(
+    *,
+    year: int,
+    as_of: dt.date,
+    workers: int = 1,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> TsmReport:
     """The Tenant Satisfaction Measures from records for the reporting year starting 1 April
     `year`, as the record stands on `as_of`. `workers` above one shares the replays among that
     many processes (`clocks_of`): for a whole landlord's year, where the machine has the
-    cores."""
+    cores. `on_chunk(homes replayed, homes)` is told after each chunk of replays."""
     span = reporting_year(year)
     homes = homes_at(span.end_moment)
     answered = _answered(span)
     repairs = _repair_case_ids(span)
     # One replay of each home for both: the complaints answered and the repairs completed.
     complaint_cases = {c.case_id for stage in answered.values() for c in stage}
-    found = clocks_of(_cases(complaint_cases | repairs), as_of=as_of, workers=workers, only=CLOCKS)
+    found = clocks_of(
+        _cases(complaint_cases | repairs),
+        as_of=as_of,
+        workers=workers,
+        only=CLOCKS,
+        on_chunk=on_chunk,
+    )
     complaints, assessment = _complaint_measures(span, homes, answered, found)
     measures = complaints + _repair_measures(span, repairs, found) + _asb_measures(span, homes)
     order = ["ch01-1", "ch01-2", "ch02-1", "ch02-2", "rp02-1", "rp02-2", "nm01-1", "nm01-2"]

@@ -13,6 +13,8 @@ from doorstep.deadlines.selectors import (
     NOT_WORKED_OUT,
     case_clocks,
     case_replay,
+    clocks_of,
+    home_of,
     household_clocks,
     work_queue,
 )
@@ -282,3 +284,23 @@ def test_an_imported_record_s_complaints_and_offers_are_read_onto_its_cases(name
     assert sorted(map(offer_key, offers)) == sorted(map(offer_key, expected["compensation"]))
     stage_1 = [s for c in complaints for s in c["stages"] if s["stage"] == 1]
     assert all(s["response"]["due"] for s in stage_1)
+
+
+@pytest.mark.django_db
+def test_a_long_read_tells_its_progress_after_each_chunk_of_homes():
+    from doorstep.cases.models import Case
+    from doorstep.testing.portfolio import open_homes
+
+    open_homes(3)
+    cases = list(Case.objects.select_related("household", "property").order_by("pk"))
+    told: list[tuple[int, int]] = []
+    found = clocks_of(
+        cases,
+        as_of=dt.date(2025, 5, 1),
+        chunk=2,
+        on_chunk=lambda done, total: told.append((done, total)),
+    )
+    homes = len({home_of(c) for c in cases})  # households, and communal cases' properties
+    assert homes > 2
+    assert told == [(min(n, homes), homes) for n in range(2, homes + 2, 2)]
+    assert found.clocks  # the homes were replayed
