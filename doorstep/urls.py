@@ -33,5 +33,6 @@ urlpatterns = [
     path("evidence/", include("doorstep.evidence.urls")),
     path("lens/", include("doorstep.lens.urls")),
     path("reports/", include("doorstep.reports.urls")),
+    path("portal/", include("doorstep.portal.urls")),
     path("api/v1/", api.urls),
 ]

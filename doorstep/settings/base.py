@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     # Reports (/reports/): the Tenant Satisfaction Measures from records for a reporting year,
     # counted from the case rows and the deadlines' replay; no table, only its permission.
     "doorstep.reports",
+    # The residents' portal (/portal/): residents and their representatives see their own
+    # household's record and act on it through the same services as staff (issue 9).
+    "doorstep.portal",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Residents stay inside /portal/, staff stay out of its pages (portal/middleware.py).
+    "doorstep.portal.middleware.PortalBoundary",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "doorstep.core.middleware.RequestIdMiddleware",

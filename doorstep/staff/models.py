@@ -8,6 +8,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+# A resident's sign-in name (the residents' portal) starts with this; a staff one never does
+# (`services.staff_create` refuses it), so a resident is known from the user alone.
+RESIDENT_PREFIX = "portal:"
+
 
 class Team(models.Model):
     """A team that owns cases: repairs, complaints, neighbourhoods, ASB..."""

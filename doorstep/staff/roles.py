@@ -49,6 +49,8 @@ PEOPLE_AND_PLACES = [
     "residents.add_household",
     "residents.add_person",
     "residents.change_household",
+    # Inviting a member of the household to the residents' portal (issue 9).
+    "portal.invite_portalaccount",
 ]
 # The promise ledger: officers, coordinators and managers record promises, claims and their
 # checks. A contractor may claim its own works done, never verify them: its word is the claim

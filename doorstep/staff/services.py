@@ -8,10 +8,14 @@ import secrets
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from doorstep.staff.models import ApiToken, User
+from doorstep.core.errors import DomainError
+from doorstep.staff.models import RESIDENT_PREFIX, ApiToken, User
 from doorstep.staff.roles import ROLE_PERMISSIONS, Role
 
 UNKNOWN_PERMISSION = "Role table names a permission that does not exist: {perm}"
+STAFF_NAME_RESERVED = (
+    "A staff username cannot start with {prefix!r}: it marks a resident's account."
+)
 
 
 @transaction.atomic
@@ -42,6 +46,8 @@ def staff_create(
     email: str = "",
     **extra: object,
 ) -> User:
+    if username.startswith(RESIDENT_PREFIX):
+        raise DomainError(STAFF_NAME_RESERVED.format(prefix=RESIDENT_PREFIX), field="username")
     roles_sync()
     user = User.objects.create_user(
         username=username,

@@ -67,6 +67,11 @@ PAGES = [
         ("residents.view_household", "cases.add_case"),
     ),
     Page(
+        "invite to the residents' portal",
+        lambda w: reverse("portal:invite", args=[w.household.reference]),
+        ("residents.view_household", "portal.invite_portalaccount"),
+    ),
+    Page(
         "add vulnerability",
         lambda w: reverse("vulnerabilities:add", args=[w.household.reference]),
         ("residents.view_household", "vulnerabilities.add_vulnerability"),

@@ -1,0 +1,140 @@
+"""What a resident may see: their own household's part of the record, and nothing else.
+
+Every portal page reads through `account_of` and `resident_case`: a case is found only among
+the account's household's own cases, so a reference changed in the address bar finds nothing
+(404), the same as a case that does not exist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from doorstep.cases.models import Case
+from doorstep.deadlines.selectors import case_clocks
+from doorstep.portal.models import USERNAME_PREFIX, PortalAccount
+from doorstep.portal.words import (
+    PROMISE_STATES,
+    RESIDENT_CLOCKS,
+    RESIDENT_WORDS,
+    contact_in_words,
+    contact_out_words,
+)
+from doorstep.timeline.models import Event
+from doorstep.timeline.when import LONDON
+
+
+def is_resident(user: Any) -> bool:
+    """Whether a signed-in user is a resident (or representative) rather than staff: by the
+    username's prefix, which staff usernames never carry (no query)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and str(getattr(user, "username", "")).startswith(USERNAME_PREFIX)
+    )
+
+
+def account_of(user: Any) -> PortalAccount | None:
+    """The open portal account of a signed-in resident, with their household and home."""
+    if not is_resident(user):
+        return None
+    return (
+        PortalAccount.objects.select_related("household__property", "person")
+        .filter(user=user, closed_at__isnull=True)
+        .first()
+    )
+
+
+def resident_cases(account: PortalAccount) -> QuerySet[Case]:
+    """The household's own cases, newest first."""
+    return Case.objects.filter(household=account.household).order_by("-opened_at", "-pk")
+
+
+def resident_case(account: PortalAccount, reference: str) -> Case | None:
+    """One of the household's own cases by its reference; None for any other."""
+    return resident_cases(account).filter(reference=reference).first()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a resident's timeline: when, and what happened in our words."""
+
+    day: dt.date
+    words: str
+
+
+def resident_timeline(account: PortalAccount, case: Case) -> list[Entry]:
+    """What the household may read of the case's timeline, oldest first: the kinds
+    `words.RESIDENT_WORDS` names, and contacts to or from a member of the household; never an
+    entry a later one corrected, nor any other kind."""
+    members = set(account.household.members.values_list("person__reference", flat=True))
+    shown = [*RESIDENT_WORDS, "contact.in", "contact.out"]
+    # The contact a case was opened from stays on the household's record, named by the case's
+    # opening (`cases.services.case_open`): it is where the case began.
+    origins = [
+        str(uid)
+        for uid in Event.objects.filter(case=case, kind="case.opened").values_list(
+            "data__from_event", flat=True
+        )
+        if uid
+    ]
+    rows = (
+        Event.objects.filter(
+            Q(case=case, kind__in=shown)
+            | Q(household=account.household, uid__in=origins, kind="contact.in")
+        )
+        .exclude(
+            pk__in=Event.objects.filter(case=case, supersedes__isnull=False).values("supersedes")
+        )
+        .order_by("occurred_earliest", "pk")
+    )
+    entries = []
+    for event in rows:
+        data = event.data or {}
+        if event.kind == "contact.in":
+            if data.get("from") not in members:
+                continue
+            words = contact_in_words(data, event.channel)
+        elif event.kind == "contact.out":
+            if data.get("to") not in members:
+                continue
+            words = contact_out_words(data, event.channel)
+        else:
+            words = RESIDENT_WORDS[event.kind](data)
+        entries.append(Entry(event.occurred_earliest.astimezone(LONDON).date(), words))
+    return entries
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A date we are working to, or a promise we made, as the resident reads it."""
+
+    words: str
+    day: dt.date | None
+    late: bool
+    state: str = ""
+
+
+def resident_dates(case: Case, *, as_of: dt.date) -> tuple[list[Promise], list[Promise]]:
+    """The dates the landlord is working to on the case (its running clocks that concern the
+    resident, soonest first) and the promises made on it, as of `as_of`: the same replay the
+    staff's case page reads (`deadlines.case_clocks`)."""
+    found = case_clocks(case=case, as_of=as_of)
+    dates = [
+        Promise(
+            str(RESIDENT_CLOCKS[clock.clock]), clock.due or clock.due_moment.date(), clock.breached
+        )
+        for clock in sorted(found.running, key=lambda c: c.due_moment)
+        if clock.clock in RESIDENT_CLOCKS
+    ]
+    promises = [
+        Promise(
+            str(item.data.get("action") or ""),
+            item.due,
+            item.data.get("state") in ("overdue", "contradicted"),
+            str(PROMISE_STATES.get(str(item.data.get("state")), item.data.get("state"))),
+        )
+        for item in found.commitments
+    ]
+    return dates, promises

@@ -1,0 +1,556 @@
+"""The residents' portal, first part: getting in (an invitation, or registering with the
+tenancy reference and a code), the household boundary, and staff inviting.
+
+What a resident sent is never trusted to say whose record it is: the account says, and every
+page reads through it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from doorstep.appointments.models import OutboxMessage
+from doorstep.cases.models import Case
+from doorstep.core.errors import DomainError
+from doorstep.portal.models import PortalAccount, PortalKey
+from doorstep.portal.services import (
+    CODE_TRIES,
+    invitation_for,
+    portal_account_open,
+    portal_code_check,
+    portal_code_send,
+    portal_invite,
+    portal_username,
+)
+from doorstep.residents.models import Household
+from doorstep.residents.services import tenancy_start
+from doorstep.staff.roles import Role
+from doorstep.staff.services import staff_create
+from doorstep.testing.factories import CaseFactory, HouseholdFactory
+from doorstep.timeline.models import Event
+from doorstep.timeline.when import LONDON
+
+pytestmark = pytest.mark.django_db
+
+AT = dt.datetime(2026, 12, 1, 10, 0, tzinfo=LONDON)
+PASSWORD = "correct horse battery staple"
+LINK = "https://doorstep.example/portal/invitation/{token}/"
+
+
+def home(email: str = "", phone: str = "") -> tuple[Household, object]:
+    household = HouseholdFactory.create()
+    tenant = household.members.get().person
+    tenant.email, tenant.phone = email, phone
+    tenant.save()
+    return household, tenant
+
+
+def token_sent() -> str:
+    text = OutboxMessage.objects.order_by("-pk").first().text
+    return re.search(r"/portal/invitation/([^/]+)/", text).group(1)
+
+
+def code_sent() -> str:
+    return re.search(r"\b(\d{6})\b", OutboxMessage.objects.order_by("-pk").first().text).group(1)
+
+
+def invited(household, tenant) -> PortalAccount:
+    portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
+    key = invitation_for(token_sent(), at=AT)
+    return portal_account_open(key=key, password=PASSWORD, at=AT)
+
+
+def _link(token: str) -> str:
+    return LINK.format(token=token)
+
+
+# --- an invitation ------------------------------------------------------------------------------
+
+
+def test_an_invitation_is_a_link_that_works_once_and_is_on_the_timeline():
+    household, tenant = home(email="Amira.Khan@example.org")
+    key = portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
+    message = OutboxMessage.objects.get()
+    assert message.to == "Amira.Khan@example.org"
+    token = token_sent()
+    assert token not in key.digest  # only its digest is kept
+    assert invitation_for(token, at=AT).pk == key.pk
+
+    account = portal_account_open(key=invitation_for(token, at=AT), password=PASSWORD, at=AT)
+    assert account.household == household and account.person == tenant
+    assert account.user.username == "portal:amira.khan@example.org"
+    assert account.user.check_password(PASSWORD)
+    assert not account.user.groups.exists() and not account.user.is_staff
+    kinds = list(Event.objects.filter(household=household).values_list("kind", flat=True))
+    assert "portal.invited" in kinds and "portal.account_opened" in kinds
+
+    with pytest.raises(DomainError, match="already been used"):
+        invitation_for(token, at=AT)
+
+
+def test_an_invitation_expires_and_a_stranger_token_opens_nothing():
+    household, tenant = home(phone="07700 900123")
+    portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
+    assert OutboxMessage.objects.get().channel == "sms"
+    token = token_sent()
+    with pytest.raises(DomainError, match="expired"):
+        invitation_for(token, at=AT + dt.timedelta(days=15))
+    with pytest.raises(DomainError, match="not one we sent"):
+        invitation_for(token + "x", at=AT)
+
+
+def test_no_invitation_without_a_contact_or_for_someone_outside_the_household():
+    household, tenant = home()
+    with pytest.raises(DomainError, match="no email address or mobile number"):
+        portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
+    _, stranger = home(email="s@example.org")
+    with pytest.raises(DomainError, match="not a member"):
+        portal_invite(actor=None, household=household, person=stranger, link=_link, at=AT)
+    assert not OutboxMessage.objects.exists() and not PortalKey.objects.exists()
+
+
+def test_a_password_too_weak_is_refused_and_the_key_still_works():
+    household, tenant = home(email="t@example.org")
+    portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
+    key = invitation_for(token_sent(), at=AT)
+    with pytest.raises(DomainError) as refused:
+        portal_account_open(key=key, password="password", at=AT)
+    assert refused.value.field == "password"
+    assert portal_account_open(key=key, password=PASSWORD, at=AT)
+
+
+# --- registering with the tenancy reference ----------------------------------------------------
+
+
+def tenancy_of(household, tenant):
+    return tenancy_start(actor=None, household=household, tenants=[tenant], at=AT)
+
+
+def test_a_code_goes_only_to_the_contact_on_record_for_a_tenant():
+    household, tenant = home(email="t@example.org", phone="07700 900123")
+    tenancy = tenancy_of(household, tenant)
+    assert (
+        portal_code_send(tenancy_reference=tenancy.reference, contact="x@example.org", at=AT)
+        is None
+    )
+    assert (
+        portal_code_send(tenancy_reference="TEN-1999-000001", contact="t@example.org", at=AT)
+        is None
+    )
+    assert not OutboxMessage.objects.exists()
+
+    key = portal_code_send(
+        tenancy_reference=tenancy.reference.lower(), contact="07700900123", at=AT
+    )
+    assert key is not None and key.person == tenant
+    assert OutboxMessage.objects.get().to == "07700900123"
+    assert Event.objects.filter(household=household, kind="portal.code_sent").exists()
+
+
+def test_the_right_code_opens_an_account_and_wrong_ones_lock_the_key():
+    household, tenant = home(email="t@example.org")
+    tenancy = tenancy_of(household, tenant)
+    key = portal_code_send(tenancy_reference=tenancy.reference, contact="T@example.org ", at=AT)
+    code = code_sent()
+    wrong = f"{(int(code) + 1) % 10**6:06d}"
+    with pytest.raises(DomainError, match="not the one we sent"):
+        portal_code_check(key=key, code=wrong, at=AT)
+    key.refresh_from_db()
+    assert key.tries == 1  # the wrong try is kept though the check failed
+    portal_code_check(key=key, code=code, at=AT)
+    account = portal_account_open(key=key, password=PASSWORD, at=AT)
+    assert account.user.username == portal_username("t@example.org")
+
+    other, someone = home(email="o@example.org")
+    key = portal_code_send(
+        tenancy_reference=tenancy_of(other, someone).reference, contact="o@example.org", at=AT
+    )
+    right = code_sent()
+    wrong = f"{(int(right) + 1) % 10**6:06d}"
+    for _ in range(CODE_TRIES - 1):
+        with pytest.raises(DomainError, match="not the one we sent"):
+            portal_code_check(key=key, code=wrong, at=AT)
+    with pytest.raises(DomainError, match="too many times"):
+        portal_code_check(key=key, code=wrong, at=AT)
+    with pytest.raises(DomainError, match="too many times"):
+        portal_code_check(key=key, code=right, at=AT)  # even the right one, now
+
+
+def test_a_code_expires_after_half_an_hour():
+    household, tenant = home(email="t@example.org")
+    key = portal_code_send(
+        tenancy_reference=tenancy_of(household, tenant).reference, contact="t@example.org", at=AT
+    )
+    with pytest.raises(DomainError, match="expired"):
+        portal_code_check(key=key, code=code_sent(), at=AT + dt.timedelta(minutes=31))
+
+
+def test_a_staff_username_may_not_look_like_a_residents():
+    with pytest.raises(DomainError, match="marks a resident"):
+        staff_create(username="portal:someone@example.org", password=PASSWORD, role=Role.MANAGER)
+
+
+# --- pages: a resident sees only their own household ------------------------------------------
+
+
+def resident_client(household, tenant) -> Client:
+    account = invited(household, tenant)
+    client = Client()
+    client.force_login(account.user)
+    return client
+
+
+def test_a_resident_sees_their_own_cases_and_no_one_elses():
+    household, tenant = home(email="mine@example.org")
+    mine = CaseFactory.create(household=household, title="Damp in the bedroom")
+    other, _ = home(email="theirs@example.org")
+    theirs = CaseFactory.create(household=other, title="Broken boiler next door")
+    client = resident_client(household, tenant)
+
+    page = client.get(reverse("portal:home"))
+    assert page.status_code == 200
+    assert "Damp in the bedroom" in page.content.decode()
+    assert "Broken boiler next door" not in page.content.decode()
+    assert client.get(reverse("portal:case", args=[mine.reference])).status_code == 200
+    # Changing the reference in the address bar finds nothing.
+    assert client.get(reverse("portal:case", args=[theirs.reference])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda c: reverse("core:home") + "?q=Elm",
+        lambda c: reverse("cases:case", args=[c.reference]),
+        lambda c: reverse("contacts:household", args=[c.household.reference]),
+        lambda c: "/api/v1/cases",
+        lambda c: reverse("portal:invite", args=[c.household.reference]),
+    ],
+)
+def test_a_resident_is_kept_inside_the_portal(url):
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Damp")
+    client = resident_client(household, tenant)
+    response = client.get(url(case))
+    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
+    assert client.post(url(case), {}).status_code == 403
+
+
+def test_staff_are_refused_a_residents_pages_but_may_invite():
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Damp")
+    officer = staff_create(username="officer", password=PASSWORD, role=Role.HOUSING_OFFICER)
+    client = Client()
+    client.force_login(officer)
+    assert client.get(reverse("portal:home")).status_code == 403
+    assert client.get(reverse("portal:case", args=[case.reference])).status_code == 403
+    invite = reverse("portal:invite", args=[household.reference])
+    assert client.get(invite).status_code == 200
+    response = client.post(invite, {"person": tenant.pk})
+    assert response.status_code == 302
+    assert OutboxMessage.objects.get().to == "mine@example.org"
+    assert "http://testserver/portal/invitation/" in OutboxMessage.objects.get().text
+    household_page = client.get(reverse("contacts:household", args=[household.reference]))
+    assert "Invite someone to the portal" in household_page.content.decode()
+
+
+def test_a_role_without_the_permission_cannot_invite():
+    household, tenant = home(email="mine@example.org")
+    coordinator = staff_create(
+        username="coordinator", password=PASSWORD, role=Role.REPAIRS_COORDINATOR
+    )
+    client = Client()
+    client.force_login(coordinator)
+    invite = reverse("portal:invite", args=[household.reference])
+    assert client.get(invite).status_code == 403
+    assert client.post(invite, {"person": tenant.pk}).status_code == 403
+    assert not OutboxMessage.objects.exists()
+
+
+def test_signing_in_with_the_contact_and_password_and_registering_through_the_pages():
+    household, tenant = home(email="reg@example.org")
+    tenancy = tenancy_of(household, tenant)
+    client = Client()
+    assert client.get(reverse("portal:home")).status_code == 302  # to sign in
+
+    response = client.post(
+        reverse("portal:register"), {"tenancy": tenancy.reference, "contact": "reg@example.org"}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("portal:register-code"))
+    assert "reg@example.org" in page.content.decode()
+    response = client.post(
+        reverse("portal:register-code"),
+        {"code": code_sent(), "password": PASSWORD, "again": PASSWORD},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
+    assert client.get(reverse("portal:home")).status_code == 200
+
+    client.post(reverse("portal:sign-out"))
+    assert client.get(reverse("portal:home")).status_code == 302
+    wrong = client.post(
+        reverse("portal:sign-in"), {"username": "reg@example.org", "password": "not it at all"}
+    )
+    assert wrong.status_code == 200 and "Enter the email address" in wrong.content.decode()
+    right = client.post(
+        reverse("portal:sign-in"), {"username": " REG@example.org", "password": PASSWORD}
+    )
+    assert right.status_code == 302 and right["Location"] == reverse("portal:home")
+
+
+def test_registering_with_details_that_do_not_match_says_the_same_and_sends_nothing():
+    household, tenant = home(email="reg@example.org")
+    tenancy = tenancy_of(household, tenant)
+    client = Client()
+    client.post(
+        reverse("portal:register"), {"tenancy": tenancy.reference, "contact": "who@example.org"}
+    )
+    page = client.get(reverse("portal:register-code"))
+    assert "If who@example.org is the email address" in page.content.decode()
+    assert not OutboxMessage.objects.exists()
+    response = client.post(
+        reverse("portal:register-code"),
+        {"code": "123456", "password": PASSWORD, "again": PASSWORD},
+    )
+    assert response.status_code == 200
+    assert "not the one we sent" in response.content.decode()
+    assert not PortalAccount.objects.exists()
+    assert Case.objects.count() == 0
+
+
+# --- a case as the resident reads it --------------------------------------------------------------
+
+
+def test_a_case_page_says_what_happened_in_our_words_and_what_we_are_working_to():
+    from doorstep.cases.services import note_add, record_on_case
+    from doorstep.timeline.when import When
+
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Leak under the sink", case_type="repair")
+    day = dt.datetime(2026, 11, 23, 9, 0, tzinfo=LONDON)
+
+    def add(kind: str, data: dict, channel: str = "internal", summary: str = "") -> None:
+        record_on_case(
+            case=case,
+            kind=kind,
+            data=data,
+            actor=None,
+            at=day,
+            occurred=When.at(day),
+            channel=channel,
+            summary=summary,
+        )
+
+    add("contact.in", {"from": tenant.reference, "text": "Water under the sink"}, "phone")
+    add(
+        "repair.reported",
+        {"priority": "routine", "description": "Water under the sink"},
+        "phone",
+        summary="Tenant rang, sounded difficult",  # a staff summary, never shown to residents
+    )
+    add("works.raised", {"job": "JOB-2026-000001", "priority": "routine"})
+    add("appointment.booked", {"appointment": "APT-2026-000001", "date": "2026-12-10"})
+    add(
+        "contact.out",
+        {"to": tenant.reference, "text": "A plumber will come on 10 December"},
+        "email",
+    )
+    add(
+        "contact.out", {"to": "Acme Plumbing", "text": "Job for flat 3: tenant is awkward"}, "email"
+    )
+    note_add(actor=None, case=case, text="Internal: chase the contractor", at=day)
+    client = resident_client(household, tenant)
+
+    page = client.get(reverse("portal:case", args=[case.reference])).content.decode()
+    assert "You contacted us by phone: “Water under the sink”" in page
+    assert "The repair was reported: Water under the sink." in page
+    assert "We ordered the work." in page
+    assert "An appointment was booked for 10 December 2026." in page
+    assert "We contacted you by email: “A plumber will come on 10 December”" in page
+    # Never: a staff summary, a note, a message to someone else.
+    for hidden in ("sounded difficult", "chase the contractor", "tenant is awkward", "Acme"):
+        assert hidden not in page
+    # The repair's target date, as the staff's case page has it, in the resident's words.
+    from django.utils import timezone
+
+    from doorstep.deadlines.selectors import case_clocks
+
+    running = case_clocks(case=case, as_of=timezone.localdate()).running
+    target = next(c for c in running if c.clock == "repair.target")
+    said = f"{target.due:%-d %B %Y}"
+    assert (
+        f"We should have done this by {said}: complete the repair." in page
+        if target.breached
+        else f"We will complete the repair by {said}." in page
+    )
+
+
+# --- reporting a problem ----------------------------------------------------------------------
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_resident_reports_damp_and_mould_with_a_photo_and_sees_the_date_it_is_judged_by():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from doorstep.deadlines.selectors import case_clocks
+    from doorstep.documents.models import Document
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    response = client.post(
+        reverse("portal:report"),
+        {
+            "problem": "damp_mould",
+            "location": "Back bedroom wall",
+            "description": "Black mould behind the wardrobe; my son's asthma is worse",
+            "access": "Weekday mornings",
+            "photos": [SimpleUploadedFile("mould.png", PNG, content_type="image/png")],
+        },
+    )
+    case = Case.objects.get(household=household)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:case", args=[case.reference])
+    assert case.case_type == "hazard"
+    kinds = list(Event.objects.filter(case=case).values_list("kind", "channel"))
+    assert ("hazard.reported", "portal") in kinds and ("case.opened", "portal") in kinds
+    # Their words are a contact on the household's record, the case's origin.
+    contact = Event.objects.get(household=household, kind="contact.in", channel="portal")
+    assert contact.data["from"] == tenant.reference
+    opened = Event.objects.get(case=case, kind="case.opened")
+    assert opened.data["from_event"] == str(contact.uid)
+    assert "When you can get in: Weekday mornings" in contact.data["text"]
+    assert Document.objects.get(case=case).doc_type == "photo"
+
+    page = client.get(response["Location"]).content.decode()
+    running = case_clocks(case=case, as_of=timezone.localdate()).running
+    investigation = next(c for c in running if c.clock == "hazard.investigation")
+    assert f"We will investigate the problem by {investigation.due:%-d %B %Y}." in page
+    assert "We have your report." in page
+    assert "You contacted us through this website: “Back bedroom wall: Black mould" in page
+
+
+def test_a_repair_is_reported_at_the_urgency_chosen_and_a_bad_photo_refuses_the_whole_report():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    form = {
+        "problem": "repair",
+        "location": "Kitchen",
+        "description": "The tap drips all night",
+        "photos": [
+            SimpleUploadedFile("tap.png", b"not a picture at all", content_type="image/png")
+        ],
+    }
+    missing = client.post(reverse("portal:report"), form)
+    assert "Say how urgent it is" in missing.content.decode()
+    refused = client.post(reverse("portal:report"), {**form, "urgency": "routine"})
+    assert refused.status_code == 200
+    assert "The tap drips all night" in refused.content.decode()  # the words are kept
+    assert not Case.objects.filter(household=household).exists()
+    assert not Event.objects.filter(household=household, kind="contact.in").exists()
+
+    form["photos"] = []
+    done = client.post(reverse("portal:report"), {**form, "urgency": "routine"})
+    case = Case.objects.get(household=household)
+    assert done.status_code == 302 and case.case_type == "repair"
+    assert Event.objects.get(case=case, kind="repair.reported").data["priority"] == "routine"
+
+
+# --- telling us, complaining, escalating ----------------------------------------------------
+
+
+def test_words_that_express_dissatisfaction_are_a_complaint_and_others_a_request():
+    from doorstep.complaints.models import Complaint
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    unhappy = client.post(
+        reverse("portal:tell"),
+        {"text": "I am fed up: nobody came back about the mould, I have rung four times."},
+    )
+    complaint = Complaint.objects.get(case__household=household)
+    assert unhappy["Location"] == reverse("portal:case", args=[complaint.case.reference])
+    assert complaint.stage == 1 and complaint.case.case_type == "complaint"
+    received = Event.objects.get(case=complaint.case, kind="complaint.received")
+    assert received.channel == "portal" and "rung four times" in received.data["text"]
+    page = client.get(unhappy["Location"]).content.decode()
+    assert "We have your complaint." in page
+    assert "We will acknowledge your complaint by" in page
+    assert "Ask for stage 2" in page and "0300 111 3000" in page
+
+    asking = client.post(reverse("portal:tell"), {"text": "Can I have a copy of my tenancy?"})
+    request_case = Case.objects.get(household=household, case_type="enquiry")
+    assert asking["Location"] == reverse("portal:case", args=[request_case.reference])
+    assert Complaint.objects.count() == 1
+    assert client.post(reverse("portal:tell"), {"text": "   "}).status_code == 200
+
+
+def test_stage_2_is_refused_while_stage_1_is_in_time_and_taken_once_it_is_answered():
+    from doorstep.cases.services import record_on_case
+    from doorstep.complaints.models import Complaint
+    from doorstep.complaints.projections import complaint_project
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    client.post(reverse("portal:tell"), {"text": "I want to complain about the repairs service."})
+    complaint = Complaint.objects.get(case__household=household)
+    escalate = reverse("portal:escalate", args=[complaint.case.reference])
+
+    early = client.post(escalate, {"text": "Still broken"})
+    assert early.status_code == 200
+    due = complaint.response_due
+    assert f"our response is due by {due.day} {due:%B %Y}" in early.content.decode()
+    assert Complaint.objects.get().stage == 1
+
+    record_on_case(
+        case=complaint.case,
+        kind="complaint.response",
+        data={"stage": 1, "outcome": "not_upheld", "text": "We looked into it."},
+        actor=None,
+        at=AT,
+    )
+    complaint_project(complaint.case)
+    done = client.post(escalate, {"text": "Still broken"})
+    assert done.status_code == 302
+    assert Complaint.objects.get().stage == 2
+    assert Event.objects.filter(case=complaint.case, kind="complaint.escalated").exists()
+
+    other, someone = home(email="other@example.org")
+    client.post(reverse("portal:sign-out"))
+    stranger = resident_client(other, someone)
+    assert stranger.get(escalate).status_code == 404  # not their case
+
+
+def test_a_resident_reports_asb_and_their_wish_that_we_wait_is_on_the_case():
+    from doorstep.asb.models import AsbCase
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    response = client.post(
+        reverse("portal:asb"),
+        {
+            "category": "harassment",
+            "text": "The man at number 4 shouts at my children every evening.",
+            "location": "The stairwell",
+            "alleged_perpetrator": "Man at number 4",
+            "police_involved": "no",
+            "delay_days": "14",
+        },
+    )
+    asb = AsbCase.objects.get(case__household=household)
+    assert response["Location"] == reverse("portal:case", args=[asb.case.reference])
+    reported = Event.objects.get(case=asb.case, kind="asb.reported")
+    assert reported.channel == "portal"
+    assert reported.data["category"] == "harassment"
+    assert reported.data["informant_delay_requested_days"] == 14
+    assert reported.data["reporter"] == tenant.reference
+    page = client.get(response["Location"]).content.decode()
+    assert "The behaviour was reported." in page
+    assert "We will respond to your report by" in page

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from doorstep.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.ResidentSignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.ResidentSignOutView.as_view(), name="sign-out"),
+    path("signed-out/", views.signed_out, name="signed-out"),
+    path("register/", views.register, name="register"),
+    path("register/code/", views.register_code, name="register-code"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("report/", views.report, name="report"),
+    path("tell/", views.tell, name="tell"),
+    path("anti-social-behaviour/", views.asb, name="asb"),
+    path("cases/<str:reference>/stage-2/", views.escalate, name="escalate"),
+    path("cases/<str:reference>/", views.case_page, name="case"),
+    path("invite/<str:reference>/", views.invite, name="invite"),
+]

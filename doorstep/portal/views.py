@@ -1,0 +1,366 @@
+"""The residents' portal: signing in (by an invitation, or registering with the tenancy
+reference and a code), and the household's own cases. Staff invite from the household page.
+
+Who may see what is decided once, in `selectors`: a resident's pages read only their own
+household. `middleware.PortalBoundary` keeps residents inside `/portal/` and staff out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import LoginView, LogoutView
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from doorstep.cases.choices import CaseStatus, CaseType
+from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
+from doorstep.core.errors import DomainError
+from doorstep.core.views import actor, staff_view
+from doorstep.portal.forms import (
+    AsbForm,
+    CodeForm,
+    EscalateForm,
+    InviteForm,
+    PasswordChoiceForm,
+    RegisterForm,
+    ReportForm,
+    ResidentSignInForm,
+    TellForm,
+)
+from doorstep.portal.models import PortalAccount, PortalKey
+from doorstep.portal.selectors import (
+    account_of,
+    resident_case,
+    resident_cases,
+    resident_dates,
+    resident_timeline,
+)
+from doorstep.portal.services import (
+    CODE_WRONG,
+    Photo,
+    invitation_for,
+    portal_account_open,
+    portal_asb_report,
+    portal_code_check,
+    portal_code_send,
+    portal_escalate,
+    portal_invite,
+    portal_report,
+    portal_tell,
+)
+from doorstep.residents.models import Household
+
+# The registration key a code was sent for, between the two steps of registering.
+SESSION_KEY = "portal_registration_key"
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class ResidentSignInView(LoginView):
+    template_name = "portal/sign_in.html"
+    authentication_form = ResidentSignInForm
+    redirect_authenticated_user = False
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("portal:home")
+
+
+class ResidentSignOutView(LogoutView):
+    """POST only, as for staff."""
+
+    next_page = "portal:signed-out"
+
+
+@require_GET
+def signed_out(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/signed_out.html")
+
+
+def _resident(request: HttpRequest) -> PortalAccount | HttpResponse:
+    """The signed-in resident's account, or the way to sign in."""
+    account = account_of(request.user)
+    if account is None:
+        return redirect(f"{reverse('portal:sign-in')}?next={request.path}")
+    return account
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    cases = list(resident_cases(account))
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "account": account,
+            "household": account.household,
+            "open_cases": [c for c in cases if c.status == CaseStatus.OPEN],
+            "closed_cases": [c for c in cases if c.status != CaseStatus.OPEN],
+        },
+    )
+
+
+@require_GET
+def case_page(request: HttpRequest, reference: str) -> HttpResponse:
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    case = resident_case(account, reference)
+    if case is None:
+        raise Http404
+    dates, promises = resident_dates(case, as_of=timezone.localdate())
+    return render(
+        request,
+        "portal/case.html",
+        {
+            "account": account,
+            "case": case,
+            "timeline": resident_timeline(account, case),
+            "dates": dates,
+            "promises": promises,
+            "complaint": getattr(case, "complaint", None)
+            if case.case_type == CaseType.COMPLAINT
+            else None,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    """Report a problem in the home: damp or mould, or a repair, with photos."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = portal_report(
+                account=account,
+                problem=data["problem"],
+                urgency=data.get("urgency") or "",
+                location=data["location"],
+                description=data["description"],
+                access=data.get("access") or "",
+                photos=[Photo(f.read(), f.name or "") for f in data.get("photos") or []],
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(
+                request,
+                _("We have your report. Its reference is %(reference)s.")
+                % {"reference": case.reference},
+            )
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/report.html", {"account": account, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def tell(request: HttpRequest) -> HttpResponse:
+    """Tell us anything, in your own words: a complaint or a request, as the triage reads it."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    form = TellForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = portal_tell(account=account, text=form.cleaned_data["text"], at=timezone.now())
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            said = (
+                _("We have your complaint. Its reference is %(reference)s.")
+                if case.case_type == CaseType.COMPLAINT
+                else _("We have your message. Its reference is %(reference)s.")
+            )
+            messages.success(request, said % {"reference": case.reference})
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/tell.html", {"account": account, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def asb(request: HttpRequest) -> HttpResponse:
+    """Report anti-social behaviour."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    form = AsbForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = portal_asb_report(
+                account=account,
+                category=data["category"],
+                text=data["text"],
+                location=data.get("location") or "",
+                alleged_perpetrator=data.get("alleged_perpetrator") or "",
+                police_involved=form.police(),
+                crime_reference=data.get("crime_reference") or "",
+                delay_days=data.get("delay_days"),
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(
+                request,
+                _("We have your report. Its reference is %(reference)s.")
+                % {"reference": case.reference},
+            )
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/asb.html", {"account": account, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def escalate(request: HttpRequest, reference: str) -> HttpResponse:
+    """Ask for a complaint to go to stage 2."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    case = resident_case(account, reference)
+    if case is None or case.case_type != CaseType.COMPLAINT:
+        raise Http404
+    form = EscalateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal_escalate(
+                account=account, case=case, text=form.cleaned_data["text"], at=timezone.now()
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Your complaint has gone to stage 2."))
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/escalate.html", {"account": account, "form": form, "case": case})
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    """Step 1: the tenancy reference and a contact on record; a code goes to the contact.
+    The same answer whether or not they matched."""
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = portal_code_send(
+            tenancy_reference=form.cleaned_data["tenancy"],
+            contact=form.cleaned_data["contact"],
+            at=timezone.now(),
+        )
+        request.session[SESSION_KEY] = key.pk if key is not None else None
+        request.session["portal_registration_contact"] = form.cleaned_data["contact"]
+        return redirect("portal:register-code")
+    return render(request, "portal/register.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def register_code(request: HttpRequest) -> HttpResponse:
+    """Step 2: the code, and a password; the account opens and the resident is signed in."""
+    if "portal_registration_contact" not in request.session:
+        return redirect("portal:register")
+    form = CodeForm(request.POST or None)
+    key_id = request.session.get(SESSION_KEY)
+    if request.method == "POST" and form.is_valid():
+        at = timezone.now()
+        key = PortalKey.objects.filter(pk=key_id).first() if key_id else None
+        try:
+            if key is None:
+                # Nothing was sent (the details did not match): the same answer as a wrong code.
+                raise DomainError(str(CODE_WRONG), field="code")
+            portal_code_check(key=key, code=form.cleaned_data["code"], at=at)
+            account = portal_account_open(key=key, password=form.cleaned_data["password"], at=at)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            for name in (SESSION_KEY, "portal_registration_contact"):
+                request.session.pop(name, None)
+            login(request, account.user, backend=BACKEND)
+            messages.success(request, _("Your account is open."))
+            return redirect("portal:home")
+    return render(
+        request,
+        "portal/register_code.html",
+        {"form": form, "contact": request.session["portal_registration_contact"]},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """An invitation's link: choose a password; the account opens and the resident is in."""
+    at = timezone.now()
+    try:
+        key = invitation_for(token, at=at)
+    except DomainError as error:
+        return render(
+            request, "portal/invitation_void.html", {"problem": error.message}, status=410
+        )
+    form = PasswordChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = portal_account_open(key=key, password=form.cleaned_data["password"], at=at)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            login(request, account.user, backend=BACKEND)
+            messages.success(request, _("Your account is open."))
+            return redirect("portal:home")
+    return render(
+        request, "portal/invitation.html", {"form": form, "key": key, "person": key.person}
+    )
+
+
+# --- staff: inviting from the household page -----------------------------------------------
+
+
+@HOUSEHOLD_PAGE_SECTIONS.register(
+    key="portal",
+    template="portal/includes/household_portal.html",
+    permission="portal.invite_portalaccount",
+    order=28,
+)
+def household_section(*, request: HttpRequest, household: Household) -> Mapping[str, Any]:
+    """Who in the household has a portal account, and the way to invite someone."""
+    accounts = (
+        PortalAccount.objects.filter(household=household, closed_at__isnull=True)
+        .select_related("person")
+        .order_by("pk")
+    )
+    return {"household": household, "accounts": list(accounts)}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view("residents.view_household", "portal.invite_portalaccount")
+def invite(request: HttpRequest, reference: str) -> HttpResponse:
+    household = Household.objects.filter(reference=reference).select_related("property").first()
+    if household is None:
+        raise Http404
+    form = InviteForm(request.POST or None, household=household)
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        try:
+            portal_invite(
+                actor=actor(request),
+                household=household,
+                person=person,
+                link=lambda token: request.build_absolute_uri(
+                    reverse("portal:invitation", args=[token])
+                ),
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(
+                request, _("%(name)s has been invited to the portal.") % {"name": person.full_name}
+            )
+            return redirect("contacts:household", reference=household.reference)
+    return render(request, "portal/invite.html", {"form": form, "household": household})
