@@ -28,6 +28,7 @@ from doorstep.hazards.services import hazard_assess, hazard_report
 from doorstep.inspections.services import inspection_record
 from doorstep.moves.services import move_evidence_request, move_request
 from doorstep.policy.services import policy_override_record
+from doorstep.portal.services import portal_account_open, portal_invite
 from doorstep.properties.models import Property
 from doorstep.properties.services import property_create
 from doorstep.remedies.services import Part, compensation_offer
@@ -50,6 +51,8 @@ from doorstep.timeline.when import When
 from doorstep.vulnerabilities.services import vulnerability_record
 
 DEMO_PASSWORD = "doorstep-demo"
+# The demo's resident, who signs in to the residents' portal (/portal/sign-in/).
+RESIDENT_EMAIL = "aisha.khan@demo.invalid"
 
 LOGINS: list[tuple[str, Role, str, str]] = [
     ("officer", Role.HOUSING_OFFICER, "Hannah", "Okafor"),
@@ -168,12 +171,18 @@ def _estate(at: dt.datetime) -> tuple[Property, Property, list[Property], list[P
 
 
 def _household(
-    home: Property, names: list[tuple[str, str]], at: dt.datetime, actor: User
+    home: Property,
+    names: list[tuple[str, str]],
+    at: dt.datetime,
+    actor: User,
+    email: str = "",
 ) -> Household:
+    """A household of these people; the first (the tenant) with `email` where given."""
     household = household_create(actor=actor, property=home, at=at)
     people = []
-    for name, relationship in names:
-        person = person_create(full_name=name, at=at, phone="07700 900000")
+    for n, (name, relationship) in enumerate(names):
+        contact = {"email": email} if email and n == 0 else {}
+        person = person_create(full_name=name, at=at, phone="07700 900000", **contact)
         household_member_add(
             actor=actor, household=household, person=person, relationship=relationship, at=at
         )
@@ -188,6 +197,20 @@ def _household(
         rent_weekly=Decimal("108.25"),
     )
     return household
+
+
+def _resident_account(household: Household, officer: User, at: dt.datetime) -> None:
+    """Aisha Khan's account on the residents' portal: invited by her officer, opened with the
+    demo password (the invitation's link is in the outbox, unused)."""
+    tenant = household.members.get(relationship="tenant").person
+    key = portal_invite(
+        actor=officer,
+        household=household,
+        person=tenant,
+        link=lambda token: f"/portal/invitation/{token}/",
+        at=at,
+    )
+    portal_account_open(key=key, password=DEMO_PASSWORD, at=at)
 
 
 @transaction.atomic
@@ -290,7 +313,13 @@ def load_demo(*, today: dt.date) -> Demo:
     officer = users["officer"]
     _, court, flats, houses = _estate(setup)
 
-    khan = _household(flats[1], [("Aisha Khan", "tenant"), ("Zain Khan", "child")], setup, officer)
+    khan = _household(
+        flats[1],
+        [("Aisha Khan", "tenant"), ("Zain Khan", "child")],
+        setup,
+        officer,
+        email=RESIDENT_EMAIL,
+    )
     contact_preference_set(
         actor=officer,
         household=khan,
@@ -502,6 +531,7 @@ def load_demo(*, today: dt.date) -> Demo:
     _asb_cases(today, users, others)
     _move_waiting_on_evidence(today, others[1], users)
     _permissions(today, others, users)
+    _resident_account(khan, officer, _moment(today, 1))
     return Demo(
         households=[khan, *others],
         logins=[(username, role.value) for username, role, _, _ in LOGINS],

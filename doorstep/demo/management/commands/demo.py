@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from doorstep.demo.loader import DEMO_PASSWORD, load_demo
+from doorstep.demo.loader import DEMO_PASSWORD, RESIDENT_EMAIL, load_demo
 from doorstep.residents.models import Household
 from doorstep.staff.models import User
 
@@ -51,3 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for each: {DEMO_PASSWORD}):")
         for user in User.objects.filter(email__endswith="@demo.invalid").order_by("pk"):
             self.stdout.write(f"  {user.username:<12} {', '.join(user.role_names())}")
+        self.stdout.write(
+            f"\nResident (the residents' portal, /portal/sign-in/): {RESIDENT_EMAIL}, "
+            f"the same password."
+        )
