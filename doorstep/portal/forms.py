@@ -279,3 +279,18 @@ class AsbForm(GovukForm):
     def police(self) -> bool | None:
         said = self.cleaned_data.get("police_involved")
         return {"yes": True, "no": False}.get(said or "")
+
+
+class ConfirmForm(GovukForm):
+    done = forms.ChoiceField(
+        label=_("Is it done?"),
+        choices=[("yes", _("Yes, it is done")), ("no", _("No, it is not done"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether it is done")},
+    )
+    words = forms.CharField(
+        label=_("What is not done or still wrong? (needed if it is not done)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

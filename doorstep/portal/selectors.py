@@ -13,6 +13,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from doorstep.cases.models import Case
+from doorstep.commitments.choices import Recorded
+from doorstep.commitments.models import Commitment
 from doorstep.deadlines.selectors import case_clocks
 from doorstep.portal.models import USERNAME_PREFIX, PortalAccount
 from doorstep.portal.words import (
@@ -138,3 +140,17 @@ def resident_dates(case: Case, *, as_of: dt.date) -> tuple[list[Promise], list[P
         for item in found.commitments
     ]
     return dates, promises
+
+
+def claimed_done(account: PortalAccount, case: Case) -> list[Commitment]:
+    """The promises on the case we say are done and nobody has checked: the resident may
+    confirm or dispute each."""
+    return list(
+        Commitment.objects.filter(
+            case=case, household=account.household, state=Recorded.CLAIMED
+        ).order_by("pk")
+    )
+
+
+def claimed_promise(account: PortalAccount, case: Case, pk: int) -> Commitment | None:
+    return next((c for c in claimed_done(account, case) if c.pk == pk), None)

@@ -29,6 +29,9 @@ from doorstep.appointments.notify import Message, notifier
 from doorstep.asb.services import asb_report
 from doorstep.cases.models import Case
 from doorstep.clocks.triage import triage
+from doorstep.commitments.choices import Method, Result
+from doorstep.commitments.models import Commitment
+from doorstep.commitments.services import commitment_verify
 from doorstep.complaints.services import (
     complaint_escalate,
     complaint_receive,
@@ -80,6 +83,8 @@ PHOTO_TITLE = _("Photo {number} sent with the report ({name})")
 NOTHING_SAID = _("Tell us what is wrong or what you need")
 NOT_YOURS = _("That is not one of your household's cases.")
 NOT_A_COMPLAINT = _("Only a complaint can go to stage 2.")
+SAY_WHAT_IS_WRONG = _("Tell us what is not done or still wrong")
+CONFIRMED_WORDS = _("{name} confirmed it is done.")
 STAGE1_STILL_RUNNING = _(
     "We are still dealing with your complaint at stage 1: our response is due by {due}. You "
     "can ask for stage 2 once you have it, or if we have not sent it by then."
@@ -516,3 +521,25 @@ def portal_asb_report(
         delay_days=delay_days,
         channel=Channel.PORTAL,
     ).case
+
+
+def portal_confirm_done(
+    *, account: PortalAccount, commitment: Commitment, done: bool, words: str, at: dt.datetime
+) -> Commitment:
+    """The resident's answer to "we say it is done": their confirmation keeps the promise, or
+    their word that it is not done contradicts the claim and the promise is owed again
+    (`commitments.services.commitment_verify`, the resident's confirmation being one of the two
+    checks the Ombudsman accepts: Clarion 202208650)."""
+    if commitment.household_id != account.household_id:
+        raise DomainError(str(NOT_YOURS))
+    if not done and not words.strip():
+        raise DomainError(str(SAY_WHAT_IS_WRONG), field="words")
+    evidence = words.strip() or str(CONFIRMED_WORDS).format(name=account.person.full_name)
+    return commitment_verify(
+        actor=account.user,
+        commitment=commitment,
+        method=Method.RESIDENT_CONFIRMED,
+        result=Result.CONFIRMED if done else Result.NOT_DONE,
+        evidence=f"{account.person.full_name}, through the residents' portal: {evidence}",
+        at=at,
+    )

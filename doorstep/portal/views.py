@@ -27,6 +27,7 @@ from doorstep.core.views import actor, staff_view
 from doorstep.portal.forms import (
     AsbForm,
     CodeForm,
+    ConfirmForm,
     EscalateForm,
     InviteForm,
     PasswordChoiceForm,
@@ -38,6 +39,8 @@ from doorstep.portal.forms import (
 from doorstep.portal.models import PortalAccount, PortalKey
 from doorstep.portal.selectors import (
     account_of,
+    claimed_done,
+    claimed_promise,
     resident_case,
     resident_cases,
     resident_dates,
@@ -51,6 +54,7 @@ from doorstep.portal.services import (
     portal_asb_report,
     portal_code_check,
     portal_code_send,
+    portal_confirm_done,
     portal_escalate,
     portal_invite,
     portal_report,
@@ -127,6 +131,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
             "timeline": resident_timeline(account, case),
             "dates": dates,
             "promises": promises,
+            "claimed": claimed_done(account, case),
             "complaint": getattr(case, "complaint", None)
             if case.case_type == CaseType.COMPLAINT
             else None,
@@ -220,6 +225,38 @@ def asb(request: HttpRequest) -> HttpResponse:
             )
             return redirect("portal:case", reference=case.reference)
     return render(request, "portal/asb.html", {"account": account, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """Confirm or dispute work we say is done."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    case = resident_case(account, reference)
+    promise = claimed_promise(account, case, pk) if case is not None else None
+    if case is None or promise is None:
+        raise Http404
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal_confirm_done(
+                account=account,
+                commitment=promise,
+                done=form.cleaned_data["done"] == "yes",
+                words=form.cleaned_data.get("words") or "",
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Thank you: we have recorded your answer."))
+            return redirect("portal:case", reference=case.reference)
+    return render(
+        request,
+        "portal/confirm.html",
+        {"account": account, "form": form, "case": case, "promise": promise},
+    )
 
 
 @require_http_methods(["GET", "POST"])

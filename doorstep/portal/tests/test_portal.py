@@ -554,3 +554,49 @@ def test_a_resident_reports_asb_and_their_wish_that_we_wait_is_on_the_case():
     page = client.get(response["Location"]).content.decode()
     assert "The behaviour was reported." in page
     assert "We will respond to your report by" in page
+
+
+def test_the_resident_confirms_or_disputes_work_we_say_is_done():
+    from doorstep.commitments.models import Commitment
+    from doorstep.commitments.services import commitment_claim_done, commitment_make
+    from doorstep.timeline.when import When
+
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Bathroom", case_type="repair")
+    promises = [
+        commitment_make(
+            actor=None,
+            case=case,
+            action=action,
+            due=When.parse("2026-12-20"),
+            at=AT,
+            job=f"JOB-2026-00000{n}",
+        )
+        for n, action in enumerate(("Replace the extractor fan", "Repaint the ceiling"), 1)
+    ]
+    for promise in promises:
+        commitment_claim_done(actor=None, commitment=promise, claimed_by="contractor", at=AT)
+    client = resident_client(household, tenant)
+    page = client.get(reverse("portal:case", args=[case.reference])).content.decode()
+    assert "Is it done?" in page and "Replace the extractor fan" in page
+
+    fan, ceiling = promises
+    fan_url = reverse("portal:confirm", args=[case.reference, fan.pk])
+    unsaid = client.post(fan_url, {"done": "no", "words": ""})
+    assert "Tell us what is not done or still wrong" in unsaid.content.decode()
+    assert (
+        client.post(fan_url, {"done": "no", "words": "The fan still does not turn on"}).status_code
+        == 302
+    )
+    assert Commitment.objects.get(pk=fan.pk).state == "contradicted"
+    verified = Event.objects.get(case=case, kind="works.verified", data__job=fan.job)
+    assert "The fan still does not turn on" in str(verified.data)
+
+    ceiling_url = reverse("portal:confirm", args=[case.reference, ceiling.pk])
+    assert client.post(ceiling_url, {"done": "yes"}).status_code == 302
+    assert Commitment.objects.get(pk=ceiling.pk).state == "kept"
+    # Answered: no longer offered, and another household's resident cannot reach it.
+    assert client.get(ceiling_url).status_code == 404
+    other, someone = home(email="other@example.org")
+    stranger = resident_client(other, someone)
+    assert stranger.get(fan_url).status_code == 404
