@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from doorstep.asb.choices import Category as AsbCategory
 from doorstep.core.forms import GovukForm
 from doorstep.portal.services import portal_username
+from doorstep.residents.choices import AdjustmentKind, ContactChannel
 from doorstep.residents.models import Household, Person
+from doorstep.vulnerabilities.choices import Category as VulnerabilityCategory
 
 CONTACT_HELP = _("The email address or mobile number we have for you.")
 
@@ -293,4 +295,56 @@ class ConfirmForm(GovukForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class PreferenceForm(GovukForm):
+    channel = forms.ChoiceField(
+        label=_("How do you want us to contact you?"),
+        choices=ContactChannel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say how you want us to contact you")},
+    )
+    language = forms.CharField(label=_("Language"), max_length=60, initial="English")
+    notes = forms.CharField(
+        label=_("Anything else about contacting you? (optional)"),
+        required=False,
+        max_length=500,
+    )
+
+
+class AdjustmentForm(GovukForm):
+    kind = forms.ChoiceField(
+        label=_("What would help you?"),
+        choices=AdjustmentKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say what would help you")},
+    )
+    detail = forms.CharField(
+        label=_("Tell us more (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ShareForm(GovukForm):
+    """A vulnerability the resident chooses to tell us about, with their consent to record it."""
+
+    category = forms.ChoiceField(
+        label=_("What do you want us to know about?"),
+        choices=VulnerabilityCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you want us to know about")},
+    )
+    detail = forms.CharField(
+        label=_("Tell us more, if you want to (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the staff who need to know can read this."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree to you keeping this on my record, to help you look after me"),
+        error_messages={"required": _("Say that you agree to us keeping it, or do not send it")},
     )

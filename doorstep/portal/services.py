@@ -48,11 +48,13 @@ from doorstep.portal.models import USERNAME_PREFIX, PortalAccount, PortalKey
 from doorstep.repairs.choices import Priority
 from doorstep.repairs.services import repair_report
 from doorstep.residents.models import Household, HouseholdMember, Person, Tenancy
+from doorstep.residents.services import adjustment_record, contact_preference_set
 from doorstep.staff.models import User
 from doorstep.timeline.actors import actor_name_of
 from doorstep.timeline.models import Channel
 from doorstep.timeline.services import EventDraft, draft_append
 from doorstep.timeline.when import When
+from doorstep.vulnerabilities.services import vulnerability_record
 
 # How long each key works, and how many wrong codes are allowed. Not a regulatory timescale:
 # the landlord's own security choice (docs/portal.md), set here.
@@ -85,6 +87,8 @@ NOT_YOURS = _("That is not one of your household's cases.")
 NOT_A_COMPLAINT = _("Only a complaint can go to stage 2.")
 SAY_WHAT_IS_WRONG = _("Tell us what is not done or still wrong")
 CONFIRMED_WORDS = _("{name} confirmed it is done.")
+NO_CONSENT = _("Say that you agree to us keeping it, or do not send it")
+THROUGH_PORTAL = _("told us through the residents' portal")
 STAGE1_STILL_RUNNING = _(
     "We are still dealing with your complaint at stage 1: our response is due by {due}. You "
     "can ask for stage 2 once you have it, or if we have not sent it by then."
@@ -542,4 +546,59 @@ def portal_confirm_done(
         result=Result.CONFIRMED if done else Result.NOT_DONE,
         evidence=f"{account.person.full_name}, through the residents' portal: {evidence}",
         at=at,
+    )
+
+
+# --- the household's details -------------------------------------------------------------
+
+
+def portal_preference_set(
+    *, account: PortalAccount, channel: str, language: str, notes: str, at: dt.datetime
+) -> None:
+    """How the resident wants to be contacted, through the staff's service."""
+    contact_preference_set(
+        actor=account.user,
+        household=account.household,
+        person=account.person,
+        channel=channel,
+        language=language.strip() or "English",
+        notes=notes.strip(),
+        at=at,
+    )
+
+
+def portal_adjustment_record(
+    *, account: PortalAccount, kind: str, detail: str, at: dt.datetime
+) -> None:
+    """A reasonable adjustment the resident asks for, through the staff's service."""
+    adjustment_record(
+        actor=account.user,
+        household=account.household,
+        person=account.person,
+        kind=kind,
+        detail=detail.strip(),
+        at=at,
+    )
+
+
+def portal_vulnerability_share(
+    *, account: PortalAccount, category: str, detail: str, consent: bool, at: dt.datetime
+) -> None:
+    """A vulnerability the resident chooses to tell us about, with their consent: entered in
+    the register as the resident's own disclosure (special category data, shown to staff who
+    hold the permission), and from then on it changes priorities as any other does."""
+    if not consent:
+        raise DomainError(str(NO_CONSENT), field="consent")
+    vulnerability_record(
+        actor=account.user,
+        household=account.household,
+        person=account.person,
+        category=category,
+        source="self",
+        source_detail=str(THROUGH_PORTAL),
+        learned=When.at(at),
+        at=at,
+        consent_to_record=True,
+        detail=detail.strip(),
+        channel=Channel.PORTAL,
     )

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doorstep.cases.choices import CaseStatus, CaseType
@@ -25,15 +26,18 @@ from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
 from doorstep.portal.forms import (
+    AdjustmentForm,
     AsbForm,
     CodeForm,
     ConfirmForm,
     EscalateForm,
     InviteForm,
     PasswordChoiceForm,
+    PreferenceForm,
     RegisterForm,
     ReportForm,
     ResidentSignInForm,
+    ShareForm,
     TellForm,
 )
 from doorstep.portal.models import PortalAccount, PortalKey
@@ -51,16 +55,19 @@ from doorstep.portal.services import (
     Photo,
     invitation_for,
     portal_account_open,
+    portal_adjustment_record,
     portal_asb_report,
     portal_code_check,
     portal_code_send,
     portal_confirm_done,
     portal_escalate,
     portal_invite,
+    portal_preference_set,
     portal_report,
     portal_tell,
+    portal_vulnerability_share,
 )
-from doorstep.residents.models import Household
+from doorstep.residents.models import ContactPreference, Household, ReasonableAdjustment
 
 # The registration key a code was sent for, between the two steps of registering.
 SESSION_KEY = "portal_registration_key"
@@ -225,6 +232,87 @@ def asb(request: HttpRequest) -> HttpResponse:
             )
             return redirect("portal:case", reference=case.reference)
     return render(request, "portal/asb.html", {"account": account, "form": form})
+
+
+@require_GET
+def details(request: HttpRequest) -> HttpResponse:
+    """Your details: how we contact you, what helps you, and telling us something we should
+    know. Shows only what the resident gave: the contact preference and adjustments on record
+    for them, never the register's detail."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    person = account.person
+    return render(
+        request,
+        "portal/details.html",
+        {
+            "account": account,
+            "preference": ContactPreference.objects.filter(person=person).first(),
+            "adjustments": list(ReasonableAdjustment.objects.filter(person=person).order_by("pk")),
+        },
+    )
+
+
+# Each details form: its form class, the service call, the message after it, its heading.
+DETAIL_FORMS: dict[str, tuple[Any, Any, Any, Any]] = {
+    "contact": (
+        PreferenceForm,
+        lambda account, data, at: portal_preference_set(
+            account=account,
+            channel=data["channel"],
+            language=data.get("language") or "",
+            notes=data.get("notes") or "",
+            at=at,
+        ),
+        _lazy("We will contact you as you asked."),
+        _lazy("How we contact you"),
+    ),
+    "help": (
+        AdjustmentForm,
+        lambda account, data, at: portal_adjustment_record(
+            account=account, kind=data["kind"], detail=data.get("detail") or "", at=at
+        ),
+        _lazy("We have recorded what helps you."),
+        _lazy("What would help you"),
+    ),
+    "share": (
+        ShareForm,
+        lambda account, data, at: portal_vulnerability_share(
+            account=account,
+            category=data["category"],
+            detail=data.get("detail") or "",
+            consent=bool(data.get("consent")),
+            at=at,
+        ),
+        _lazy("Thank you for telling us. We have recorded it."),
+        _lazy("Tell us something we should know about you or your household"),
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def detail_form(request: HttpRequest, which: str) -> HttpResponse:
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    if which not in DETAIL_FORMS:
+        raise Http404
+    form_class, act, done, heading = DETAIL_FORMS[which]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(account, form.cleaned_data, timezone.now())
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, str(done))
+            return redirect("portal:details")
+    return render(
+        request,
+        "portal/detail_form.html",
+        {"account": account, "form": form, "heading": str(heading)},
+    )
 
 
 @require_http_methods(["GET", "POST"])

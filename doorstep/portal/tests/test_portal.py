@@ -600,3 +600,27 @@ def test_the_resident_confirms_or_disputes_work_we_say_is_done():
     other, someone = home(email="other@example.org")
     stranger = resident_client(other, someone)
     assert stranger.get(fan_url).status_code == 404
+
+
+def test_the_resident_updates_how_we_contact_them_what_helps_and_shares_a_vulnerability():
+    from doorstep.residents.models import ContactPreference, ReasonableAdjustment
+    from doorstep.vulnerabilities.models import Vulnerability
+
+    household, tenant = home(email="mine@example.org")
+    client = resident_client(household, tenant)
+    url = lambda which: reverse("portal:detail-form", args=[which])  # noqa: E731
+    assert client.post(url("contact"), {"channel": "text", "language": "Polish"}).status_code == 302
+    assert ContactPreference.objects.get(person=tenant).channel == "text"
+    client.post(url("help"), {"kind": "large_print"})
+    assert ReasonableAdjustment.objects.get(person=tenant).kind == "large_print"
+    page = client.get(reverse("portal:details")).content.decode()
+    assert "Text message (Polish)" in page and "Large print" in page
+
+    unconsented = client.post(url("share"), {"category": "pregnancy", "detail": "Due in March"})
+    assert unconsented.status_code == 200 and not Vulnerability.objects.exists()
+    client.post(url("share"), {"category": "pregnancy", "detail": "Due in March", "consent": "on"})
+    shared = Vulnerability.objects.get(person=tenant)
+    assert shared.category == "pregnancy" and shared.source == "self"
+    kinds = set(Event.objects.filter(household=household).values_list("kind", flat=True))
+    assert {"person.contact_preference_set", "vulnerability.recorded"} <= kinds
+    assert client.get(url("nothing")).status_code == 404
