@@ -348,3 +348,13 @@ class ShareForm(GovukForm):
         label=_("I agree to you keeping this on my record, to help you look after me"),
         error_messages={"required": _("Say that you agree to us keeping it, or do not send it")},
     )
+
+
+class UnsuitableForm(GovukForm):
+    words = forms.CharField(
+        label=_("Why does it not suit, and when would?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: I work on Tuesdays; any weekday morning after 10 would suit."),
+        error_messages={"required": _("Say why it does not suit, and when would")},
+    )

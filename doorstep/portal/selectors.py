@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from doorstep.appointments.choices import Status
+from doorstep.appointments.models import Appointment
 from doorstep.cases.models import Case
 from doorstep.commitments.choices import Recorded
 from doorstep.commitments.models import Commitment
@@ -154,3 +156,16 @@ def claimed_done(account: PortalAccount, case: Case) -> list[Commitment]:
 
 def claimed_promise(account: PortalAccount, case: Case, pk: int) -> Commitment | None:
     return next((c for c in claimed_done(account, case) if c.pk == pk), None)
+
+
+def resident_appointments(case: Case) -> list[Appointment]:
+    """The case's appointments, soonest first: each with its date, time of day and whether it
+    is still booked."""
+    return list(Appointment.objects.filter(case=case).order_by("date", "pk"))
+
+
+def resident_appointment(case: Case, reference: str) -> Appointment | None:
+    """One of the case's appointments still to come, by its reference."""
+    return Appointment.objects.filter(
+        case=case, reference=reference, status__in=(Status.BOOKED, Status.MOVED)
+    ).first()

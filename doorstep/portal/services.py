@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.utils.translation import gettext_lazy as _
 
+from doorstep.appointments.models import Appointment
 from doorstep.appointments.notify import Message, notifier
 from doorstep.asb.services import asb_report
 from doorstep.cases.models import Case
@@ -89,6 +90,8 @@ SAY_WHAT_IS_WRONG = _("Tell us what is not done or still wrong")
 CONFIRMED_WORDS = _("{name} confirmed it is done.")
 NO_CONSENT = _("Say that you agree to us keeping it, or do not send it")
 THROUGH_PORTAL = _("told us through the residents' portal")
+SAY_WHEN = _("Say why it does not suit, and when would")
+UNSUITABLE_WORDS = _("The appointment {reference} on {day} does not suit me. {words}")
 STAGE1_STILL_RUNNING = _(
     "We are still dealing with your complaint at stage 1: our response is due by {due}. You "
     "can ask for stage 2 once you have it, or if we have not sent it by then."
@@ -601,4 +604,31 @@ def portal_vulnerability_share(
         consent_to_record=True,
         detail=detail.strip(),
         channel=Channel.PORTAL,
+    )
+
+
+def portal_appointment_unsuitable(
+    *, account: PortalAccount, appointment: Appointment, words: str, at: dt.datetime
+) -> None:
+    """The resident says an appointment does not suit, and when would: a contact through the
+    portal on its case, naming the appointment, for the landlord to move it
+    (`appointments.services.appointment_move`, which tells the resident). The appointment
+    itself stands until the landlord moves it."""
+    if appointment.case.household_id != account.household_id:
+        raise DomainError(str(NOT_YOURS))
+    if not words.strip():
+        raise DomainError(str(SAY_WHEN), field="words")
+    day = f"{appointment.date.day} {appointment.date:%B %Y}"
+    contact_record(
+        actor=account.user,
+        household=account.household,
+        direction="in",
+        channel=Channel.PORTAL,
+        party=account.person.reference,
+        text=str(UNSUITABLE_WORDS).format(
+            reference=appointment.reference, day=day, words=words.strip()
+        ),
+        occurred=When.at(at),
+        at=at,
+        case=appointment.case,
     )

@@ -18,6 +18,11 @@ urlpatterns = [
     path("anti-social-behaviour/", views.asb, name="asb"),
     path("cases/<str:reference>/stage-2/", views.escalate, name="escalate"),
     path("cases/<str:reference>/done/<int:pk>/", views.confirm, name="confirm"),
+    path(
+        "cases/<str:reference>/appointments/<str:appointment>/does-not-suit/",
+        views.unsuitable,
+        name="unsuitable",
+    ),
     path("cases/<str:reference>/", views.case_page, name="case"),
     path("invite/<str:reference>/", views.invite, name="invite"),
 ]

@@ -39,12 +39,15 @@ from doorstep.portal.forms import (
     ResidentSignInForm,
     ShareForm,
     TellForm,
+    UnsuitableForm,
 )
 from doorstep.portal.models import PortalAccount, PortalKey
 from doorstep.portal.selectors import (
     account_of,
     claimed_done,
     claimed_promise,
+    resident_appointment,
+    resident_appointments,
     resident_case,
     resident_cases,
     resident_dates,
@@ -56,6 +59,7 @@ from doorstep.portal.services import (
     invitation_for,
     portal_account_open,
     portal_adjustment_record,
+    portal_appointment_unsuitable,
     portal_asb_report,
     portal_code_check,
     portal_code_send,
@@ -139,6 +143,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
             "dates": dates,
             "promises": promises,
             "claimed": claimed_done(account, case),
+            "appointments": resident_appointments(case),
             "complaint": getattr(case, "complaint", None)
             if case.case_type == CaseType.COMPLAINT
             else None,
@@ -312,6 +317,37 @@ def detail_form(request: HttpRequest, which: str) -> HttpResponse:
         request,
         "portal/detail_form.html",
         {"account": account, "form": form, "heading": str(heading)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpResponse:
+    """Say an appointment does not suit."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    case = resident_case(account, reference)
+    visit = resident_appointment(case, appointment) if case is not None else None
+    if case is None or visit is None:
+        raise Http404
+    form = UnsuitableForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal_appointment_unsuitable(
+                account=account,
+                appointment=visit,
+                words=form.cleaned_data["words"],
+                at=timezone.now(),
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Thank you. We will contact you to arrange another time."))
+            return redirect("portal:case", reference=case.reference)
+    return render(
+        request,
+        "portal/unsuitable.html",
+        {"account": account, "form": form, "case": case, "appointment": visit},
     )
 
 

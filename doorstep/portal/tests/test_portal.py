@@ -624,3 +624,49 @@ def test_the_resident_updates_how_we_contact_them_what_helps_and_shares_a_vulner
     kinds = set(Event.objects.filter(household=household).values_list("kind", flat=True))
     assert {"person.contact_preference_set", "vulnerability.recorded"} <= kinds
     assert client.get(url("nothing")).status_code == 404
+
+
+def test_the_resident_says_an_appointment_does_not_suit_and_is_told_when_it_moves():
+    from django.utils import timezone
+
+    from doorstep.appointments.services import appointment_book, appointment_move
+
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Survey of the damp", case_type="hazard")
+    now = timezone.now()
+    today = timezone.localdate()
+    visit = appointment_book(
+        actor=None,
+        case=case,
+        date=today + dt.timedelta(days=10),
+        at=now,
+        purpose="inspection",
+    )
+    client = resident_client(household, tenant)
+    page = client.get(reverse("portal:case", args=[case.reference])).content.decode()
+    assert "This does not suit me" in page
+    url = reverse("portal:unsuitable", args=[case.reference, visit.reference])
+    assert "Say why it does not suit" in client.post(url, {"words": ""}).content.decode()
+    said = client.post(url, {"words": "I work that day; any morning the week after."})
+    assert said.status_code == 302
+    contact = Event.objects.get(case=case, kind="contact.in")
+    assert contact.channel == "portal" and visit.reference in contact.data["text"]
+
+    new_day = today + dt.timedelta(days=17)
+    appointment_move(
+        actor=None,
+        appointment=visit,
+        date=new_day,
+        by="landlord",
+        resident_informed=True,
+        informed_how="doorstep",  # the landlord's notifier sends the notice now
+        notify_to=tenant.email,
+        reason="You asked for another day",
+        at=now,
+    )
+    notice = OutboxMessage.objects.filter(to="mine@example.org").order_by("-pk").first()
+    assert notice is not None and f"{new_day.day}" in notice.text
+    page = client.get(reverse("portal:case", args=[case.reference])).content.decode()
+    assert f"The appointment was moved to {new_day.day} {new_day:%B %Y}." in page
+    other, someone = home(email="other@example.org")
+    assert resident_client(other, someone).get(url).status_code == 404
