@@ -18,6 +18,7 @@ from doorstep.cases.models import Case
 from doorstep.commitments.choices import Recorded
 from doorstep.commitments.models import Commitment
 from doorstep.deadlines.selectors import case_clocks
+from doorstep.documents.models import Document
 from doorstep.portal.models import USERNAME_PREFIX, PortalAccount
 from doorstep.portal.words import (
     PROMISE_STATES,
@@ -169,3 +170,29 @@ def resident_appointment(case: Case, reference: str) -> Appointment | None:
     return Appointment.objects.filter(
         case=case, reference=reference, status__in=(Status.BOOKED, Status.MOVED)
     ).first()
+
+
+# The entries that send the resident a document, by the member naming it.
+SENDING_KINDS = ("complaint.response", "hazard.summary_sent")
+
+
+def resident_documents(account: PortalAccount, case: Case) -> list[Document]:
+    """The documents of the case the household may read: those we sent them (a complaint
+    response, a hazard's written summary) and those they sent us (through the portal). Never a
+    survey, a note's attachment or anything else on the case."""
+    sent = {
+        str(ref)
+        for ref in Event.objects.filter(case=case, kind__in=SENDING_KINDS).values_list(
+            "data__document", flat=True
+        )
+        if ref
+    }
+    return list(
+        Document.objects.filter(case=case)
+        .filter(Q(reference__in=sent) | Q(uploaded_by=account.user))
+        .order_by("uploaded_at", "pk")
+    )
+
+
+def resident_document(account: PortalAccount, case: Case, reference: str) -> Document | None:
+    return next((d for d in resident_documents(account, case) if d.reference == reference), None)

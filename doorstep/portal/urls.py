@@ -18,6 +18,7 @@ urlpatterns = [
     path("anti-social-behaviour/", views.asb, name="asb"),
     path("cases/<str:reference>/stage-2/", views.escalate, name="escalate"),
     path("cases/<str:reference>/done/<int:pk>/", views.confirm, name="confirm"),
+    path("cases/<str:reference>/documents/<str:document>/", views.document, name="document"),
     path(
         "cases/<str:reference>/appointments/<str:appointment>/does-not-suit/",
         views.unsuitable,

@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +26,7 @@ from doorstep.cases.choices import CaseStatus, CaseType
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
+from doorstep.documents.services import document_open
 from doorstep.portal.forms import (
     AdjustmentForm,
     AsbForm,
@@ -51,6 +53,8 @@ from doorstep.portal.selectors import (
     resident_case,
     resident_cases,
     resident_dates,
+    resident_document,
+    resident_documents,
     resident_timeline,
 )
 from doorstep.portal.services import (
@@ -144,6 +148,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
             "promises": promises,
             "claimed": claimed_done(account, case),
             "appointments": resident_appointments(case),
+            "documents": resident_documents(account, case),
             "complaint": getattr(case, "complaint", None)
             if case.case_type == CaseType.COMPLAINT
             else None,
@@ -318,6 +323,29 @@ def detail_form(request: HttpRequest, which: str) -> HttpResponse:
         "portal/detail_form.html",
         {"account": account, "form": form, "heading": str(heading)},
     )
+
+
+@require_GET
+def document(request: HttpRequest, reference: str, document: str) -> HttpResponse:
+    """A document of the case the household may read (`selectors.resident_documents`),
+    checked against its checksum, as an attachment never cached."""
+    account = _resident(request)
+    if isinstance(account, HttpResponse):
+        return account
+    case = resident_case(account, reference)
+    found = resident_document(account, case, document) if case is not None else None
+    if case is None or found is None:
+        raise Http404
+    try:
+        content = document_open(document=found)
+    except DomainError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=found.content_type)
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=found.original_name) or "attachment"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

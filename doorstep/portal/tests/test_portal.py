@@ -670,3 +670,45 @@ def test_the_resident_says_an_appointment_does_not_suit_and_is_told_when_it_move
     assert f"The appointment was moved to {new_day.day} {new_day:%B %Y}." in page
     other, someone = home(email="other@example.org")
     assert resident_client(other, someone).get(url).status_code == 404
+
+
+def test_the_resident_reads_the_documents_sent_to_them_and_no_others():
+    from doorstep.cases.services import record_on_case
+    from doorstep.documents.services import document_add
+
+    household, tenant = home(email="mine@example.org")
+    case = CaseFactory.create(household=household, title="Complaint", case_type="complaint")
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    survey = document_add(
+        actor=None,
+        content=pdf,
+        original_name="survey.pdf",
+        doc_type="survey_report",
+        title="Surveyor's internal report",
+        at=AT,
+        case=case,
+    )
+    letter = document_add(
+        actor=None,
+        content=pdf + b"%letter",
+        original_name="stage1.pdf",
+        doc_type="letter",
+        title="Our stage 1 response",
+        at=AT,
+        case=case,
+    )
+    record_on_case(
+        case=case,
+        kind="complaint.response",
+        data={"stage": 1, "outcome": "upheld", "text": "Sorry.", "document": letter.reference},
+        actor=None,
+        at=AT,
+    )
+    client = resident_client(household, tenant)
+    page = client.get(reverse("portal:case", args=[case.reference])).content.decode()
+    assert "Our stage 1 response" in page and "Surveyor's internal report" not in page
+    got = client.get(reverse("portal:document", args=[case.reference, letter.reference]))
+    assert got.status_code == 200 and got.content == pdf + b"%letter"
+    assert got["Cache-Control"] == "private, no-store"
+    hidden = reverse("portal:document", args=[case.reference, survey.reference])
+    assert client.get(hidden).status_code == 404
