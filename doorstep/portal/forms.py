@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doorstep.asb.choices import Category as AsbCategory
@@ -122,7 +123,14 @@ class InviteForm(GovukForm):
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(_Invitee, self.fields["person"])
-        field.queryset = Person.objects.filter(memberships__household=household).order_by("pk")
+        field.queryset = (
+            Person.objects.filter(
+                Q(memberships__household=household)
+                | Q(authorities__household=household, authorities__withdrawn_on__isnull=True)
+            )
+            .distinct()
+            .order_by("pk")
+        )
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -14,11 +14,13 @@ from django.db.models import Q, QuerySet
 
 from doorstep.appointments.choices import Status
 from doorstep.appointments.models import Appointment
+from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
 from doorstep.commitments.choices import Recorded
 from doorstep.commitments.models import Commitment
 from doorstep.deadlines.selectors import case_clocks
 from doorstep.documents.models import Document
+from doorstep.portal.choices import AccountKind
 from doorstep.portal.models import USERNAME_PREFIX, PortalAccount
 from doorstep.portal.words import (
     PROMISE_STATES,
@@ -27,6 +29,8 @@ from doorstep.portal.words import (
     contact_in_words,
     contact_out_words,
 )
+from doorstep.residents.choices import ThirdPartyScope
+from doorstep.residents.models import ThirdPartyAuthority
 from doorstep.timeline.models import Event
 from doorstep.timeline.when import LONDON
 
@@ -40,20 +44,67 @@ def is_resident(user: Any) -> bool:
     )
 
 
-def account_of(user: Any) -> PortalAccount | None:
-    """The open portal account of a signed-in resident, with their household and home."""
+# What each scope of a resident's consent lets their representative see and do, as case
+# types (`ThirdPartyScope`; "all" is everything). Rent is not a case Doorstep holds.
+SCOPE_CASE_TYPES: dict[str, set[str]] = {
+    ThirdPartyScope.REPAIRS: {CaseType.REPAIR, CaseType.HAZARD},
+    ThirdPartyScope.COMPLAINTS: {CaseType.COMPLAINT, CaseType.OMBUDSMAN},
+    ThirdPartyScope.ASB: {CaseType.ASB},
+    ThirdPartyScope.MOVES: {CaseType.TRANSFER},
+    ThirdPartyScope.RENT: set(),
+}
+
+
+def account_of(user: Any, *, on: dt.date) -> PortalAccount | None:
+    """The open portal account of a signed-in resident, with their household and home; a
+    representative's only while the consent that lets them in is in force on `on` (not
+    withdrawn, not expired)."""
     if not is_resident(user):
         return None
-    return (
-        PortalAccount.objects.select_related("household__property", "person")
+    account = (
+        PortalAccount.objects.select_related("household__property", "person", "authority")
         .filter(user=user, closed_at__isnull=True)
         .first()
     )
+    if account is None or account.kind == AccountKind.RESIDENT:
+        return account
+    authority = account.authority
+    if authority is None or not authority_in_force(authority, on=on):
+        return None
+    return account
+
+
+def authority_in_force(authority: ThirdPartyAuthority, *, on: dt.date) -> bool:
+    return authority.withdrawn_on is None and (
+        authority.expires_on is None or authority.expires_on >= on
+    )
+
+
+def may(account: PortalAccount, scope: str) -> bool:
+    """Whether the account may see and act on this part of the household's record: a member
+    of the household always; a representative within the consent's scope."""
+    if account.kind == AccountKind.RESIDENT:
+        return True
+    given = set(account.authority.scope if account.authority else ())
+    return ThirdPartyScope.ALL in given or scope in given
+
+
+def _case_types(account: PortalAccount) -> set[str] | None:
+    """The case types the account may see; None for all."""
+    if account.kind == AccountKind.RESIDENT:
+        return None
+    given = set(account.authority.scope if account.authority else ())
+    if ThirdPartyScope.ALL in given:
+        return None
+    return set().union(*(SCOPE_CASE_TYPES.get(s, set()) for s in given)) if given else set()
 
 
 def resident_cases(account: PortalAccount) -> QuerySet[Case]:
-    """The household's own cases, newest first."""
-    return Case.objects.filter(household=account.household).order_by("-opened_at", "-pk")
+    """The household's own cases the account may see, newest first: a representative only
+    those of the consent's scope."""
+    cases = Case.objects.filter(household=account.household).order_by("-opened_at", "-pk")
+    types = _case_types(account)
+    return cases if types is None else cases.filter(case_type__in=types)
 
 
 def resident_case(account: PortalAccount, reference: str) -> Case | None:

@@ -48,7 +48,13 @@ from doorstep.portal.choices import AccountKind, KeyKind
 from doorstep.portal.models import USERNAME_PREFIX, PortalAccount, PortalKey
 from doorstep.repairs.choices import Priority
 from doorstep.repairs.services import repair_report
-from doorstep.residents.models import Household, HouseholdMember, Person, Tenancy
+from doorstep.residents.models import (
+    Household,
+    HouseholdMember,
+    Person,
+    Tenancy,
+    ThirdPartyAuthority,
+)
 from doorstep.residents.services import adjustment_record, contact_preference_set
 from doorstep.staff.models import User
 from doorstep.timeline.actors import actor_name_of
@@ -63,7 +69,10 @@ INVITATION_DAYS = 14
 CODE_MINUTES = 30
 CODE_TRIES = 5
 
-NOT_A_MEMBER = _("{name} is not a member of household {household}.")
+NOT_A_MEMBER = _(
+    "{name} is neither a member of household {household} nor someone it has authorised to act "
+    "for it."
+)
 NO_CONTACT = _(
     "There is no email address or mobile number on record for {name}: add one to their "
     "details before inviting them."
@@ -161,6 +170,29 @@ def _send(*, to: str, subject: str, text: str, at: dt.datetime) -> str:
     return delivery.status
 
 
+def _authority(person: Person, household: Household, *, on: dt.date) -> ThirdPartyAuthority | None:
+    """The consent in force on `on` for this person to act for the household, if any."""
+    return next(
+        (
+            a
+            for a in ThirdPartyAuthority.objects.filter(
+                household=household, third_party=person, withdrawn_on__isnull=True
+            ).order_by("-pk")
+            if a.expires_on is None or a.expires_on >= on
+        ),
+        None,
+    )
+
+
+def _kind_of(person: Person, household: Household, *, on: dt.date) -> str | None:
+    """A member of the household is a resident; someone it authorised, a representative."""
+    if HouseholdMember.objects.filter(household=household, person=person).exists():
+        return AccountKind.RESIDENT
+    if _authority(person, household, on=on) is not None:
+        return AccountKind.REPRESENTATIVE
+    return None
+
+
 def _has_account(person: Person, household: Household) -> bool:
     return PortalAccount.objects.filter(
         person=person, household=household, closed_at__isnull=True
@@ -178,7 +210,7 @@ def portal_invite(
 ) -> PortalKey:
     """Invite a member of the household to the portal: a link (`link(token)` makes it) that
     works once, for `INVITATION_DAYS` days, sent to their email address or mobile number."""
-    if not HouseholdMember.objects.filter(household=household, person=person).exists():
+    if _kind_of(person, household, on=at.date()) is None:
         raise DomainError(
             str(NOT_A_MEMBER).format(name=person.full_name, household=household.reference),
             field="person",
@@ -344,11 +376,21 @@ def portal_account_open(*, key: PortalKey, password: str, at: dt.datetime) -> Po
         raise DomainError(" ".join(error.messages), field="password") from None
     user.set_password(password)
     user.save()
+    kind = _kind_of(person, household, on=at.date())
+    if kind is None:
+        raise DomainError(
+            str(NOT_A_MEMBER).format(name=person.full_name, household=household.reference)
+        )
     account = PortalAccount.objects.create(
         user=user,
         household=household,
         person=person,
-        kind=AccountKind.RESIDENT,
+        kind=kind,
+        authority=(
+            _authority(person, household, on=at.date())
+            if kind == AccountKind.REPRESENTATIVE
+            else None
+        ),
         opened_at=at,
     )
     key.used_at = at

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView, LogoutView
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
 from doorstep.core.views import actor, staff_view
 from doorstep.documents.services import document_open
+from doorstep.portal.choices import AccountKind
 from doorstep.portal.forms import (
     AdjustmentForm,
     AsbForm,
@@ -48,6 +50,7 @@ from doorstep.portal.selectors import (
     account_of,
     claimed_done,
     claimed_promise,
+    may,
     resident_appointment,
     resident_appointments,
     resident_case,
@@ -75,8 +78,11 @@ from doorstep.portal.services import (
     portal_tell,
     portal_vulnerability_share,
 )
+from doorstep.residents.choices import ThirdPartyScope
 from doorstep.residents.models import ContactPreference, Household, ReasonableAdjustment
 
+# What only a member of the household may do (their own details), whatever a consent says.
+RESIDENTS_ONLY = "residents only"
 # The registration key a code was sent for, between the two steps of registering.
 SESSION_KEY = "portal_registration_key"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -102,11 +108,27 @@ def signed_out(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/signed_out.html")
 
 
-def _resident(request: HttpRequest) -> PortalAccount | HttpResponse:
-    """The signed-in resident's account, or the way to sign in."""
-    account = account_of(request.user)
+def _can(account: PortalAccount) -> dict[str, bool]:
+    """What the account may do, for the pages to offer only that."""
+    return {
+        "repairs": may(account, ThirdPartyScope.REPAIRS),
+        "complaints": may(account, ThirdPartyScope.COMPLAINTS),
+        "asb": may(account, ThirdPartyScope.ASB),
+        "details": account.kind == AccountKind.RESIDENT,
+    }
+
+
+def _resident(request: HttpRequest, scope: str = "") -> PortalAccount | HttpResponse:
+    """The signed-in resident's account, or the way to sign in. With `scope`, a
+    representative outside the consent's scope is refused (403); `RESIDENTS_ONLY`, anyone but a
+    member of the household."""
+    account = account_of(request.user, on=timezone.localdate())
     if account is None:
         return redirect(f"{reverse('portal:sign-in')}?next={request.path}")
+    if scope == RESIDENTS_ONLY and account.kind != AccountKind.RESIDENT:
+        raise PermissionDenied
+    if scope and scope != RESIDENTS_ONLY and not may(account, scope):
+        raise PermissionDenied
     return account
 
 
@@ -121,6 +143,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "portal/home.html",
         {
             "account": account,
+            "can": _can(account),
             "household": account.household,
             "open_cases": [c for c in cases if c.status == CaseStatus.OPEN],
             "closed_cases": [c for c in cases if c.status != CaseStatus.OPEN],
@@ -142,6 +165,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
         "portal/case.html",
         {
             "account": account,
+            "can": _can(account),
             "case": case,
             "timeline": resident_timeline(account, case),
             "dates": dates,
@@ -159,7 +183,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     """Report a problem in the home: damp or mould, or a repair, with photos."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.REPAIRS)
     if isinstance(account, HttpResponse):
         return account
     form = ReportForm(request.POST or None, request.FILES or None)
@@ -191,7 +215,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tell(request: HttpRequest) -> HttpResponse:
     """Tell us anything, in your own words: a complaint or a request, as the triage reads it."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.COMPLAINTS)
     if isinstance(account, HttpResponse):
         return account
     form = TellForm(request.POST or None)
@@ -214,7 +238,7 @@ def tell(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def asb(request: HttpRequest) -> HttpResponse:
     """Report anti-social behaviour."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.ASB)
     if isinstance(account, HttpResponse):
         return account
     form = AsbForm(request.POST or None)
@@ -249,7 +273,7 @@ def details(request: HttpRequest) -> HttpResponse:
     """Your details: how we contact you, what helps you, and telling us something we should
     know. Shows only what the resident gave: the contact preference and adjustments on record
     for them, never the register's detail."""
-    account = _resident(request)
+    account = _resident(request, RESIDENTS_ONLY)
     if isinstance(account, HttpResponse):
         return account
     person = account.person
@@ -303,7 +327,7 @@ DETAIL_FORMS: dict[str, tuple[Any, Any, Any, Any]] = {
 
 @require_http_methods(["GET", "POST"])
 def detail_form(request: HttpRequest, which: str) -> HttpResponse:
-    account = _resident(request)
+    account = _resident(request, RESIDENTS_ONLY)
     if isinstance(account, HttpResponse):
         return account
     if which not in DETAIL_FORMS:
@@ -351,7 +375,7 @@ def document(request: HttpRequest, reference: str, document: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpResponse:
     """Say an appointment does not suit."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.REPAIRS)
     if isinstance(account, HttpResponse):
         return account
     case = resident_case(account, reference)
@@ -382,7 +406,7 @@ def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     """Confirm or dispute work we say is done."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.REPAIRS)
     if isinstance(account, HttpResponse):
         return account
     case = resident_case(account, reference)
@@ -414,7 +438,7 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def escalate(request: HttpRequest, reference: str) -> HttpResponse:
     """Ask for a complaint to go to stage 2."""
-    account = _resident(request)
+    account = _resident(request, ThirdPartyScope.COMPLAINTS)
     if isinstance(account, HttpResponse):
         return account
     case = resident_case(account, reference)

@@ -108,7 +108,7 @@ def test_no_invitation_without_a_contact_or_for_someone_outside_the_household():
     with pytest.raises(DomainError, match="no email address or mobile number"):
         portal_invite(actor=None, household=household, person=tenant, link=_link, at=AT)
     _, stranger = home(email="s@example.org")
-    with pytest.raises(DomainError, match="not a member"):
+    with pytest.raises(DomainError, match="neither a member of household"):
         portal_invite(actor=None, household=household, person=stranger, link=_link, at=AT)
     assert not OutboxMessage.objects.exists() and not PortalKey.objects.exists()
 
@@ -712,3 +712,48 @@ def test_the_resident_reads_the_documents_sent_to_them_and_no_others():
     assert got["Cache-Control"] == "private, no-store"
     hidden = reverse("portal:document", args=[case.reference, survey.reference])
     assert client.get(hidden).status_code == 404
+
+
+# --- a representative, within the consent given -------------------------------------------------
+
+
+def test_a_representative_sees_and_does_only_what_the_consent_allows_and_not_after_it_ends():
+    from doorstep.residents.services import (
+        person_create,
+        third_party_authorise,
+        third_party_withdraw,
+    )
+
+    household, tenant = home(email="tenant@example.org")
+    repair = CaseFactory.create(household=household, title="Broken window", case_type="repair")
+    complaint = CaseFactory.create(household=household, title="Rude caller", case_type="complaint")
+    worker = person_create(full_name="Jo Support", at=AT, email="jo@support.example.org")
+    authority = third_party_authorise(
+        actor=None,
+        household=household,
+        third_party=worker,
+        consent_given_by=tenant,
+        relationship="support worker",
+        scope=["repairs"],
+        at=AT,
+    )
+    portal_invite(actor=None, household=household, person=worker, link=_link, at=AT)
+    account = portal_account_open(key=invitation_for(token_sent(), at=AT), password=PASSWORD, at=AT)
+    assert account.kind == "representative" and account.authority == authority
+    client = Client()
+    client.force_login(account.user)
+
+    home_page = client.get(reverse("portal:home")).content.decode()
+    assert "Broken window" in home_page and "Rude caller" not in home_page
+    assert "acting for this household" in home_page and "Report a problem" in home_page
+    assert "make a complaint" not in home_page and "Your details" not in home_page
+    assert client.get(reverse("portal:case", args=[repair.reference])).status_code == 200
+    assert client.get(reverse("portal:case", args=[complaint.reference])).status_code == 404
+    assert client.post(reverse("portal:tell"), {"text": "I am unhappy"}).status_code == 403
+    assert client.get(reverse("portal:details")).status_code == 403
+    assert client.get(reverse("portal:report")).status_code == 200
+
+    third_party_withdraw(actor=None, authority=authority, reason="Moved on", at=AT)
+    gone = client.get(reverse("portal:home"))
+    assert gone.status_code == 302 and reverse("portal:sign-in") in gone["Location"]
+    assert client.get(reverse("portal:case", args=[repair.reference])).status_code == 302
