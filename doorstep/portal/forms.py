@@ -336,9 +336,22 @@ class AdjustmentForm(GovukForm):
     )
 
 
-class ShareForm(GovukForm):
-    """A vulnerability the resident chooses to tell us about, with their consent to record it."""
+class _Member(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
 
+
+class ShareForm(GovukForm):
+    """A vulnerability the resident chooses to tell us about, for themselves or another member
+    of the household, with their consent to record it."""
+
+    person = _Member(
+        queryset=Person.objects.none(),
+        label=_("Who is it about?"),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say who it is about")},
+    )
     category = forms.ChoiceField(
         label=_("What do you want us to know about?"),
         choices=VulnerabilityCategory.choices,
@@ -353,9 +366,14 @@ class ShareForm(GovukForm):
         help_text=_("Only the staff who need to know can read this."),
     )
     consent = forms.BooleanField(
-        label=_("I agree to you keeping this on my record, to help you look after me"),
+        label=_("I agree to you keeping this on our record, to help you look after us"),
         error_messages={"required": _("Say that you agree to us keeping it, or do not send it")},
     )
+
+    def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(_Member, self.fields["person"])
+        field.queryset = Person.objects.filter(memberships__household=household).order_by("pk")
 
 
 class UnsuitableForm(GovukForm):

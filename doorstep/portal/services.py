@@ -627,19 +627,27 @@ def portal_adjustment_record(
 
 
 def portal_vulnerability_share(
-    *, account: PortalAccount, category: str, detail: str, consent: bool, at: dt.datetime
+    *,
+    account: PortalAccount,
+    category: str,
+    detail: str,
+    consent: bool,
+    at: dt.datetime,
+    person: Person | None = None,
 ) -> None:
     """A vulnerability the resident chooses to tell us about, with their consent: entered in
     the register as the resident's own disclosure (special category data, shown to staff who
-    hold the permission), and from then on it changes priorities as any other does."""
+    hold the permission), and from then on it changes priorities as any other does. `person`
+    may be another member of the household (the service refuses anyone else)."""
     if not consent:
         raise DomainError(str(NO_CONSENT), field="consent")
+    about = person or account.person
     vulnerability_record(
         actor=account.user,
         household=account.household,
-        person=account.person,
+        person=about,
         category=category,
-        source="self",
+        source="self" if about == account.person else "third_party",
         source_detail=str(THROUGH_PORTAL),
         learned=When.at(at),
         at=at,

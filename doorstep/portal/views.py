@@ -314,6 +314,7 @@ DETAIL_FORMS: dict[str, tuple[Any, Any, Any, Any]] = {
         ShareForm,
         lambda account, data, at: portal_vulnerability_share(
             account=account,
+            person=data["person"],
             category=data["category"],
             detail=data.get("detail") or "",
             consent=bool(data.get("consent")),
@@ -333,7 +334,8 @@ def detail_form(request: HttpRequest, which: str) -> HttpResponse:
     if which not in DETAIL_FORMS:
         raise Http404
     form_class, act, done, heading = DETAIL_FORMS[which]
-    form = form_class(request.POST or None)
+    extra = {"household": account.household} if form_class is ShareForm else {}
+    form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
         try:
             act(account, form.cleaned_data, timezone.now())

@@ -169,9 +169,44 @@ def test_a_resident_reports_follows_confirms_complains_and_escalates(browser, se
     # Another household's case, by changing the address: not found.
     response = tab.goto(f"/portal/cases/{server.refs['theirs']}/")
     assert response is not None and response.status == 404
-    for path in ("/portal/details/", "/portal/anti-social-behaviour/"):
+    for path in (
+        "/portal/details/",
+        "/portal/details/contact/",
+        "/portal/details/help/",
+        "/portal/details/share/",
+        "/portal/anti-social-behaviour/",
+    ):
         tab.goto(path)
         accessible(tab)
+    tab.goto(f"/portal/cases/{server.refs['hazard']}/")
+    tab.get_by_role("link", name="This does not suit me").click()
+    accessible(tab)
+    tab.goto("/portal/")
+    tab.get_by_role("button", name="Sign out").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("You have signed out")
+    accessible(tab)
+    context.close()
+
+
+def test_the_pages_before_signing_in_are_accessible(browser, server):
+    from playwright.sync_api import expect
+
+    context, tab = _tab(browser, server)
+    tab.goto("/portal/register/")
+    accessible(tab)
+    tab.get_by_role("button", name="Send me a code").click()  # empty: the errors, accessible
+    expect(tab.locator(".govuk-error-summary")).to_be_visible()
+    accessible(tab)
+    tab.get_by_label("Tenancy reference").fill("TEN-1999-000001")
+    tab.get_by_label("Email address or mobile number").fill("nobody@example.org")
+    tab.get_by_role("button", name="Send me a code").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text(
+        "Enter your code and choose a password"
+    )
+    accessible(tab)
+    response = tab.goto("/portal/invitation/not-a-token-we-sent/")
+    assert response is not None and response.status == 410
+    accessible(tab)
     context.close()
 
 

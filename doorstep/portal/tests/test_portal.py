@@ -616,11 +616,22 @@ def test_the_resident_updates_how_we_contact_them_what_helps_and_shares_a_vulner
     page = client.get(reverse("portal:details")).content.decode()
     assert "Text message (Polish)" in page and "Large print" in page
 
-    unconsented = client.post(url("share"), {"category": "pregnancy", "detail": "Due in March"})
+    told = {"person": tenant.pk, "category": "pregnancy", "detail": "Due in March"}
+    unconsented = client.post(url("share"), told)
     assert unconsented.status_code == 200 and not Vulnerability.objects.exists()
-    client.post(url("share"), {"category": "pregnancy", "detail": "Due in March", "consent": "on"})
+    client.post(url("share"), {**told, "consent": "on"})
     shared = Vulnerability.objects.get(person=tenant)
     assert shared.category == "pregnancy" and shared.source == "self"
+    # Someone else in the household, as the resident tells it; nobody outside it.
+    from doorstep.residents.services import household_member_add, person_create
+
+    son = person_create(full_name="Sami Khan", at=AT)
+    household_member_add(actor=None, household=household, person=son, relationship="child", at=AT)
+    client.post(url("share"), {"person": son.pk, "category": "physical_health", "consent": "on"})
+    assert Vulnerability.objects.get(person=son).source == "third_party"
+    _, stranger = home(email="stranger@example.org")
+    outside = client.post(url("share"), {**told, "person": stranger.pk, "consent": "on"})
+    assert outside.status_code == 200 and not Vulnerability.objects.filter(person=stranger).exists()
     kinds = set(Event.objects.filter(household=household).values_list("kind", flat=True))
     assert {"person.contact_preference_set", "vulnerability.recorded"} <= kinds
     assert client.get(url("nothing")).status_code == 404
