@@ -152,3 +152,20 @@ def main() -> None:
             }
         )
     )
+
+
+def answer(reference: str) -> None:
+    """The landlord's stage 1 response to a complaint, now (what a complaints officer sends
+    through the staff's pages, `tests_browser/test_complaints.py`), so the resident may then
+    take it to stage 2."""
+    from doorstep.cases.models import Case
+
+    case = Case.objects.get(reference=reference)
+    record_on_case(
+        case=case,
+        kind="complaint.response",
+        data={"stage": 1, "outcome": "partly_upheld", "text": "We are sorry; we will call."},
+        actor=None,
+        at=timezone.now(),
+    )
+    complaint_project(case)

@@ -37,6 +37,12 @@ class Server:
     url: str
     var_dir: Path
     refs: dict[str, str]
+    env: dict[str, str]
+
+    def staff_answer(self, reference: str) -> None:
+        """The landlord answers the complaint at stage 1 (in the server's database)."""
+        code = f"from doorstep.tests_browser.seed_portal import answer; answer({reference!r})"
+        _run([sys.executable, "manage.py", "shell", "-c", code], self.env)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +75,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_for(f"{url}/healthz", process, log)
-        yield Server(url=url, var_dir=var_dir, refs=refs)
+        yield Server(url=url, var_dir=var_dir, refs=refs, env=env)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -156,15 +162,25 @@ def test_a_resident_reports_follows_confirms_complains_and_escalates(browser, se
     expect(tab.locator(".govuk-notification-banner")).to_contain_text("We have your complaint.")
     expect(tab.get_by_text("We will acknowledge your complaint by")).to_be_visible()
     accessible(tab)
+    made = tab.url.rstrip("/").rsplit("/", 1)[-1]
 
-    # The complaint answered at stage 1 goes to stage 2.
-    tab.goto(f"/portal/cases/{server.refs['complaint']}/")
+    # Before stage 1 is answered she is told when it is due; once answered, it goes to stage 2.
     tab.get_by_role("link", name="Ask for stage 2").click()
     accessible(tab)
-    tab.get_by_label("Why are you still unhappy?").fill("Nobody came back after the response.")
+    tab.get_by_label("Why are you still unhappy?").fill("Nobody has called me.")
+    tab.get_by_role("button", name="Ask for stage 2").click()
+    expect(tab.locator(".govuk-error-summary")).to_contain_text("our response is due by")
+    accessible(tab)
+    server.staff_answer(made)
+    tab.goto(f"/portal/cases/{made}/")
+    expect(tab.get_by_text("We sent our stage 1 response.")).to_be_visible()
+    tab.get_by_role("link", name="Ask for stage 2").click()
+    tab.get_by_label("Why are you still unhappy?").fill("Nobody has called me since.")
     tab.get_by_role("button", name="Ask for stage 2").click()
     expect(tab.locator(".govuk-notification-banner")).to_contain_text("gone to stage 2")
     expect(tab.get_by_text("Your complaint went to stage 2.")).to_be_visible()
+    expect(tab.get_by_text("We will respond to your stage 2 complaint by")).to_be_visible()
+    accessible(tab)
 
     # Another household's case, by changing the address: not found.
     response = tab.goto(f"/portal/cases/{server.refs['theirs']}/")
