@@ -116,21 +116,23 @@ def form_step(
     *,
     form: GovukForm,
     act: Callable[[Mapping[str, Any]], Any],
-    done: str | Promise,
-    then: str,
+    done: str | Promise | Callable[[Any], str],
+    then: str | Callable[[Any], str],
     template: str,
     context: Mapping[str, Any] | None = None,
 ) -> HttpResponse:
     """One step of a case's work as a page: on a valid POST, `act(cleaned_data)` (a service
     call); a `DomainError` it raises goes onto the form, on the field it names; on success a
     message and a redirect to `then`. Otherwise the form (with its errors) in `template`, with
-    `form` and `context`. Every app's actions use it, so each behaves the same way."""
+    `form` and `context`. Every app's actions use it, so each behaves the same way. Where the
+    message or the next page depend on what the service made (a new case), `done` and `then`
+    may be functions of its result."""
     if request.method == "POST" and form.is_valid():
         try:
-            act(form.cleaned_data)
+            made = act(form.cleaned_data)
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            messages.success(request, str(done))
-            return redirect(then)
+            messages.success(request, str(done(made) if callable(done) else done))
+            return redirect(then(made) if callable(then) else then)
     return render(request, template, {"form": form, **(context or {})})

@@ -24,9 +24,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doorstep.cases.choices import CaseStatus, CaseType
+from doorstep.cases.models import Case
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
 from doorstep.core.errors import DomainError
-from doorstep.core.views import actor, staff_view
+from doorstep.core.views import actor, form_step, staff_view
 from doorstep.documents.services import document_open
 from doorstep.portal.choices import AccountKind
 from doorstep.portal.forms import (
@@ -108,6 +109,22 @@ def signed_out(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/signed_out.html")
 
 
+def _case_url(case: Case) -> str:
+    return reverse("portal:case", args=[case.reference])
+
+
+def _received(case: Case) -> str:
+    """What the resident is told when what they sent opened a case."""
+    said = (
+        _("We have your complaint. Its reference is %(reference)s.")
+        if case.case_type == CaseType.COMPLAINT
+        else _("We have your report. Its reference is %(reference)s.")
+        if case.case_type in (CaseType.REPAIR, CaseType.HAZARD, CaseType.ASB)
+        else _("We have your message. Its reference is %(reference)s.")
+    )
+    return said % {"reference": case.reference}
+
+
 def _can(account: PortalAccount) -> dict[str, bool]:
     """What the account may do, for the pages to offer only that."""
     return {
@@ -187,29 +204,24 @@ def report(request: HttpRequest) -> HttpResponse:
     if isinstance(account, HttpResponse):
         return account
     form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case = portal_report(
-                account=account,
-                problem=data["problem"],
-                urgency=data.get("urgency") or "",
-                location=data["location"],
-                description=data["description"],
-                access=data.get("access") or "",
-                photos=[Photo(f.read(), f.name or "") for f in data.get("photos") or []],
-                at=timezone.now(),
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(
-                request,
-                _("We have your report. Its reference is %(reference)s.")
-                % {"reference": case.reference},
-            )
-            return redirect("portal:case", reference=case.reference)
-    return render(request, "portal/report.html", {"account": account, "form": form})
+    return form_step(
+        request,
+        form=form,
+        act=lambda data: portal_report(
+            account=account,
+            problem=data["problem"],
+            urgency=data.get("urgency") or "",
+            location=data["location"],
+            description=data["description"],
+            access=data.get("access") or "",
+            photos=[Photo(f.read(), f.name or "") for f in data.get("photos") or []],
+            at=timezone.now(),
+        ),
+        done=_received,
+        then=_case_url,
+        template="portal/report.html",
+        context={"account": account},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -218,21 +230,15 @@ def tell(request: HttpRequest) -> HttpResponse:
     account = _resident(request, ThirdPartyScope.COMPLAINTS)
     if isinstance(account, HttpResponse):
         return account
-    form = TellForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = portal_tell(account=account, text=form.cleaned_data["text"], at=timezone.now())
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            said = (
-                _("We have your complaint. Its reference is %(reference)s.")
-                if case.case_type == CaseType.COMPLAINT
-                else _("We have your message. Its reference is %(reference)s.")
-            )
-            messages.success(request, said % {"reference": case.reference})
-            return redirect("portal:case", reference=case.reference)
-    return render(request, "portal/tell.html", {"account": account, "form": form})
+    return form_step(
+        request,
+        form=TellForm(request.POST or None),
+        act=lambda data: portal_tell(account=account, text=data["text"], at=timezone.now()),
+        done=_received,
+        then=_case_url,
+        template="portal/tell.html",
+        context={"account": account},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -242,30 +248,25 @@ def asb(request: HttpRequest) -> HttpResponse:
     if isinstance(account, HttpResponse):
         return account
     form = AsbForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case = portal_asb_report(
-                account=account,
-                category=data["category"],
-                text=data["text"],
-                location=data.get("location") or "",
-                alleged_perpetrator=data.get("alleged_perpetrator") or "",
-                police_involved=form.police(),
-                crime_reference=data.get("crime_reference") or "",
-                delay_days=data.get("delay_days"),
-                at=timezone.now(),
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(
-                request,
-                _("We have your report. Its reference is %(reference)s.")
-                % {"reference": case.reference},
-            )
-            return redirect("portal:case", reference=case.reference)
-    return render(request, "portal/asb.html", {"account": account, "form": form})
+    return form_step(
+        request,
+        form=form,
+        act=lambda data: portal_asb_report(
+            account=account,
+            category=data["category"],
+            text=data["text"],
+            location=data.get("location") or "",
+            alleged_perpetrator=data.get("alleged_perpetrator") or "",
+            police_involved=form.police(),
+            crime_reference=data.get("crime_reference") or "",
+            delay_days=data.get("delay_days"),
+            at=timezone.now(),
+        ),
+        done=_received,
+        then=_case_url,
+        template="portal/asb.html",
+        context={"account": account},
+    )
 
 
 @require_GET
@@ -335,19 +336,14 @@ def detail_form(request: HttpRequest, which: str) -> HttpResponse:
         raise Http404
     form_class, act, done, heading = DETAIL_FORMS[which]
     extra = {"household": account.household} if form_class is ShareForm else {}
-    form = form_class(request.POST or None, **extra)
-    if request.method == "POST" and form.is_valid():
-        try:
-            act(account, form.cleaned_data, timezone.now())
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, str(done))
-            return redirect("portal:details")
-    return render(
+    return form_step(
         request,
-        "portal/detail_form.html",
-        {"account": account, "form": form, "heading": str(heading)},
+        form=form_class(request.POST or None, **extra),
+        act=lambda data: act(account, data, timezone.now()),
+        done=done,
+        then=reverse("portal:details"),
+        template="portal/detail_form.html",
+        context={"account": account, "heading": str(heading)},
     )
 
 
@@ -384,24 +380,16 @@ def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpRe
     visit = resident_appointment(case, appointment) if case is not None else None
     if case is None or visit is None:
         raise Http404
-    form = UnsuitableForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            portal_appointment_unsuitable(
-                account=account,
-                appointment=visit,
-                words=form.cleaned_data["words"],
-                at=timezone.now(),
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, _("Thank you. We will contact you to arrange another time."))
-            return redirect("portal:case", reference=case.reference)
-    return render(
+    return form_step(
         request,
-        "portal/unsuitable.html",
-        {"account": account, "form": form, "case": case, "appointment": visit},
+        form=UnsuitableForm(request.POST or None),
+        act=lambda data: portal_appointment_unsuitable(
+            account=account, appointment=visit, words=data["words"], at=timezone.now()
+        ),
+        done=_("Thank you. We will contact you to arrange another time."),
+        then=_case_url(case),
+        template="portal/unsuitable.html",
+        context={"account": account, "case": case, "appointment": visit},
     )
 
 
@@ -415,25 +403,20 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     promise = claimed_promise(account, case, pk) if case is not None else None
     if case is None or promise is None:
         raise Http404
-    form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            portal_confirm_done(
-                account=account,
-                commitment=promise,
-                done=form.cleaned_data["done"] == "yes",
-                words=form.cleaned_data.get("words") or "",
-                at=timezone.now(),
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, _("Thank you: we have recorded your answer."))
-            return redirect("portal:case", reference=case.reference)
-    return render(
+    return form_step(
         request,
-        "portal/confirm.html",
-        {"account": account, "form": form, "case": case, "promise": promise},
+        form=ConfirmForm(request.POST or None),
+        act=lambda data: portal_confirm_done(
+            account=account,
+            commitment=promise,
+            done=data["done"] == "yes",
+            words=data.get("words") or "",
+            at=timezone.now(),
+        ),
+        done=_("Thank you: we have recorded your answer."),
+        then=_case_url(case),
+        template="portal/confirm.html",
+        context={"account": account, "case": case, "promise": promise},
     )
 
 
@@ -446,18 +429,17 @@ def escalate(request: HttpRequest, reference: str) -> HttpResponse:
     case = resident_case(account, reference)
     if case is None or case.case_type != CaseType.COMPLAINT:
         raise Http404
-    form = EscalateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            portal_escalate(
-                account=account, case=case, text=form.cleaned_data["text"], at=timezone.now()
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            messages.success(request, _("Your complaint has gone to stage 2."))
-            return redirect("portal:case", reference=case.reference)
-    return render(request, "portal/escalate.html", {"account": account, "form": form, "case": case})
+    return form_step(
+        request,
+        form=EscalateForm(request.POST or None),
+        act=lambda data: portal_escalate(
+            account=account, case=case, text=data["text"], at=timezone.now()
+        ),
+        done=_("Your complaint has gone to stage 2."),
+        then=_case_url(case),
+        template="portal/escalate.html",
+        context={"account": account, "case": case},
+    )
 
 
 @require_http_methods(["GET", "POST"])
