@@ -521,6 +521,22 @@ def test_stage_2_is_refused_while_stage_1_is_in_time_and_taken_once_it_is_answer
     assert done.status_code == 302
     assert Complaint.objects.get().stage == 2
     assert Event.objects.filter(case=complaint.case, kind="complaint.escalated").exists()
+    due = Complaint.objects.get().response_due
+    page = client.get(reverse("portal:case", args=[complaint.case.reference])).content.decode()
+    assert f"Our stage 2 response is due by {due.day} {due:%B %Y}." in page
+    assert "without waiting for it" in page and "0300 111 3000" in page
+    final_at = AT + dt.timedelta(days=3)
+    record_on_case(
+        case=complaint.case,
+        kind="complaint.response",
+        data={"stage": 2, "outcome": "upheld", "text": "We agree."},
+        actor=None,
+        at=final_at,
+    )
+    complaint_project(complaint.case)
+    page = client.get(reverse("portal:case", args=[complaint.case.reference])).content.decode()
+    assert f"We sent our final (stage 2) response on {final_at.day} {final_at:%B %Y}." in page
+    assert "ask the Housing Ombudsman to look at your complaint now" in page
 
     other, someone = home(email="other@example.org")
     client.post(reverse("portal:sign-out"))
