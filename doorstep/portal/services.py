@@ -68,6 +68,7 @@ from doorstep.vulnerabilities.services import vulnerability_record
 INVITATION_DAYS = 14
 CODE_MINUTES = 30
 CODE_TRIES = 5
+CODES_PER_HOUR = 3
 
 NOT_A_MEMBER = _(
     "{name} is neither a member of household {household} nor someone it has authorised to act "
@@ -306,6 +307,13 @@ def portal_code_send(*, tenancy_reference: str, contact: str, at: dt.datetime) -
     )
     household = tenancy.household
     if person is None or household is None or _has_account(person, household):
+        return None
+    recent = PortalKey.objects.filter(
+        kind=KeyKind.REGISTRATION, person=person, created_at__gt=at - dt.timedelta(hours=1)
+    ).count()
+    if recent >= CODES_PER_HOUR:
+        # Nobody is sent more than a few codes an hour, whoever asks (the form could
+        # otherwise be used to flood a tenant's phone); the asker is told the same as ever.
         return None
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(8)

@@ -180,6 +180,21 @@ def test_the_right_code_opens_an_account_and_wrong_ones_lock_the_key():
         portal_code_check(key=key, code=right, at=AT)  # even the right one, now
 
 
+def test_no_more_than_a_few_codes_an_hour_go_to_one_tenant():
+    from doorstep.portal.services import CODES_PER_HOUR
+
+    household, tenant = home(email="t@example.org")
+    reference = tenancy_of(household, tenant).reference
+    sent = [
+        portal_code_send(tenancy_reference=reference, contact="t@example.org", at=AT)
+        for _ in range(CODES_PER_HOUR + 2)
+    ]
+    assert sum(key is not None for key in sent) == CODES_PER_HOUR
+    assert OutboxMessage.objects.count() == CODES_PER_HOUR
+    later = AT + dt.timedelta(hours=1, minutes=1)
+    assert portal_code_send(tenancy_reference=reference, contact="t@example.org", at=later)
+
+
 def test_a_code_expires_after_half_an_hour():
     household, tenant = home(email="t@example.org")
     key = portal_code_send(
