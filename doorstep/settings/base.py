@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("DOORSTEP_VAR_DIR", BASE_DIR / "var"))
@@ -86,6 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line and every event the request writes, and one
+    # log line per request (JSON in production, no personal data: core/logs.py).
+    "doorstep.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,7 +100,10 @@ MIDDLEWARE = [
     "doorstep.portal.middleware.PortalBoundary",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "doorstep.core.middleware.RequestIdMiddleware",
+    # The Content Security Policy below, on every response (django-csp).
+    "csp.middleware.CSPMiddleware",
+    # Signs out a session after its absolute limit, whatever its use (ASVS 3.3).
+    "doorstep.core.middleware.SessionLimitMiddleware",
     # Axes last: it throttles failed sign-ins (ADR 0003).
     "axes.middleware.AxesMiddleware",
 ]
@@ -188,13 +195,64 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("DOORSTEP_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DOORSTEP_EMAIL_PORT", "25"))
 
+# Sessions (docs/security.md, ASVS 3.3): cookies out of scripts' reach and not sent with
+# other sites' requests; a session ends after 30 minutes unused (each request renews it) and
+# in any case 12 hours after sign-in (core/middleware.py renews a session in use once a minute).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = int(os.environ.get("DOORSTEP_SESSION_IDLE_MINUTES", "30")) * 60
+DOORSTEP_SESSION_MAX_SECONDS = int(os.environ.get("DOORSTEP_SESSION_MAX_HOURS", "12")) * 3600
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
 
+# The Content Security Policy (django-csp): nothing but Doorstep's own files; no inline
+# script or style anywhere (a test reads every template), no framing, forms post only here.
+# GOV.UK Frontend's and Swagger UI's stylesheets use `data:` images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Logs (core/logs.py): one line per request and whatever the code logs, each with the
+# request's id; `json` (the default in production) or `text`. No personal data: a request
+# is logged by its URL pattern, never its path or query, and by the signed-in user's id.
+DOORSTEP_LOG_FORMAT = os.environ.get("DOORSTEP_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "doorstep.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": DOORSTEP_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request: the access log (level INFO; LOG_LEVEL may silence it).
+        "doorstep.requests": {"level": os.environ.get("DOORSTEP_REQUEST_LOG_LEVEL", "INFO")},
+        # Django's own request logger writes the path (a household's reference, say): the
+        # request log above says the same by URL pattern, and logs the error's traceback.
+        "django.request": {"level": "CRITICAL"},
+    },
 }

@@ -4,6 +4,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from doorstep.settings.base import *  # noqa: F403
 
+# Structured logs unless the environment asks otherwise (docs/operations.md).
+if "DOORSTEP_LOG_FORMAT" not in os.environ:  # noqa: F405
+    DOORSTEP_LOG_FORMAT = "json"
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # type: ignore[index]  # noqa: F405
+
 if not SECRET_KEY or "not-secret" in SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a real secret in production.")
 
@@ -15,7 +20,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_AGE = 60 * 60 * 8
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -12,3 +12,5 @@ STORAGES = {
 }
 # Static files are served by Django's finders in tests; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# One line per request is for production's log shipper, not the test run's output.
+LOGGING["loggers"]["doorstep.requests"]["level"] = "WARNING"  # type: ignore[index]  # noqa: F405

@@ -213,3 +213,15 @@ def test_the_skip_link_is_the_first_stop_for_the_keyboard(page, server):
     # The next Tab continues from the main content, past the header's links.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_the_api_documentation_works_under_the_content_security_policy(page, server):
+    """Swagger UI (ninja's, from its own static files) draws every operation, and the strict
+    policy refuses nothing on the page (every refusal is a console error)."""
+    from playwright.sync_api import expect
+
+    page.goto("/api/v1/docs")
+    expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
+    assert page.locator(".opblock").count() > 50
+    expect(page.get_by_role("button", name="Authorize")).to_be_visible()
+    assert page.errors == []
