@@ -34,5 +34,6 @@ urlpatterns = [
     path("lens/", include("doorstep.lens.urls")),
     path("reports/", include("doorstep.reports.urls")),
     path("portal/", include("doorstep.portal.urls")),
+    path("audit/", include("doorstep.audit.urls")),
     path("api/v1/", api.urls),
 ]

@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.views.decorators.http import require_GET
 
+from doorstep.core.access import Access, declare, public_view
 from doorstep.core.errors import DomainError
 from doorstep.core.forms import GovukForm, SearchForm
 
@@ -54,8 +55,32 @@ def search_section(
     return register
 
 
+View = Callable[..., HttpResponse]
+
+
+def actor(request: HttpRequest) -> Model:
+    """The signed-in person, as a service names who acted. Pages are sign-in only, so an
+    anonymous user here is a wiring mistake: refuse rather than record an anonymous write."""
+    if not isinstance(request.user, Model):
+        raise PermissionDenied
+    return request.user
+
+
+def staff_view(*permissions: str) -> Callable[[View], View]:
+    """Signed in (else to the sign-in page) and holding every permission named (else 403).
+
+    Pages check permissions from `staff/roles.py`, never role names.
+    """
+
+    def wrap(view: View) -> View:
+        page = login_required(permission_required(list(permissions), raise_exception=True)(view))
+        return declare(page, Access.for_staff(permissions))
+
+    return wrap
+
+
 @require_GET
-@login_required
+@staff_view()  # any signed-in member of staff; the sections shown are those their role reads
 def home(request: HttpRequest) -> HttpResponse:
     sections = sorted(
         (s for s in SEARCH_SECTIONS.values() if request.user.has_perm(s.permission)),
@@ -80,35 +105,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_view("the load balancer's health check: says only that the database answers")
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer: the process answers and the database does too. No sign-in."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return JsonResponse({"status": "ok"})
-
-
-View = Callable[..., HttpResponse]
-
-
-def actor(request: HttpRequest) -> Model:
-    """The signed-in person, as a service names who acted. Pages are sign-in only, so an
-    anonymous user here is a wiring mistake: refuse rather than record an anonymous write."""
-    if not isinstance(request.user, Model):
-        raise PermissionDenied
-    return request.user
-
-
-def staff_view(*permissions: str) -> Callable[[View], View]:
-    """Signed in (else to the sign-in page) and holding every permission named (else 403).
-
-    Pages check permissions from `staff/roles.py`, never role names.
-    """
-
-    def wrap(view: View) -> View:
-        return login_required(permission_required(list(permissions), raise_exception=True)(view))
-
-    return wrap
 
 
 def form_step(

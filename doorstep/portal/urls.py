@@ -1,12 +1,16 @@
 from django.urls import path
 
+from doorstep.core.access import public_view
 from doorstep.portal import views
+
+sign_in = public_view("a resident signs in signed out (throttled, as staff are)")
+sign_out = public_view("signing out ends whatever session there is (POST only)")
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("sign-in/", views.ResidentSignInView.as_view(), name="sign-in"),
-    path("sign-out/", views.ResidentSignOutView.as_view(), name="sign-out"),
+    path("sign-in/", sign_in(views.ResidentSignInView.as_view()), name="sign-in"),
+    path("sign-out/", sign_out(views.ResidentSignOutView.as_view()), name="sign-out"),
     path("signed-out/", views.signed_out, name="signed-out"),
     path("register/", views.register, name="register"),
     path("register/code/", views.register_code, name="register-code"),

@@ -7,7 +7,8 @@ household. `middleware.PortalBoundary` keeps residents inside `/portal/` and sta
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -26,8 +27,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorstep.cases.choices import CaseStatus, CaseType
 from doorstep.cases.models import Case
 from doorstep.contacts.views import HOUSEHOLD_PAGE_SECTIONS
+from doorstep.core.access import Access, declare, public_view
 from doorstep.core.errors import DomainError
-from doorstep.core.views import actor, form_step, staff_view
+from doorstep.core.views import View, actor, form_step, staff_view
 from doorstep.documents.services import document_open
 from doorstep.portal.choices import AccountKind
 from doorstep.portal.forms import (
@@ -87,6 +89,7 @@ RESIDENTS_ONLY = "residents only"
 # The registration key a code was sent for, between the two steps of registering.
 SESSION_KEY = "portal_registration_key"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+ResidentView = Callable[..., HttpResponse]
 
 
 class ResidentSignInView(LoginView):
@@ -105,6 +108,7 @@ class ResidentSignOutView(LogoutView):
 
 
 @require_GET
+@public_view("says only that the resident has signed out")
 def signed_out(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/signed_out.html")
 
@@ -149,11 +153,27 @@ def _resident(request: HttpRequest, scope: str = "") -> PortalAccount | HttpResp
     return account
 
 
+def resident_view(scope: str = "") -> Callable[[ResidentView], View]:
+    """A portal page: signed in as a resident or representative (else to the portal's sign-in),
+    within `scope` (else 403); the view is handed the account. Declares its access for the walk
+    over every URL (`core/tests/test_access.py`)."""
+
+    def wrap(view: ResidentView) -> View:
+        @wraps(view)
+        def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            account = _resident(request, scope)
+            if isinstance(account, HttpResponse):
+                return account
+            return view(request, account, *args, **kwargs)
+
+        return declare(page, Access.for_residents(scope or "any account"))
+
+    return wrap
+
+
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    account = _resident(request)
-    if isinstance(account, HttpResponse):
-        return account
+@resident_view()
+def home(request: HttpRequest, account: PortalAccount) -> HttpResponse:
     cases = list(resident_cases(account))
     return render(
         request,
@@ -169,10 +189,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def case_page(request: HttpRequest, reference: str) -> HttpResponse:
-    account = _resident(request)
-    if isinstance(account, HttpResponse):
-        return account
+@resident_view()
+def case_page(request: HttpRequest, account: PortalAccount, reference: str) -> HttpResponse:
     case = resident_case(account, reference)
     if case is None:
         raise Http404
@@ -198,11 +216,9 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
+@resident_view(ThirdPartyScope.REPAIRS)
+def report(request: HttpRequest, account: PortalAccount) -> HttpResponse:
     """Report a problem in the home: damp or mould, or a repair, with photos."""
-    account = _resident(request, ThirdPartyScope.REPAIRS)
-    if isinstance(account, HttpResponse):
-        return account
     form = ReportForm(request.POST or None, request.FILES or None)
     return form_step(
         request,
@@ -225,11 +241,9 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def tell(request: HttpRequest) -> HttpResponse:
+@resident_view(ThirdPartyScope.COMPLAINTS)
+def tell(request: HttpRequest, account: PortalAccount) -> HttpResponse:
     """Tell us anything, in your own words: a complaint or a request, as the triage reads it."""
-    account = _resident(request, ThirdPartyScope.COMPLAINTS)
-    if isinstance(account, HttpResponse):
-        return account
     return form_step(
         request,
         form=TellForm(request.POST or None),
@@ -242,11 +256,9 @@ def tell(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def asb(request: HttpRequest) -> HttpResponse:
+@resident_view(ThirdPartyScope.ASB)
+def asb(request: HttpRequest, account: PortalAccount) -> HttpResponse:
     """Report anti-social behaviour."""
-    account = _resident(request, ThirdPartyScope.ASB)
-    if isinstance(account, HttpResponse):
-        return account
     form = AsbForm(request.POST or None)
     return form_step(
         request,
@@ -270,13 +282,11 @@ def asb(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def details(request: HttpRequest) -> HttpResponse:
+@resident_view(RESIDENTS_ONLY)
+def details(request: HttpRequest, account: PortalAccount) -> HttpResponse:
     """Your details: how we contact you, what helps you, and telling us something we should
     know. Shows only what the resident gave: the contact preference and adjustments on record
     for them, never the register's detail."""
-    account = _resident(request, RESIDENTS_ONLY)
-    if isinstance(account, HttpResponse):
-        return account
     person = account.person
     return render(
         request,
@@ -328,10 +338,8 @@ DETAIL_FORMS: dict[str, tuple[Any, Any, Any, Any]] = {
 
 
 @require_http_methods(["GET", "POST"])
-def detail_form(request: HttpRequest, which: str) -> HttpResponse:
-    account = _resident(request, RESIDENTS_ONLY)
-    if isinstance(account, HttpResponse):
-        return account
+@resident_view(RESIDENTS_ONLY)
+def detail_form(request: HttpRequest, account: PortalAccount, which: str) -> HttpResponse:
     if which not in DETAIL_FORMS:
         raise Http404
     form_class, act, done, heading = DETAIL_FORMS[which]
@@ -348,12 +356,12 @@ def detail_form(request: HttpRequest, which: str) -> HttpResponse:
 
 
 @require_GET
-def document(request: HttpRequest, reference: str, document: str) -> HttpResponse:
+@resident_view()
+def document(
+    request: HttpRequest, account: PortalAccount, reference: str, document: str
+) -> HttpResponse:
     """A document of the case the household may read (`selectors.resident_documents`),
     checked against its checksum, as an attachment never cached."""
-    account = _resident(request)
-    if isinstance(account, HttpResponse):
-        return account
     case = resident_case(account, reference)
     found = resident_document(account, case, document) if case is not None else None
     if case is None or found is None:
@@ -371,11 +379,11 @@ def document(request: HttpRequest, reference: str, document: str) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
-def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpResponse:
+@resident_view(ThirdPartyScope.REPAIRS)
+def unsuitable(
+    request: HttpRequest, account: PortalAccount, reference: str, appointment: str
+) -> HttpResponse:
     """Say an appointment does not suit."""
-    account = _resident(request, ThirdPartyScope.REPAIRS)
-    if isinstance(account, HttpResponse):
-        return account
     case = resident_case(account, reference)
     visit = resident_appointment(case, appointment) if case is not None else None
     if case is None or visit is None:
@@ -394,11 +402,9 @@ def unsuitable(request: HttpRequest, reference: str, appointment: str) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
-def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+@resident_view(ThirdPartyScope.REPAIRS)
+def confirm(request: HttpRequest, account: PortalAccount, reference: str, pk: int) -> HttpResponse:
     """Confirm or dispute work we say is done."""
-    account = _resident(request, ThirdPartyScope.REPAIRS)
-    if isinstance(account, HttpResponse):
-        return account
     case = resident_case(account, reference)
     promise = claimed_promise(account, case, pk) if case is not None else None
     if case is None or promise is None:
@@ -421,11 +427,9 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def escalate(request: HttpRequest, reference: str) -> HttpResponse:
+@resident_view(ThirdPartyScope.COMPLAINTS)
+def escalate(request: HttpRequest, account: PortalAccount, reference: str) -> HttpResponse:
     """Ask for a complaint to go to stage 2."""
-    account = _resident(request, ThirdPartyScope.COMPLAINTS)
-    if isinstance(account, HttpResponse):
-        return account
     case = resident_case(account, reference)
     if case is None or case.case_type != CaseType.COMPLAINT:
         raise Http404
@@ -443,6 +447,7 @@ def escalate(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@public_view("registering is done signed out; it tells no one whether the details matched")
 def register(request: HttpRequest) -> HttpResponse:
     """Step 1: the tenancy reference and a contact on record; a code goes to the contact.
     The same answer whether or not they matched."""
@@ -460,6 +465,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@public_view("the code's step of registering: needs the key the first step put in the session")
 def register_code(request: HttpRequest) -> HttpResponse:
     """Step 2: the code, and a password; the account opens and the resident is signed in."""
     if "portal_registration_contact" not in request.session:
@@ -491,6 +497,7 @@ def register_code(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@public_view("an invitation's link: works once, for 14 days, for the holder of the token")
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """An invitation's link: choose a password; the account opens and the resident is in."""
     at = timezone.now()

@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     # The residents' portal (/portal/): residents and their representatives see their own
     # household's record and act on it through the same services as staff (issue 9).
     "doorstep.portal",
+    # The access log (/audit/): refused requests, beside the reads of special category detail
+    # (issue 11); for managers and the auditor.
+    "doorstep.audit",
     # Last: registers the chronology format's event kinds that no app above declares itself.
     "doorstep.interchange",
 ]
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every request refused to a known person (403, or 404 for a record asked for) is kept.
+    "doorstep.audit.middleware.RefusalLog",
     # Residents stay inside /portal/, staff stay out of its pages (portal/middleware.py).
     "doorstep.portal.middleware.PortalBoundary",
     "django.contrib.messages.middleware.MessageMiddleware",

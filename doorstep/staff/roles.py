@@ -251,6 +251,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     + [
         "repairs.add_sorschedule",
         "vulnerabilities.view_specialcategoryaccess",
+        "audit.view_accessrefusal",
         "policy.add_policyoverride",
         "commitments.drop_commitment",
     ],
@@ -267,6 +268,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *READ_REPORTS,
         "vulnerabilities.view_vulnerability_detail",
         "vulnerabilities.view_specialcategoryaccess",
+        "audit.view_accessrefusal",
     ],
     # A contractor sees its own cases (filtered by `cases_visible_to`) and may add to them, and
     # its own jobs (filtered by `repairs.selectors.jobs_visible_to`).

@@ -55,7 +55,13 @@ def test_database_refuses_update_and_delete(event, sql):
 
 
 @pytest.mark.parametrize(
-    "table", ["documents_document", "vulnerabilities_specialcategoryaccess", "api_intakerecord"]
+    "table",
+    [
+        "documents_document",
+        "vulnerabilities_specialcategoryaccess",
+        "api_intakerecord",
+        "audit_accessrefusal",
+    ],
 )
 def test_other_append_only_tables_have_the_trigger(table):
     """Deleting from an empty table still fires no row trigger, so look the trigger up."""
