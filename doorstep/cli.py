@@ -48,6 +48,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     ),
     "roles": ("roles", "Create or update the staff roles and their permissions."),
     "token": ("token", "Issue an API token for a staff account."),
+    "two-factor-reset": (
+        "two_factor_reset",
+        "Remove a staff account's authenticator app (a lost phone); set up anew at sign-in.",
+    ),
     "sor": ("sor", "Load the landlord's Schedule of Rates from a CSV file, whole or not at all."),
     "triage-measure": (
         "triage_measure",

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    # Two-factor sign-in: TOTP devices and their checks (ADR 21).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     "doorstep.core",
     "doorstep.staff",
@@ -101,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every request refused to a known person (403, or 404 for a record asked for) is kept.
     "doorstep.audit.middleware.RefusalLog",
+    # Staff who owe a code from their authenticator app reach only the page that takes it.
+    "doorstep.staff.middleware.TwoFactorGate",
     # Residents stay inside /portal/, staff stay out of its pages (portal/middleware.py).
     "doorstep.portal.middleware.PortalBoundary",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -186,6 +191,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 
 DOORSTEP_LANDLORD_NAME = os.environ.get("DOORSTEP_LANDLORD_NAME", "Demo Homes")
+
+# Two-factor sign-in (ADR 21): `required` (staff who may read special category detail must
+# use an authenticator app; anyone else may) or `available` (anyone may, no one must: the
+# demo and the test suite, whose own tests of the requirement turn it on).
+DOORSTEP_TWO_FACTOR = os.environ.get("DOORSTEP_TWO_FACTOR", "required")
+if DOORSTEP_TWO_FACTOR not in ("required", "available"):
+    raise ValueError("DOORSTEP_TWO_FACTOR is `required` or `available`.")
+OTP_TOTP_ISSUER = f"{DOORSTEP_LANDLORD_NAME} Doorstep"
+# A wrong code doubles the wait before the next is checked (1 s, 2 s, 4 s...).
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 # How messages to residents are sent (ADR 10): "outbox" (kept, sent nowhere: the default),
 # "smtp" (Django's EMAIL_BACKEND) or "govuk_notify" (its key and templates from the environment).

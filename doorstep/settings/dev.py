@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
 # runserver serves static files from the finders (node_modules, var/build) while DEBUG is on;
 # WhiteNoise serves collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# Two-factor sign-in may be set up but is not required here (docs/security.md, ADR 21).
+DOORSTEP_TWO_FACTOR = os.environ.get("DOORSTEP_TWO_FACTOR", "available")  # noqa: F405

@@ -30,3 +30,14 @@ class SignInForm(AuthenticationForm, GovukForm):
         "invalid_login": _("Enter a correct username and password. Both are case-sensitive."),
         "inactive": _("This account has been switched off. Ask your manager to switch it on."),
     }
+
+
+class CodeForm(GovukForm):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6 digits it shows now"),
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )

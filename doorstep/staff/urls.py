@@ -17,4 +17,6 @@ urlpatterns = [
         ),
         name="sign-out",
     ),
+    path("sign-in/code/", views.two_factor_code, name="two-factor-code"),
+    path("account/two-factor/", views.two_factor, name="two-factor"),
 ]

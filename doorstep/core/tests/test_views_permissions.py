@@ -155,6 +155,14 @@ PAGES = [
         ("cases.view_case", "commitments.add_commitment"),
         post=lambda w: {"action": "Replace the tap", "due_month": "7", "due_year": "2099"},
     ),
+    Page("two-factor sign-in", lambda w: reverse("staff:two-factor"), ()),
+    Page(
+        # With no app set up, the code's page sends one to set it up.
+        "two-factor code",
+        lambda w: reverse("staff:two-factor-code"),
+        (),
+        allowed_status=302,
+    ),
     Page(
         "access log",
         lambda w: reverse("audit:access-log"),
