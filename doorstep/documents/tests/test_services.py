@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from io import StringIO
 
 import pytest
 
@@ -117,3 +118,36 @@ def test_a_tampered_file_is_refused_on_opening(at, settings):
     (settings.DOCUMENTS_ROOT / doc.storage_path).write_bytes(PDF + b"changed")
     with pytest.raises(DomainError, match="no longer matches its checksum"):
         document_open(document=doc)
+
+
+def test_verify_checks_every_documents_file_and_names_a_missing_or_changed_one(at, settings):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    household = HouseholdFactory()
+    kept, changed, lost = (
+        document_add(
+            actor=None,
+            content=PDF + name.encode(),
+            original_name=f"{name}.pdf",
+            doc_type="letter",
+            title=name,
+            at=at,
+            household=household,
+        )
+        for name in ("kept", "changed", "lost")
+    )
+    out = StringIO()
+    call_command("verify", stdout=out)
+    assert "and 3 documents." in out.getvalue()
+
+    (settings.DOCUMENTS_ROOT / changed.storage_path).write_bytes(b"%PDF-1.4 other")
+    (settings.DOCUMENTS_ROOT / lost.storage_path).unlink()
+    err = StringIO()
+    with pytest.raises(CommandError, match="2 of the documents do not match"):
+        call_command("verify", stdout=StringIO(), stderr=err)
+    assert f"document {changed.reference}: its file no longer matches its checksum" in (
+        err.getvalue()
+    )
+    assert f"document {lost.reference}: its file is missing" in err.getvalue()
+    assert kept.reference not in err.getvalue()

@@ -20,7 +20,14 @@ class Command(BaseCommand):
                 f"BROKEN {problem.stream} entry {problem.seq} (event {problem.event_uid or '-'}): "
                 f"{problem.reason}"
             )
-        summary = f"Checked {report.events} events in {report.streams} histories."
+        for check in report.held:
+            for held in check.problems:
+                self.stderr.write(f"BROKEN {held}")
+        held = "".join(f" and {c.checked} {c.name}" for c in report.held)
+        summary = f"Checked {report.events} events in {report.streams} histories{held}."
         if not report.ok:
-            raise CommandError(f"{summary} {len(report.breaks)} history(ies) do not verify.")
-        self.stdout.write(f"{summary} Every chain verifies.")
+            failed = [f"{len(report.breaks)} history(ies) do not verify"] + [
+                f"{len(c.problems)} of the {c.name} do not match" for c in report.held if c.problems
+            ]
+            raise CommandError(f"{summary} {'; '.join(failed)}.")
+        self.stdout.write(f"{summary} Every chain verifies and everything held matches.")
