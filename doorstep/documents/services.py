@@ -15,6 +15,7 @@ from doorstep.cases.models import Case
 from doorstep.cases.services import record_on_case
 from doorstep.core.errors import DomainError
 from doorstep.core.references import next_reference
+from doorstep.documents import contents
 from doorstep.documents.choices import EXTENSIONS, SIGNATURES, TEXT_TYPES, DocumentType
 from doorstep.documents.models import Document
 from doorstep.residents.models import Household
@@ -99,6 +100,9 @@ def document_add(
         or (content_type not in TEXT_TYPES and content_type not in SIGNATURES)
     ):
         raise DomainError(UNKNOWN_TYPE, field="file")
+    refused = contents.problem(content_type, content)
+    if refused is not None:
+        raise DomainError(refused, field="file")
     if case is not None and household is not None and case.household_id not in (None, household.pk):
         raise DomainError(CASE_OTHER_HOUSEHOLD, field="case")
     household = household or (case.household if case else None)

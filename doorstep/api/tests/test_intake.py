@@ -180,3 +180,28 @@ def test_the_record_errors_match_the_envelope(callers):
     record = only_record()
     assert record.errors == json.loads(response.content)["error"]["fields"]
     assert {"field": "body.shoe_size", "reason": "Extra inputs are not permitted"} in record.errors
+
+
+def test_an_upload_refused_for_its_contents_is_kept_as_received_with_the_reason(callers, world):
+    officer = callers["officer"]
+    scripted = PDF.replace(b"%PDF-1.4", b"%PDF-1.4\n<< /OpenAction << /S /JavaScript >> >>", 1)
+    raw = encode_multipart(
+        "doorstep-boundary",
+        {
+            "doc_type": "letter",
+            "title": "Letter",
+            "file": SimpleUploadedFile("letter.pdf", scripted, "application/pdf"),
+        },
+    )
+    response = officer.client.post(
+        f"/api/v1/cases/{world['repair']}/documents",
+        data=raw,
+        content_type=MULTIPART,
+        HTTP_AUTHORIZATION=f"Bearer {officer.token}",
+    )
+    assert response.status_code == 422, response.content
+    reason = response.json()["error"]["fields"][0]["reason"]
+    assert reason.startswith("This PDF holds JavaScript")
+    record = only_record()
+    assert record.outcome == "refused"
+    assert base64.b64decode(record.body) == raw
