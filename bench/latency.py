@@ -166,7 +166,7 @@ def _no_redirects() -> urllib.request.OpenerDirector:
 def load(
     *, base: str, folder: Path, users: int, duration: int
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [
             sys.executable,
             "-m",
