@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def excepted() -> dict[str, str]:
     return {item["id"]: item["reason"] for item in found.get("exception", [])}
 
 
-def python_findings() -> tuple[list[str] | None, str]:
+def python_findings() -> tuple[list[Finding] | None, str]:
     """Vulnerable Python packages (None: not checked, with why)."""
     done = subprocess.run(
         [
@@ -50,16 +51,21 @@ def python_findings() -> tuple[list[str] | None, str]:
     except json.JSONDecodeError:
         return None, (done.stderr.strip().splitlines() or ["pip-audit gave no report"])[-1]
     dependencies = report.get("dependencies", [])
-    if dependencies and all("skip_reason" in d for d in dependencies):
-        return None, "the advisory database could not be reached for any package"
+    skipped = [d["name"] for d in dependencies if "skip_reason" in d]
+    if skipped:
+        return None, (
+            "the advisory database could not be reached for any package"
+            if len(skipped) == len(dependencies)
+            else f"{len(skipped)} package(s) could not be checked: {', '.join(skipped[:10])}"
+        )
     return [
-        f"{d['name']} {d['version']}: {v['id']} ({', '.join(v.get('aliases', []))})"
+        Finding(f"{d['name']} {d['version']}", {v["id"], *v.get("aliases", [])})
         for d in dependencies
         for v in d.get("vulns", [])
     ], ""
 
 
-def npm_findings() -> tuple[list[str] | None, str]:
+def npm_findings() -> tuple[list[Finding] | None, str]:
     npm = shutil.which("npm")
     if npm is None:
         return None, "npm is not installed"
@@ -75,11 +81,25 @@ def npm_findings() -> tuple[list[str] | None, str]:
     if "error" in report:
         return None, str(report["error"].get("summary") or "npm audit failed")
     return [
-        f"{name}: {via['source'] if isinstance(via, dict) else via} ({item['severity']})"
+        Finding(f"{name} ({item['severity']})", {_ghsa(via), str(via.get("source", ""))} - {""})
         for name, item in report.get("vulnerabilities", {}).items()
         for via in item.get("via", [])
         if isinstance(via, dict)
     ], ""
+
+
+def _ghsa(via: dict[str, object]) -> str:
+    """npm names an advisory by number; its GitHub id ends its URL."""
+    return str(via.get("url", "")).rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Finding:
+    package: str
+    ids: set[str]
+
+    def __str__(self) -> str:
+        return f"{self.package}: {', '.join(sorted(self.ids))}"
 
 
 def main() -> int:
@@ -94,9 +114,9 @@ def main() -> int:
             print(f"{name}: NOT CHECKED: {why}.")
             failed = failed or args.require
             continue
-        unexplained = [f for f in findings if not any(a in f for a in allowed)]
+        unexplained = [f for f in findings if not f.ids & allowed.keys()]
         for finding in findings:
-            note = next((allowed[a] for a in allowed if a in finding), None)
+            note = next((allowed[i] for i in sorted(finding.ids) if i in allowed), None)
             print(f"{name}: {finding}" + (f" (excepted: {note})" if note else ""))
         if unexplained:
             failed = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from doorstep.core.forms import GovukForm
 
 DAY = _("Year-month-day, for example 2026-12-07")
+FIRST, LAST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+OUT_OF_RANGE = _("Give a day from 2000 to 2099")
 
 
 class AccessLogForm(GovukForm):
@@ -34,6 +38,11 @@ class AccessLogForm(GovukForm):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        for name in ("since", "until"):
+            day = data.get(name)
+            if day is not None and not FIRST <= day <= LAST:
+                self.add_error(name, OUT_OF_RANGE)
+                data[name] = None
         since, until = data.get("since"), data.get("until")
         if since and until and since > until:
             self.add_error("until", _("The end is before the start"))

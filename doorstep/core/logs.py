@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import sys
 import time
+import traceback
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -60,13 +62,20 @@ def request_logged(request: HttpRequest, response: HttpResponse, started: float)
     )
 
 
-def exception_logged(request: HttpRequest, exception: Exception) -> None:
-    """An unhandled error, with its traceback (code, not values), by URL pattern."""
+def exception_logged(sender: object, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """An unhandled error (Django's `got_request_exception`: a 500, from a view or a
+    middleware), by URL pattern, with its traceback's frames but not its message: a database
+    error's message can quote the values it refused (a person's email address)."""
+    error = sys.exc_info()[1]
+    if error is None:
+        return
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    method = request.method if request is not None else "-"
+    route = route_of(request) if request is not None else "-"
     requests_log.error(
         "Unhandled %s on %s %s",
-        type(exception).__name__,
-        request.method,
-        route_of(request),
-        exc_info=exception,
-        extra={"route": route_of(request), "method": request.method},
+        type(error).__name__,
+        method,
+        route,
+        extra={"route": route, "method": method, "traceback": frames},
     )

@@ -12,7 +12,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from doorstep.core.logs import exception_logged, request_id_var, request_logged
+from doorstep.core.logs import request_id_var, request_logged
 
 
 class RequestIdMiddleware:
@@ -33,9 +33,6 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id_var.reset(token)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
-        exception_logged(request, exception)
 
 
 SIGNED_IN_AT = "doorstep_signed_in_at"

@@ -7,6 +7,9 @@ documents folder too (docs/security.md)."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import io
 import re
 import zipfile
@@ -36,6 +39,20 @@ WORD_MACROS = (
 WORD_NESTED = (
     "This Word file holds another archive or a program inside it ({part}): Doorstep does not "
     "keep files that can carry code. Save it without the embedded file, or as a PDF."
+)
+WORD_FETCHES = (
+    "This Word file fetches a template or an object from elsewhere when it is opened: "
+    "Doorstep does not keep files that reach out. Save it as a plain .docx, or as a PDF."
+)
+RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
+FETCHED = re.compile(rb"/(attachedTemplate|oleObject|frame|subDocument|package)\b", re.IGNORECASE)
+PDF_ENCRYPTED = (
+    "This PDF is encrypted (it has a password, or its contents are locked): Doorstep cannot "
+    "check what is inside. Save or print it without the password and send that."
+)
+PDF_FILTER = (
+    "This PDF packs its contents in an old or unusual way ({filter}) that Doorstep cannot "
+    "check. Print it to a new PDF (or scan it) and send that."
 )
 PDF_ACTIVE = (
     "This PDF holds {what}: Doorstep does not keep documents that can run code or carry "
@@ -69,6 +86,16 @@ def problem(content_type: str, content: bytes) -> str | None:
 
 
 def docx_problem(content: bytes) -> str | None:
+    """Why a Word file is refused, or None. An archive is built by whoever sent it, so any
+    failure to read it, of whatever kind, is a refusal with its reason, never a crash."""
+    try:
+        return _docx_problem(content)
+    # Untrusted archive: every failure, of whatever kind, is a refusal.
+    except Exception as error:
+        return NOT_WORD.format(why=f"it cannot be read ({type(error).__name__}: {error})")
+
+
+def _docx_problem(content: bytes) -> str | None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         parts = archive.infolist()
@@ -81,9 +108,10 @@ def docx_problem(content: bytes) -> str | None:
         return WORD_BOMB.format(limit=MAX_UNPACKED // (1024 * 1024))
     for part in parts:
         lowered = part.filename.lower()
-        if "vba" in lowered and lowered.endswith(".bin"):
+        if "vba" in lowered:
             return WORD_MACROS
-        if lowered.endswith(CODE_SUFFIXES):
+        # Binary parts are macros, ActiveX controls or embedded OLE objects: none is text.
+        if lowered.endswith(CODE_SUFFIXES) or lowered.endswith(".bin"):
             return WORD_NESTED.format(part=part.filename)
     unpacked = 0
     for part in parts:
@@ -96,10 +124,33 @@ def docx_problem(content: bytes) -> str | None:
                     unpacked += len(chunk)
                     if unpacked > MAX_UNPACKED:
                         return WORD_BOMB.format(limit=MAX_UNPACKED // (1024 * 1024))
-        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError) as e:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            NotImplementedError,
+            RuntimeError,
+            OSError,
+            EOFError,
+            ValueError,
+        ) as e:
             return NOT_WORD.format(why=f"its part {part.filename} cannot be read ({e})")
         if size > 1024 * 1024 and size > MAX_RATIO * max(part.compress_size, 1):
             return WORD_BOMB.format(limit=MAX_UNPACKED // (1024 * 1024))
+    return _word_links_problem(archive)
+
+
+def _word_links_problem(archive: zipfile.ZipFile) -> str | None:
+    """Macros declared in the content types; a template, object, frame or sub-document
+    fetched from elsewhere when opened (`TargetMode="External"`)."""
+    types = archive.read("[Content_Types].xml").lower()
+    if b"macroenabled" in types or b"vbaproject" in types:
+        return WORD_MACROS
+    for name in archive.namelist():
+        if not name.endswith(".rels"):
+            continue
+        for relationship in RELATIONSHIP.findall(archive.read(name)):
+            if b'targetmode="external"' in relationship.lower() and FETCHED.search(relationship):
+                return WORD_FETCHES
     return None
 
 
@@ -110,26 +161,46 @@ def _names(data: bytes) -> set[bytes]:
     }
 
 
+def _unwrapped(data: bytes) -> list[bytes]:
+    """A stream's bytes as they may be wrapped: as they are, and undone from ASCII hex or
+    ASCII85 (which may wrap a deflated stream)."""
+    found = [data]
+    text = data.strip()
+    with contextlib.suppress(binascii.Error, ValueError):
+        found.append(binascii.unhexlify(re.sub(rb"\s", b"", text).removesuffix(b">")))
+    with contextlib.suppress(ValueError):
+        found.append(
+            base64.a85decode(text.removeprefix(b"<~"), adobe=False, ignorechars=b" \t\r\n~>")
+        )
+    return found
+
+
 def _inflated(content: bytes) -> list[bytes]:
-    """The PDF's compressed streams, inflated (up to `MAX_INFLATED` in all); a stream that is
-    not deflated, or is broken, is skipped."""
+    """The PDF's streams, undone from ASCII hex or ASCII85 and inflated (up to `MAX_INFLATED`
+    in all); a stream that is none of these, or is broken, is read as it is."""
     found: list[bytes] = []
     budget = MAX_INFLATED
     for match in STREAM.finditer(content):
-        if budget <= 0:
-            break
-        inflater = zlib.decompressobj()
-        try:
-            data = inflater.decompress(match.group(1), budget)
-        except zlib.error:
-            continue
-        budget -= len(data)
-        found.append(data)
+        for data in _unwrapped(match.group(1)):
+            if budget <= 0:
+                return found
+            found.append(data)
+            try:
+                inflated = zlib.decompressobj().decompress(data, budget)
+            except zlib.error:
+                continue
+            budget -= len(inflated)
+            found.append(inflated)
     return found
 
 
 def pdf_problem(content: bytes) -> str | None:
     names = _names(content)
+    if b"Encrypt" in names:
+        return PDF_ENCRYPTED
+    for name in (b"LZWDecode", b"LZW", b"Crypt"):
+        if name in names:
+            return PDF_FILTER.format(filter=name.decode())
     for data in _inflated(content):  # object streams hide names from a plain reading
         names |= _names(data)
     for name, what in ACTIVE.items():

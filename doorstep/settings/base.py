@@ -102,18 +102,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Every request refused to a known person (403, or 404 for a record asked for) is kept.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session after its absolute limit, before any gate reads who it is (ASVS 3.3).
+    "doorstep.core.middleware.SessionLimitMiddleware",
+    # No framing, and the Content Security Policy (django-csp) on every response, the gates'
+    # refusals below included.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Every request refused to a known person (403, or 404 for a record asked for) is kept,
+    # the gates' refusals below included.
     "doorstep.audit.middleware.RefusalLog",
     # Staff who owe a code from their authenticator app reach only the page that takes it.
     "doorstep.staff.middleware.TwoFactorGate",
     # Residents stay inside /portal/, staff stay out of its pages (portal/middleware.py).
     "doorstep.portal.middleware.PortalBoundary",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # The Content Security Policy below, on every response (django-csp).
-    "csp.middleware.CSPMiddleware",
-    # Signs out a session after its absolute limit, whatever its use (ASVS 3.3).
-    "doorstep.core.middleware.SessionLimitMiddleware",
     # Axes last: it throttles failed sign-ins (ADR 0003).
     "axes.middleware.AxesMiddleware",
 ]
@@ -189,6 +191,9 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+# Axes would log each failure and lockout with the username and address: personal data, kept
+# out of the logs (the attempts are in axes' own table for whoever needs them).
+AXES_VERBOSE = False
 
 DOORSTEP_LANDLORD_NAME = os.environ.get("DOORSTEP_LANDLORD_NAME", "Demo Homes")
 
@@ -274,5 +279,7 @@ LOGGING = {
         # Django's own request logger writes the path (a household's reference, say): the
         # request log above says the same by URL pattern, and logs the error's traceback.
         "django.request": {"level": "CRITICAL"},
+        # A refused CSRF token is logged with the path, too; the refusal log keeps who.
+        "django.security.csrf": {"level": "CRITICAL"},
     },
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -70,14 +71,20 @@ def two_factor_unconfirmed(user: Any) -> TOTPDevice | None:
 
 def two_factor_verify(*, request: HttpRequest, device: TOTPDevice, code: str) -> None:
     """Check `code` against `device`; on success the session is verified (and an app being
-    set up is confirmed). A wrong, reused or throttled code raises `DomainError` on `code`."""
-    if not device.verify_token(code.strip().replace(" ", "")):
+    set up is confirmed) under a new session key. A wrong, reused or throttled code raises
+    `DomainError` on `code`. The device's row is locked while it is checked, so two requests
+    with the same code cannot both pass, nor parallel guesses dodge the growing wait."""
+    with transaction.atomic():
+        locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        right = locked.verify_token(code.strip().replace(" ", ""))
+        if right and not locked.confirmed:
+            locked.confirmed = True
+            locked.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=locked.user, confirmed=False).delete()
+    if not right:  # refused outside the transaction, so the failure's count is kept
         raise DomainError(CODE_WRONG, field="code")
-    if not device.confirmed:
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
-    otp_login(request, device)
+    request.session.cycle_key()
+    otp_login(request, locked)
     request.session[SESSION_KEY] = VERIFIED
 
 

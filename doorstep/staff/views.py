@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from doorstep.core.views import form_step, staff_view
@@ -64,6 +65,7 @@ def two_factor_code(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@never_cache  # the page shows the app's secret: no cache may keep it
 @staff_view()  # any member of staff may set an app up; some roles must (ADR 21)
 def two_factor(request: HttpRequest) -> HttpResponse:
     """The member of staff's second factor: set up (scan, then confirm with a code), or

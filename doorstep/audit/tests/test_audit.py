@@ -144,9 +144,34 @@ def test_a_window_ending_before_it_starts_is_refused_on_the_field(world):
     client = _client(world.users[Role.AUDITOR])
     page = client.get(reverse("audit:access-log") + "?since=2026-12-07&until=2026-12-01")
     assert "The end is before the start" in page.content.decode()
+    far = client.get(reverse("audit:access-log") + "?until=9999-12-31&since=0001-01-01")
+    assert far.status_code == 200
+    assert far.content.decode().count("Give a day from 2000 to 2099") >= 2
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.name.lower())
 def test_only_managers_and_the_auditor_read_the_access_log(world, role):
     response = _client(world.users[role]).get(reverse("audit:access-log"))
     assert response.status_code == (200 if role in (Role.MANAGER, Role.AUDITOR) else 403)
+
+
+def test_a_gates_refusal_is_kept_too_and_carries_the_policy(world):
+    """The portal's boundary refuses a member of staff before the URL is resolved."""
+    officer = _client(world.users[Role.HOUSING_OFFICER])
+    response = officer.post(reverse("portal:case", args=[world.case.reference]))
+    assert response.status_code == 403
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    refusal = AccessRefusal.objects.get()
+    assert (refusal.status, refusal.via, refusal.route) == (
+        403,
+        "portal",
+        "/portal/cases/<str:reference>/",
+    )
+    assert refusal.asked_for == {"reference": world.case.reference}
+
+
+def test_a_secret_in_the_url_is_never_kept(world):
+    officer = _client(world.users[Role.HOUSING_OFFICER])
+    officer.get(reverse("portal:invitation", args=["a-secret-token"]))
+    assert not AccessRefusal.objects.filter(asked_for__token="a-secret-token").exists()

@@ -29,6 +29,8 @@ ON_POSTGRESQL = pytest.mark.skipif(
 
 def _run(command: list[str], **extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "doorstep.settings.test", **extra}
+    if connection.settings_dict.get("PASSWORD"):
+        env["PGPASSWORD"] = connection.settings_dict["PASSWORD"]  # libpq and pg_dump read it
     return subprocess.run(  # noqa: S603
         command, env=env, capture_output=True, text=True, timeout=600, check=False
     )

@@ -204,11 +204,14 @@ def test_each_request_is_one_json_line_with_its_id_and_no_personal_data(officer,
     assert "Okafor" not in text
 
 
+EMAIL = "grace.okafor@example.org"
+
+
 def test_an_unhandled_error_is_logged_with_its_traceback_by_pattern(officer, json_log, monkeypatch):
     from doorstep.core import views
 
     def broken(*args, **kwargs):
-        raise RuntimeError("boom")
+        raise RuntimeError(f"duplicate key: (email)=({EMAIL})")
 
     officer.raise_request_exception = False
     monkeypatch.setattr(views, "render", broken)
@@ -216,6 +219,14 @@ def test_an_unhandled_error_is_logged_with_its_traceback_by_pattern(officer, jso
     assert response.status_code == 500
     records = [json.loads(line) for line in json_log.getvalue().splitlines()]
     assert records[0]["message"] == "Unhandled RuntimeError on GET /"
-    assert "Traceback" in records[0]["exc_info"]
+    assert "in broken" in records[0]["traceback"]
     assert records[1]["status"] == 500 and records[1]["level"] == "ERROR"
     assert records[0]["request_id"] == records[1]["request_id"] == response["X-Request-Id"]
+    # The error's message (which may quote what the database refused) is not logged.
+    assert EMAIL not in json_log.getvalue()
+
+
+def test_a_refusal_or_a_page_not_found_is_one_info_line_not_an_error(officer, world, json_log):
+    assert officer.get("/cases/CASE-1999-999999/").status_code == 404
+    lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    assert [(line["level"], line["status"]) for line in lines] == [("INFO", 404)]

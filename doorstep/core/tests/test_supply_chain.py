@@ -20,6 +20,7 @@ SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "audit.py"
 def audit(monkeypatch, tmp_path) -> ModuleType:
     spec = importlib.util.spec_from_file_location("doorstep_audit", SCRIPT)
     module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "doorstep_audit", module)  # as dataclasses need
     spec.loader.exec_module(module)
     monkeypatch.setattr(module, "EXCEPTIONS", tmp_path / "audit-exceptions.toml")
     monkeypatch.setattr(module.shutil, "which", lambda name: "/usr/bin/npm")
@@ -48,6 +49,13 @@ def test_a_known_vulnerability_fails_the_check(monkeypatch, audit, capsys):
     monkeypatch.setattr(sys, "argv", ["audit.py"])
     assert audit.main() == 1
     assert "leaky 1.0: PYSEC-2026-1" in capsys.readouterr().out
+
+
+def test_an_exception_names_one_advisory_exactly(monkeypatch, audit):
+    audit.EXCEPTIONS.write_text('[[exception]]\nid = "PYSEC-2026-12"\nreason = "Another one."\n')
+    answers(monkeypatch, audit, VULNERABLE, CLEAN_NPM)
+    monkeypatch.setattr(sys, "argv", ["audit.py"])
+    assert audit.main() == 1  # PYSEC-2026-12 does not excuse PYSEC-2026-1
 
 
 def test_an_explained_one_does_not(monkeypatch, audit, capsys):

@@ -39,6 +39,8 @@ def _import(path: Path) -> subprocess.Popen[bytes]:
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "doorstep.settings.test"}
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = db["PASSWORD"]  # libpq reads it; kept out of the URL
     command = [sys.executable, "-m", "django", "import", str(path), "--scheme", SCHEME, "--quiet"]
     return subprocess.Popen(  # noqa: S603
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
