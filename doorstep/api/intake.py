@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -85,6 +86,14 @@ def _keep(request: HttpRequest, raw: bytes, response: HttpResponseBase) -> None:
     )
 
 
+# A JSON string holding the NUL character (\u0000): no database text can keep it.
+NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000", re.IGNORECASE)
+NUL_REFUSED = (
+    "The body holds the NUL character (\\u0000) in a text, which Doorstep cannot keep. "
+    "Remove it and send the request again."
+)
+
+
 def intake(run: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Wrap an operation's `run` so every write request is kept in the intake log."""
 
@@ -98,6 +107,13 @@ def intake(run: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBa
         except RequestDataTooBig:
             response: HttpResponseBase = JsonResponse(envelope("too_large", TOO_LARGE), status=413)
             _keep(request, b"", response)
+            return response
+        if (request.content_type or "").endswith("json") and NUL_ESCAPE.search(raw):
+            response = JsonResponse(
+                envelope("invalid", NUL_REFUSED, [{"field": "body", "reason": NUL_REFUSED}]),
+                status=422,
+            )
+            _keep(request, raw, response)
             return response
         try:
             with transaction.atomic():

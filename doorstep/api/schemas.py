@@ -378,7 +378,7 @@ class EventOut(Schema):
 
 class PageIn(Schema):
     limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 class EventPageOut(Schema):

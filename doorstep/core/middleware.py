@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 
 from doorstep.core.logs import request_id_var, request_logged
@@ -73,3 +73,31 @@ class SessionLimitMiddleware:
             elif now - float(session.get(RENEWED_AT, 0)) >= RENEW_EVERY_SECONDS:
                 session[RENEWED_AT] = now  # modified: saved with a new expiry
         return self.get_response(request)
+
+
+NUL_IN_ADDRESS = (
+    "The address holds the NUL character (%00), which no page or record can hold. "
+    "Remove it and try again."
+)
+
+
+class NulRefusal:
+    """A NUL character in the address (its path or query) is refused as a bad request (400)
+    before any page reads it: no database text can hold it (PostgreSQL refuses it outright).
+    Bodies are checked where they are read: forms refuse it on the field (Django's
+    `ProhibitNullCharactersValidator`), the API's intake keeps and refuses a JSON body."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        held = "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        )
+        if not held:
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            body = {"error": {"code": "bad_request", "message": NUL_IN_ADDRESS, "fields": []}}
+            return JsonResponse(body, status=400)
+        return HttpResponseBadRequest(NUL_IN_ADDRESS, content_type="text/plain; charset=utf-8")

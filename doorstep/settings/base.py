@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # First: a request id for every log line and every event the request writes, and one
     # log line per request (JSON in production, no personal data: core/logs.py).
     "doorstep.core.middleware.RequestIdMiddleware",
+    # A NUL character in the address is a bad request, before anything reads it.
+    "doorstep.core.middleware.NulRefusal",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,6 +157,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# django-ninja's limit/offset pages: no deeper than a million rows (a larger offset is refused,
+# not passed to the database, which cannot take one past 2**63), at most 500 a page.
+NINJA_PAGINATION_MAX_OFFSET = 1_000_000
+NINJA_PAGINATION_MAX_LIMIT = 500
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

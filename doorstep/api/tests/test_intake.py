@@ -205,3 +205,19 @@ def test_an_upload_refused_for_its_contents_is_kept_as_received_with_the_reason(
     record = only_record()
     assert record.outcome == "refused"
     assert base64.b64decode(record.body) == raw
+
+
+def test_a_json_body_holding_a_nul_character_is_refused_and_kept_as_received(callers):
+    officer = callers["officer"]
+    raw = '{"kind": "flat", "address_line_1": "2 Elm\\u0000 Court"}'
+    response = officer.client.post(
+        "/api/v1/properties",
+        data=raw,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {officer.token}",
+    )
+    assert response.status_code == 422
+    assert "NUL character" in response.json()["error"]["fields"][0]["reason"]
+    record = only_record()
+    assert (record.outcome, record.body) == ("refused", raw)
+    assert not Property.objects.filter(address_line_1__startswith="2 Elm").exists()

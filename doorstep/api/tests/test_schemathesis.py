@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -25,6 +27,18 @@ from doorstep.staff.services import api_token_create, staff_create
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
 EXAMPLES = 6
+
+
+@pytest.fixture(autouse=True)
+def _one_connection():
+    """Requests go through Django's own WSGI handler, which closes the database connection
+    around each request; the test's transaction lives on that connection (as Django's test
+    client does, keep it open)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -230,3 +230,14 @@ def test_a_refusal_or_a_page_not_found_is_one_info_line_not_an_error(officer, wo
     assert officer.get("/cases/CASE-1999-999999/").status_code == 404
     lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
     assert [(line["level"], line["status"]) for line in lines] == [("INFO", 404)]
+
+
+@pytest.mark.parametrize(
+    "address", ["/?q=Ok%00afor", "/cases/CASE%00/", "/api/v1/properties?q=%00"]
+)
+def test_a_nul_character_in_the_address_is_a_bad_request_never_a_server_error(officer, address):
+    response = officer.get(address)
+    assert response.status_code == 400
+    if address.startswith("/api/"):
+        assert response.json()["error"]["code"] == "bad_request"
+    assert "NUL character" in response.content.decode()
