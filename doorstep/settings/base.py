@@ -158,9 +158,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-ninja's limit/offset pages: no deeper than a million rows (a larger offset is refused,
-# not passed to the database, which cannot take one past 2**63), at most 500 a page.
+# not passed to the database, which cannot take one past 2**63), at most 1,000 a page.
 NINJA_PAGINATION_MAX_OFFSET = 1_000_000
-NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_MAX_LIMIT = 1_000
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
