@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 
@@ -514,7 +515,7 @@ def message_send(
     message = Message(to=to.strip(), text=text, subject=subject, appointment=about)
     delivery: Delivery = notifier().send(message, at=at)
     channel = Channel.EMAIL if message.channel == "email" else Channel.PHONE
-    return record_on_case(
+    sent = record_on_case(
         case=case,
         kind="contact.out",
         data={
@@ -537,6 +538,99 @@ def message_send(
         at=at,
         channel=channel,
         summary=f"Message to {message.to} ({delivery.provider}, {delivery.status}): {text[:120]}",
+    )
+    if delivery.status == FAILED:
+        _retry_later(sent, attempt=2, at=at)
+    return sent
+
+
+FAILED = "failed"
+GAVE_UP = "gave_up"
+ATTEMPT = "Attempt {attempt} of {attempts}"
+RETRY_AT = "sent again after {when}"
+GIVEN_UP = (
+    "Not sent after {attempts} attempts over {hours} hours; the last: {detail}. Reach the "
+    "resident another way and record it."
+)
+NOT_SENT_ALREADY = "The message {uid} was delivered or given up on already: nothing to send."
+
+
+def _attempts() -> int:
+    """Every attempt a message gets: the first, then one after each retry delay."""
+    return 1 + len(settings.DOORSTEP_NOTIFY_RETRY_MINUTES)
+
+
+def _retry_later(contact: Event, *, attempt: int, at: dt.datetime) -> None:
+    """Queue attempt number `attempt` of a message the provider refused, after the configured
+    delay (`DOORSTEP_NOTIFY_RETRY_MINUTES`), for the worker (ADR 22). The task's row is
+    written in the caller's transaction: the refusal on the record and the retry it owes
+    are kept together or not at all."""
+    delays = settings.DOORSTEP_NOTIFY_RETRY_MINUTES
+    if attempt - 2 >= len(delays):
+        return
+    from doorstep.appointments.tasks import notification_retry
+
+    run_after = at + dt.timedelta(minutes=delays[attempt - 2])
+    notification_retry.using(run_after=run_after).enqueue(str(contact.uid), attempt)
+
+
+def _final_status(contact: Event) -> str | None:
+    """The latest delivery status recorded of a message: its own, or a later event's."""
+    statuses = Event.objects.filter(
+        case=contact.case, kind="notification.status", data__contact=str(contact.uid)
+    ).order_by("-id")
+    latest = statuses.values_list("data__status", flat=True).first()
+    if latest is not None:
+        return str(latest)
+    notification = contact.data.get("notification") or {}
+    return str(notification.get("status") or "")
+
+
+@transaction.atomic
+def notification_retry_send(*, uid: str, attempt: int, at: dt.datetime) -> Event | None:
+    """Send again a message the provider refused (the worker's task): the attempt's outcome
+    is a `notification.status` naming the message, with the attempt's number; a refusal
+    queues the next attempt, or after the last says it was given up on, and why, so the
+    case shows that the resident must be reached another way. Nothing is sent where the
+    message was since delivered or given up on (a status recorded by hand, or a callback)."""
+    contact = Event.objects.select_for_update().filter(uid=uid, kind="contact.out").first()
+    notification = contact.data.get("notification") if contact is not None else None
+    if contact is None or not isinstance(notification, dict) or contact.case is None:
+        raise DomainError(NOT_A_NOTIFICATION, field="contact")
+    if _final_status(contact) != FAILED:
+        return None
+    message = Message(
+        to=str(contact.data.get("to") or ""),
+        text=str(contact.data.get("text") or ""),
+        subject=str(contact.data.get("subject") or ""),
+        appointment=str(contact.data.get("about") or ""),
+    )
+    try:
+        delivery = notifier().send(message, at=at)
+    except DomainError as error:  # the notifier's settings went missing since
+        provider = str(notification.get("provider") or "unknown")
+        delivery = Delivery(provider, FAILED, detail=str(error))
+    attempts = _attempts()
+    detail = ATTEMPT.format(attempt=attempt, attempts=attempts)
+    if delivery.detail:
+        detail += f": {delivery.detail}"
+    recorded = notification_status_record(
+        actor=None, contact=contact, status=delivery.status, at=at, detail=detail
+    )
+    if delivery.status != FAILED:
+        return recorded
+    if attempt < attempts:
+        _retry_later(contact, attempt=attempt + 1, at=at)
+        return recorded
+    hours = sum(settings.DOORSTEP_NOTIFY_RETRY_MINUTES) / 60
+    return notification_status_record(
+        actor=None,
+        contact=contact,
+        status=GAVE_UP,
+        at=at,
+        detail=GIVEN_UP.format(
+            attempts=attempts, hours=f"{hours:.0f}", detail=delivery.detail or "no reason given"
+        ),
     )
 
 

@@ -380,6 +380,14 @@ KEYS: tuple[PolicyKey, ...] = (
             ),
         ),
     ),
+    PolicyKey(
+        "reminders.working_days_before",
+        Unit.WORKING_DAYS,
+        "Remind a case's officer (or, with none, its team) of a running clock this many "
+        "working days before it falls due; a clock due sooner, hours clocks among them, is "
+        "reminded of at once.",
+        (Version(None, 2, DOORSTEP),),
+    ),
 )
 
 BY_KEY: dict[str, PolicyKey] = {k.key: k for k in KEYS}

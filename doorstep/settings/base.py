@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "ninja",
+    # Deferred and scheduled work on the database Doorstep already has (ADR 22).
+    "django_tasks",
+    "django_tasks_db",
     "doorstep.core",
     "doorstep.staff",
     "doorstep.timeline",
@@ -216,6 +219,11 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 # How messages to residents are sent (ADR 10): "outbox" (kept, sent nowhere: the default),
 # "smtp" (Django's EMAIL_BACKEND) or "govuk_notify" (its key and templates from the environment).
 DOORSTEP_NOTIFIER = os.environ.get("DOORSTEP_NOTIFIER", "outbox")
+# A message the provider refused is sent again after each of these many minutes in turn (the
+# worker, ADR 22), then given up on: five retries over some 14 hours.
+DOORSTEP_NOTIFY_RETRY_MINUTES = tuple(
+    int(m) for m in os.environ.get("DOORSTEP_NOTIFY_RETRY_MINUTES", "1,5,30,120,720").split(",")
+)
 DOORSTEP_NOTIFY_API_KEY = os.environ.get("DOORSTEP_NOTIFY_API_KEY", "")
 DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID", "")
 DOORSTEP_NOTIFY_SMS_TEMPLATE_ID = os.environ.get("DOORSTEP_NOTIFY_SMS_TEMPLATE_ID", "")
@@ -289,3 +297,9 @@ LOGGING = {
         "django.security.csrf": {"level": "CRITICAL"},
     },
 }
+
+# Deferred work: tasks are rows in Doorstep's own database, run by `doorstep worker` (ADR 22).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker's scheduled jobs: the hour (local time, 0-23) each daily job is due. Reminders
+# run every hour; see `doorstep.worker.jobs`.
+DOORSTEP_SWEEP_HOUR = int(os.environ.get("DOORSTEP_SWEEP_HOUR", "2"))

@@ -234,6 +234,20 @@ def test_policy_value_with_effective_from_is_accepted() -> None:
     assert validate_chronology(doc) == []
 
 
+def test_every_policy_key_a_landlord_may_set_can_be_carried() -> None:
+    """An export carries the landlord's own values (`selectors._policy`) and is checked against
+    the schema: a key the schema did not list made the export of a landlord who set it fail
+    (a shorter timescale for vulnerable households among them)."""
+    from doorstep.policy.defaults import KEYS, Unit
+
+    numeric = [k for k in KEYS if k.overridable and k.unit not in (Unit.CHOICES, Unit.YES_NO)]
+    assert len(numeric) > 20
+    for definition in numeric:
+        doc = minimal()
+        doc["landlord"]["policy"][definition.key] = {"value": 3, "effective_from": "2025-01-01"}
+        assert validate_chronology(doc) == [], definition.key
+
+
 # --- broken documents: the first path and reason -----------------------------------------------
 
 
