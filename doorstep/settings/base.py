@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "doorstep.deadlines",
     # Reads the deadlines' replay for its proposals; adds its section to the case page.
     "doorstep.repeats",
+    # Reminders before a clock breaches: read the deadlines' replay, send through the notifier.
+    "doorstep.reminders",
     # Remedies and compensation: read the deadlines' replay for the failures an offer remedies
     # and the compensation findings; adds its section to the case page.
     "doorstep.remedies",
@@ -302,4 +304,6 @@ LOGGING = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The worker's scheduled jobs: the hour (local time, 0-23) each daily job is due. Reminders
 # run every hour; see `doorstep.worker.jobs`.
+# Where staff reach Doorstep: the links in the messages the worker sends (reminders).
+DOORSTEP_BASE_URL = os.environ.get("DOORSTEP_BASE_URL", "http://localhost:8000")
 DOORSTEP_SWEEP_HOUR = int(os.environ.get("DOORSTEP_SWEEP_HOUR", "2"))
