@@ -98,7 +98,8 @@ def reminders_owed(*, as_of: dt.date, policy: LivePolicy | None = None) -> list[
         .exclude(email="")
         .order_by("username")
     ):
-        team_members.setdefault(int(user.team_id), []).append(user)
+        if user.team_id is not None:
+            team_members.setdefault(user.team_id, []).append(user)
     owed = []
     for clock in found.running:
         left = _left(calendar, as_of, clock)
