@@ -9,6 +9,7 @@
     doorstep demo       load the demo estate
     doorstep generate   a synthetic landlord's households as chronologies
     doorstep sweep      the Ombudsman lens over every open case, with homes/s
+    doorstep worker     deferred tasks and the scheduled jobs (reminders, the nightly sweep)
     ...
 
 Each operation is a Django management command; this wrapper lists the ones that matter to
@@ -45,6 +46,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "rebuild": (
         "rebuild",
         "Recompute every projection (case status, promises, each app's rows) from the timeline.",
+    ),
+    "worker": (
+        "worker",
+        "Run deferred tasks and the scheduled jobs: reminders hourly, the sweep nightly.",
     ),
     "roles": ("roles", "Create or update the staff roles and their permissions."),
     "token": ("token", "Issue an API token for a staff account."),

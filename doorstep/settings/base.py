@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "doorstep.repeats",
     # Reminders before a clock breaches: read the deadlines' replay, send through the notifier.
     "doorstep.reminders",
+    # The worker: the scheduled jobs' timetable and runs, `doorstep worker` (ADR 22).
+    "doorstep.worker",
     # Remedies and compensation: read the deadlines' replay for the failures an offer remedies
     # and the compensation findings; adds its section to the case page.
     "doorstep.remedies",
@@ -297,6 +299,12 @@ LOGGING = {
         "django.request": {"level": "CRITICAL"},
         # A refused CSRF token is logged with the path, too; the refusal log keeps who.
         "django.security.csrf": {"level": "CRITICAL"},
+        # The worker: a line per scheduled job queued and per task run (its id and outcome,
+        # never its arguments' personal data: a task takes an event's uid or a period).
+        "doorstep.worker": {"level": os.environ.get("DOORSTEP_WORKER_LOG_LEVEL", "INFO")},
+        # django-tasks' database worker says "Starting worker" on every pass; its task lines
+        # (started, finished, failed with the traceback) are WARNING and above on failure.
+        "django_tasks_db": {"level": "WARNING"},
     },
 }
 

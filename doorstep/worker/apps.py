@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkerConfig(AppConfig):
+    name = "doorstep.worker"
+    label = "worker"
+    verbose_name = "Scheduled and deferred work"

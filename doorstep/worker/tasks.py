@@ -1,0 +1,48 @@
+"""The scheduled jobs' tasks, run by `doorstep worker`: each reads the time at its boundary,
+does its work through the services, and keeps what it found on its `JobRun`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from django_tasks import task
+
+from doorstep.timeline.when import LONDON
+
+
+def _day(period: str) -> dt.date:
+    return dt.datetime.fromisoformat(period).astimezone(LONDON).date()
+
+
+@task()
+def reminders_run(period: str) -> dict[str, Any]:
+    """Send the reminders owed as of the period's day (`reminders.services.reminders_send`)."""
+    from doorstep.reminders.services import reminders_send
+    from doorstep.worker.services import job_ran
+
+    with job_ran("reminders", period) as run:
+        run.outcome = reminders_send(as_of=_day(period), at=timezone.now()).as_json()
+    return run.outcome
+
+
+@task()
+def sweep_run(period: str) -> dict[str, Any]:
+    """The nightly portfolio sweep (`lens.sweep.portfolio_sweep`) as of the period's day: the
+    findings by code, kept on the run for the morning."""
+    from doorstep.lens.sweep import portfolio_sweep
+    from doorstep.worker.services import job_ran
+
+    with job_ran("sweep", period) as run:
+        sweep = portfolio_sweep(as_of=_day(period))
+        run.outcome = {
+            "as_of": sweep.as_of.isoformat(),
+            "homes": sweep.homes,
+            "cases": sweep.cases,
+            "findings": len(sweep.findings),
+            "ongoing": sweep.ongoing,
+            "by_code": dict(sorted(sweep.by_code.items())),
+            "seconds": round(sweep.seconds, 1),
+        }
+    return run.outcome

@@ -1,0 +1,99 @@
+"""The worker: each scheduled job queued once per period, whatever the number of workers;
+`doorstep worker --once` runs what is due (a reminder owed today is sent and recorded); a
+job that fails keeps its traceback; `--status` says what ran."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from doorstep.cases.models import Case
+from doorstep.deadlines.tests.conftest import complaint_received
+from doorstep.policy.services import NATION
+from doorstep.staff.roles import Role
+from doorstep.tests_browser.world import build_world
+from doorstep.timeline.when import LONDON
+from doorstep.workdays.calendar import calendar_for
+from doorstep.worker.models import JobRun
+from doorstep.worker.services import job_ran, jobs_enqueue_due
+
+pytestmark = pytest.mark.django_db
+THREE_AM = dt.datetime(2026, 12, 7, 3, 0, tzinfo=LONDON)
+
+
+def test_each_job_is_queued_once_for_its_period(settings):
+    settings.DOORSTEP_SWEEP_HOUR = 2
+    first = jobs_enqueue_due(now=THREE_AM)
+    assert sorted(r.job for r in first) == ["reminders", "sweep"]
+    assert jobs_enqueue_due(now=THREE_AM + dt.timedelta(minutes=30)) == []  # a second worker
+    next_hour = jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1))
+    assert [r.job for r in next_hour] == ["reminders"]  # the sweep waits for tomorrow
+    rows = DBTaskResult.objects.order_by("enqueued_at")
+    assert sorted(r.task_path.rsplit(".", 1)[1] for r in rows) == [
+        "reminders_run",
+        "reminders_run",
+        "sweep_run",
+    ]
+    assert {str(r.id) for r in rows} == set(JobRun.objects.values_list("task_id", flat=True))
+
+
+def test_before_the_sweep_s_hour_only_the_reminders_are_due(settings):
+    settings.DOORSTEP_SWEEP_HOUR = 4
+    assert [r.job for r in jobs_enqueue_due(now=THREE_AM)] == ["reminders"]
+
+
+def _received_for_ack_due_tomorrow() -> str:
+    """A day whose stage 1 acknowledgement (five working days) falls due on the next working
+    day after today: a clock the reminders owe today."""
+    calendar = calendar_for(NATION)
+    today = timezone.localdate()
+    due = calendar.next_working_day(today)
+    day = due
+    while calendar.add_working_days(day, 5) > due:
+        day -= dt.timedelta(days=1)
+    return day.isoformat()
+
+
+def test_once_runs_the_reminders_owed_today(in_test_transaction):
+    at = timezone.now()  # the worker reads the clock at its boundary: this is today's record
+    world = build_world(at=at)
+    officer = world.users[Role.HOUSING_OFFICER]
+    officer.email = "officer@landlord.example"
+    officer.save()
+    case = complaint_received(
+        world, title="No reply", received=_received_for_ack_due_tomorrow(), at=at
+    )
+    Case.objects.filter(pk=case.pk).update(officer=officer)
+    call_command("worker", "--once")
+    reminder = case.events.get(kind="reminder.sent")
+    assert reminder.data["sent"][0]["to"] == officer.username
+    run = JobRun.objects.get(job="reminders")
+    assert run.finished_at is not None and run.error == ""
+    assert run.outcome["reminders"] == 1 and run.outcome["messages"] == 1
+    assert not DBTaskResult.objects.ready().exists()
+    # Run again within the hour: nothing queued, nothing sent twice.
+    call_command("worker", "--once")
+    assert case.events.filter(kind="reminder.sent").count() == 1
+
+
+def test_a_failing_job_keeps_its_traceback_and_raises():
+    period = THREE_AM.isoformat()
+    with pytest.raises(RuntimeError), job_ran("sweep", period):
+        raise RuntimeError("the replica is down")
+    run = JobRun.objects.get(job="sweep")
+    assert "RuntimeError: the replica is down" in run.error and run.finished_at is not None
+
+
+def test_status_says_what_ran_and_what_waits(settings):
+    settings.DOORSTEP_SWEEP_HOUR = 2
+    jobs_enqueue_due(now=THREE_AM)
+    out = io.StringIO()
+    call_command("worker", "--status", stdout=out)
+    text = out.getvalue()
+    assert "reminders" in text and "sweep" in text and "queued" in text
+    assert "Deferred tasks by state: ready 2." in text
