@@ -49,6 +49,7 @@ from doorstep.staff.roles import Role
 from doorstep.staff.services import roles_sync, staff_create
 from doorstep.timeline.when import When
 from doorstep.vulnerabilities.services import vulnerability_record
+from doorstep.workdays.calendar import calendar_for
 
 DEMO_PASSWORD = "doorstep-demo"
 # The demo's resident, who signs in to the residents' portal (/portal/sign-in/).
@@ -529,6 +530,7 @@ def load_demo(*, today: dt.date) -> Demo:
     )
     case_assign(actor=users["repairs"], case=door, contractor=contractor, at=door_reported)
     _asb_cases(today, users, others)
+    _complaint_due_tomorrow(today, others[-1], users)
     _move_waiting_on_evidence(today, others[1], users)
     _permissions(today, others, users)
     _resident_account(khan, officer, _moment(today, 1))
@@ -602,6 +604,32 @@ LETTER_TXT = (
     b"worse: she no longer leaves the flat alone. We support her request to move.\n\nJo Patel, "
     b"support worker\n"
 )
+
+
+def _complaint_due_tomorrow(today: dt.date, household: Household, users: dict[str, User]) -> None:
+    """A complaint by phone not yet acknowledged, received on the day that makes its
+    acknowledgement (five working days) due on the next working day: in the work queue as
+    "due in 1 working day", and what `doorstep worker` reminds its officer of."""
+    calendar = calendar_for("england")
+    due = calendar.next_working_day(today)
+    received = due
+    while calendar.add_working_days(received, 5) > due:
+        received -= dt.timedelta(days=1)
+    days_ago = (today - received).days
+    complaint = complaint_receive(
+        actor=users["complaints"],
+        household=household,
+        text="The caretaker was rude to me when I asked about the broken lift.",
+        occurred=When.on(received),
+        at=_moment(today, days_ago, hour=14),
+        title="Caretaker's manner",
+    )
+    complaint_assign(
+        actor=users["manager"],
+        complaint=complaint,
+        officer=users["complaints"],
+        at=_moment(today, days_ago, hour=15),
+    )
 
 
 def _move_waiting_on_evidence(today: dt.date, household: Household, users: dict[str, User]) -> None:
@@ -732,6 +760,13 @@ def _asb_cases(today: dt.date, users: dict[str, User], others: list[Household]) 
         at=reported,
     )
     drugs = asb_open(actor=officer, asb=drugs, at=_moment(today, 0, hour=9))
+    case_assign(
+        actor=users["manager"],
+        case=drugs.case,
+        team=officer.team,
+        officer=officer,
+        at=_moment(today, 0, hour=9),
+    )
     asb_assess(
         actor=officer,
         asb=drugs,
@@ -799,4 +834,12 @@ def _asb_cases(today: dt.date, users: dict[str, User], others: list[Household]) 
                 },
                 reporter_updated="phone",
                 at=_moment(today, 26),
+            )
+            # Assigned to the officer, as each ASB case is: the worker's reminders go to them.
+            case_assign(
+                actor=users["manager"],
+                case=noise.case,
+                team=officer.team,
+                officer=officer,
+                at=_moment(today, 26, hour=11),
             )

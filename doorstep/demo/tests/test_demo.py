@@ -77,8 +77,7 @@ def test_the_demo_complaint_is_acknowledged_with_its_officer_named_and_answered(
 
     today = dt.date(2026, 11, 23)
     load_demo(today=today)
-    complaint = Complaint.objects.get()
-    assert complaint.case.title == "Delay to damp and mould works"
+    complaint = Complaint.objects.get(case__title="Delay to damp and mould works")
     assert (complaint.stage, complaint.status) == (1, "stage1_answered")
     promised = Commitment.objects.get(case=complaint.case)
     assert promised.due_date == today + dt.timedelta(days=21)
@@ -130,3 +129,20 @@ def test_the_demo_has_an_asb_case_inside_the_reporters_delay_and_one_at_the_case
     assert len(noise.reports) == 3
     assert noise.case_review_met_on == today - dt.timedelta(days=6)
     assert noise.case_review_told_at is None
+
+
+@pytest.mark.parametrize(
+    "today", [dt.date(2026, 12, 4), dt.date(2026, 12, 7), dt.date(2026, 12, 24)]
+)
+def test_the_demo_has_a_complaint_whose_acknowledgement_falls_due_next_working_day(today):
+    """What `doorstep worker` reminds the complaints officer of, whatever the day the demo is
+    loaded (a Friday, a Monday, Christmas Eve)."""
+    from doorstep.reminders.selectors import reminders_owed
+    from doorstep.workdays.calendar import calendar_for
+
+    load_demo(today=today)
+    owed = {o.clock.case.title: o for o in reminders_owed(as_of=today)}
+    due = owed["Caretaker's manner"]
+    assert (due.clock.clock, due.working_days_left) == ("complaint.stage1.acknowledgement", 1)
+    assert due.due == calendar_for("england").next_working_day(today).isoformat()
+    assert [u.username for u in due.to] == ["complaints"]
