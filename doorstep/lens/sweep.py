@@ -30,6 +30,7 @@ from typing import Any
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.core.processes import can_share, shared_out
+from doorstep.core.replica import replica_reads
 from doorstep.deadlines.selectors import (
     HOMES_PER_CHUNK,
     Home,
@@ -131,6 +132,7 @@ def _sweep_part(part: list[tuple[Home, list[int]]]) -> _Part:
     return _Part(findings, found.notes, len(homes), len(cases), timings)
 
 
+@replica_reads()  # a whole landlord, read only: from the replica, where there is one
 def portfolio_sweep(
     *,
     as_of: dt.date,

@@ -30,6 +30,7 @@ from doorstep.asb.choices import Category
 from doorstep.asb.models import AsbCase
 from doorstep.cases.models import Case
 from doorstep.complaints.models import Complaint
+from doorstep.core.replica import replica_reads
 from doorstep.deadlines.selectors import CaseClock, Clocks, clocks_of
 from doorstep.properties.choices import PropertyKind
 from doorstep.properties.models import Property
@@ -470,6 +471,7 @@ def _asb_measures(year: ReportingYear, homes: int) -> list[Measure]:
     ]
 
 
+@replica_reads()  # a whole landlord, read only: from the replica, where there is one
 def tsm_year(
     *,
     year: int,

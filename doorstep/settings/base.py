@@ -163,6 +163,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# A read replica for the whole-landlord reads (the nightly sweep, the yearly reports), where
+# the landlord runs one: `core/replica.py`, docs/operations.md.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DOORSTEP_READ_REPLICA = "replica" if "replica" in DATABASES else None
+DATABASE_ROUTERS = ["doorstep.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-ninja's limit/offset pages: no deeper than a million rows (a larger offset is refused,
 # not passed to the database, which cannot take one past 2**63), at most 1,000 a page.
