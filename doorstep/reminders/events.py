@@ -63,6 +63,5 @@ class ReminderSent(EventKind):
             return summary
         told = ", ".join(str(d.get("to")) for d in data.get("sent") or []) or "no one"
         left = data.get("working_days_left")
-        return (
-            f"Reminder: {data.get('name')} due {data.get('due')} ({left} working days); told {told}"
-        )
+        when = "today" if left == 0 else f"in {left} working day{'' if left == 1 else 's'}"
+        return f"Reminder: {data.get('name')}, due {data.get('due')} ({when}); told {told}"

@@ -129,3 +129,15 @@ def test_the_policy_sets_how_many_working_days_before(later, world, at):
 def test_a_breached_or_stopped_clock_is_owed_nothing(later, at):
     # On 6 June the acknowledgement is overdue: past reminding; the queue and the lens show it.
     assert reminders_owed(as_of=dt.date(2024, 6, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("left", "words"), [(0, "today"), (1, "in 1 working day"), (2, "in 2 working days")]
+)
+def test_the_history_says_when_it_falls_due_and_whom_it_told(left, words):
+    from doorstep.reminders.events import ReminderSent
+
+    data = {**ReminderSent.example, "working_days_left": left}
+    assert ReminderSent.sentence(data, "") == (
+        f"Reminder: Stage 1 acknowledgement, due 2024-06-05 ({words}); told officer"
+    )
