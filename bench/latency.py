@@ -1,5 +1,6 @@
-"""The `latency` benchmark: case page and API response times (p50, p95, p99) under concurrent
-load, on loopback, for a bounded time.
+"""The `latency` benchmark: response times (p50, p95, p99) under concurrent load, on loopback,
+for a bounded time, of what staff do most: the case page, the household page, the work queue,
+a case's clocks from the API and a page of the API's open cases (`--requests` chooses).
 
 Doorstep is served by gunicorn (sync workers, one per core unless `--workers`) with
 `bench.settings` (production's settings over plain HTTP) and persistent database connections;
@@ -32,7 +33,7 @@ from typing import Any
 from bench.figures import Figure, Outcome
 from bench.scratch import Scratch
 
-REQUESTS = ("case_page", "api_clocks", "api_cases")
+REQUESTS = ("case_page", "household_page", "queue_page", "api_clocks", "api_cases")
 PERCENTILES = (("p50", "50%"), ("p95", "95%"), ("p99", "99%"))
 SAMPLE = 500
 ALONE = 5
@@ -45,7 +46,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float]) -> dict[str, Any]:
+def targets(
+    *,
+    user: Any,
+    seed: int,
+    as_of: dt.date,
+    think: tuple[float, float],
+    requests: tuple[str, ...] = REQUESTS,
+) -> dict[str, Any]:
     """What the load asks for: a random sample of the imported cases, a session, a token."""
     from django.conf import settings
     from django.test import Client
@@ -61,6 +69,12 @@ def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float])
     refs = list(Case.objects.order_by("pk").values_list("reference", flat=True))
     chosen = random.Random(seed)  # noqa: S311 (a sample, not a secret)
     chosen.shuffle(refs)
+    households = list(
+        Case.objects.filter(reference__in=refs[:SAMPLE], household__isnull=False)
+        .order_by("reference")
+        .values_list("household__reference", flat=True)
+        .distinct()
+    )
     # Pages of the open-case list starting at random open cases: any depth, as a person
     # following `next` links would reach it.
     pager = Keyset(ordering=CASE_ORDER)
@@ -77,6 +91,8 @@ def targets(*, user: Any, seed: int, as_of: dt.date, think: tuple[float, float])
     _, token = api_token_create(user=user, name="bench", at=timezone.now())
     return {
         "refs": refs[:SAMPLE],
+        "households": households or [""],
+        "requests": list(requests),
         "cookie": settings.SESSION_COOKIE_NAME,
         "session": client.cookies[settings.SESSION_COOKIE_NAME].value,
         "token": token,
@@ -133,9 +149,11 @@ def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[st
     tell the work a request does from the queueing under load."""
     api = {"Authorization": f"Bearer {wanted['token']}"}
     page = {"Cookie": f"{wanted['cookie']}={wanted['session']}"}
-    refs = wanted["refs"]
+    refs, homes = wanted["refs"], wanted["households"]
     kinds: dict[str, tuple[Callable[[int], str], dict[str, str]]] = {
         "case_page": (lambda n: f"/cases/{refs[n % len(refs)]}/", page),
+        "household_page": (lambda n: f"/households/{homes[n % len(homes)]}/", page),
+        "queue_page": (lambda n: f"/queue/?as_of={wanted['as_of']}", page),
         "api_clocks": (
             lambda n: f"/api/v1/cases/{refs[n % len(refs)]}/clocks?as_of={wanted['as_of']}",
             api,
@@ -145,6 +163,8 @@ def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[st
     found: list[Figure] = []
     problems = []
     for name, (url_of, headers) in kinds.items():
+        if name not in wanted["requests"]:
+            continue
         times = []
         for n in range(ALONE + 1):
             url = url_of(n)
@@ -204,7 +224,9 @@ def stats(path: Path) -> dict[str, dict[str, str]]:
         return {row["Name"]: row for row in csv.DictReader(f)}
 
 
-def figures(rows: dict[str, dict[str, str]], duration: int) -> tuple[list[Figure], list[str]]:
+def figures(
+    rows: dict[str, dict[str, str]], duration: int, requests: tuple[str, ...] = REQUESTS
+) -> tuple[list[Figure], list[str]]:
     found: list[Figure] = []
     problems = []
     total = rows.get("Aggregated")
@@ -216,7 +238,7 @@ def figures(rows: dict[str, dict[str, str]], duration: int) -> tuple[list[Figure
     found.append(Figure("latency.errors", errors, "errors", positive=False))
     if errors:
         problems.append(f"latency: {errors} request(s) failed")
-    for name in REQUESTS:
+    for name in requests:
         row = rows.get(name)
         if row is None or int(row["Request Count"]) == 0:
             problems.append(f"latency: no {name} request was made in {duration} s")
@@ -236,9 +258,10 @@ def run(
     duration: int,
     workers: int,
     think: tuple[float, float],
+    requests: tuple[str, ...] = REQUESTS,
 ) -> Outcome:
     out = Outcome("latency")
-    wanted = targets(user=user, seed=seed, as_of=as_of, think=think)
+    wanted = targets(user=user, seed=seed, as_of=as_of, think=think, requests=requests)
     if not wanted["refs"]:
         out.problems.append("latency: no case was imported")
         return out
@@ -264,7 +287,7 @@ def run(
         tail = ran.stderr.decode(errors="replace")[-2000:]
         out.problems.append(f"latency: locust wrote no statistics (exit {ran.returncode}): {tail}")
         return out
-    found, problems = figures(stats(csv_path), duration)
+    found, problems = figures(stats(csv_path), duration, requests)
     out.add(*alone, *found)
     out.problems += problems
     if out.problems:

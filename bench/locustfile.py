@@ -1,4 +1,5 @@
-"""The load `bench/run --only latency` puts on Doorstep: staff reading case pages and the API.
+"""The load `bench/run --only latency` puts on Doorstep: staff reading case pages, household
+pages, the work queue and the API (the requests `--requests` names, in turn).
 
 Run by `bench.latency` as `locust --headless`; what to ask for comes from the JSON file named
 by BENCH_TARGETS: case references (picked at random), the staff session cookie, an API token,
@@ -24,7 +25,16 @@ class Officer(HttpUser):
 
     wait_time = between(*TARGETS["think"])
 
+    @task
+    def next_request(self) -> None:
+        """The requests asked for in turn, each user starting at a random one: every kind is
+        asked for about as often, even in a short run."""
+        name = TARGETS["requests"][self.turn % len(TARGETS["requests"])]
+        self.turn += 1
+        getattr(self, name)()
+
     def on_start(self) -> None:
+        self.turn = random.randrange(len(TARGETS["requests"]))  # noqa: S311
         self.client.cookies.set(TARGETS["cookie"], TARGETS["session"])
         self.api = {"Authorization": f"Bearer {TARGETS['token']}"}
 
@@ -36,17 +46,21 @@ class Officer(HttpUser):
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
 
-    @task
     def case_page(self) -> None:
         ref = random.choice(TARGETS["refs"])  # noqa: S311 (load, not secrets)
         self.fetch(f"/cases/{ref}/", "case_page")
 
-    @task
+    def household_page(self) -> None:
+        home = random.choice(TARGETS["households"])  # noqa: S311
+        self.fetch(f"/households/{home}/", "household_page")
+
+    def queue_page(self) -> None:
+        self.fetch(f"/queue/?as_of={TARGETS['as_of']}", "queue_page")
+
     def api_clocks(self) -> None:
         ref = random.choice(TARGETS["refs"])  # noqa: S311
         self.fetch(f"/api/v1/cases/{ref}/clocks?as_of={TARGETS['as_of']}", "api_clocks", self.api)
 
-    @task
     def api_cases(self) -> None:
         cursor = random.choice(TARGETS["cursors"])  # noqa: S311
         query = {"status": "open", "limit": "50"} | ({"cursor": cursor} if cursor else {})

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.figures import Figure, Outcome
+from bench.latency import REQUESTS as LATENCY_REQUESTS
 from bench.scratch import POSTGRES_NAME, POSTGRES_SERVER, scratch_create, scratch_drop
 
 # The order they run in: the import's raw copy first (it copies the tables as the import left
@@ -49,6 +50,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--users", type=int, default=None, help="Concurrent staff for latency (20).")
     p.add_argument("--duration", type=int, default=None, help="Seconds of load (30).")
+    p.add_argument(
+        "--requests",
+        default=",".join(LATENCY_REQUESTS),
+        help=f"What the latency load asks for: {','.join(LATENCY_REQUESTS)}.",
+    )
     p.add_argument("--think", default="0.5-1.5", help="Each user's pause, seconds (0.5-1.5).")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers.")
     p.add_argument(
@@ -92,6 +98,14 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     if unknown:
         parser().error(f"unknown benchmark(s): {', '.join(unknown)}")
     args.only = [name for name in BENCHMARKS if name in wanted]
+    asked = [name.strip() for name in args.requests.split(",") if name.strip()]
+    strange = sorted(set(asked) - set(LATENCY_REQUESTS))
+    if strange or not asked:
+        parser().error(
+            f"--requests names {', '.join(strange) or 'nothing'}; choose among "
+            f"{', '.join(LATENCY_REQUESTS)}"
+        )
+    args.requests = ",".join(name for name in LATENCY_REQUESTS if name in asked)
     if args.reuse:
         if args.db != "postgres" or args.pg_name == POSTGRES_NAME:
             parser().error("--reuse needs --db postgres and the --pg-name of a kept run")
@@ -214,6 +228,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             duration=args.duration,
             workers=args.workers,
             think=args.think,
+            requests=tuple(args.requests.split(",")),
         ),
         "tsm": lambda: tsm.run(as_of=as_of, workers=args.processes),
         "evidence": lambda: evidence.run(

@@ -70,7 +70,22 @@ def test_any_failed_request_fails_the_load(tmp_path):
 def test_a_request_never_made_fails_the_load(tmp_path):
     path = stats_csv(tmp_path, 0, ("case_page", "api_cases"))
     _, problems = latency.figures(latency.stats(path), 30)
-    assert problems == ["latency: no api_clocks request was made in 30 s"]
+    assert problems == [
+        "latency: no household_page request was made in 30 s",
+        "latency: no queue_page request was made in 30 s",
+        "latency: no api_clocks request was made in 30 s",
+    ]
+    # Asked for only those two: none missing.
+    _, problems = latency.figures(latency.stats(path), 30, ("case_page", "api_cases"))
+    assert problems == []
+
+
+def test_the_requests_asked_for_are_known_and_kept_in_order():
+    assert run.options(["--requests", "api_cases,case_page"]).requests == "case_page,api_cases"
+    assert run.options([]).requests == ",".join(latency.REQUESTS)
+    for wrong in ("case_page,speed", ","):
+        with pytest.raises(SystemExit):
+            run.options(["--requests", wrong])
 
 
 def test_smoke_is_small_and_short_unless_told_otherwise():
