@@ -21,7 +21,9 @@ from doorstep.reminders.selectors import Owed, reminders_owed, working_days_befo
 SUBJECT = "{when}: {name} on {reference}"
 DUE_TODAY = "Due today"
 DUE_IN = "Due in {n} working day{s}"
-BODY = """{name} on case {reference} ({title}) falls due on {due}: {status}.
+# No title, no name, no household: an email may be read on a phone or forwarded, and the
+# case's words are behind a sign-in. The clock's explanation is dates and rules.
+BODY = """{name} on case {reference} falls due on {due}: {status}.
 
 {explanation}
 
@@ -66,7 +68,6 @@ def _message(owed: Owed, *, before: int, to: Any) -> Message:
         text=BODY.format(
             name=clock.name,
             reference=case.reference,
-            title=case.title,
             due=owed.due,
             status=clock.status,
             explanation="\n".join(clock.explanation),

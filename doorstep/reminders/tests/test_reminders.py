@@ -83,6 +83,7 @@ def test_the_reminder_goes_to_the_officer_and_onto_the_case(later, at):
     assert f"http://localhost:8000/cases/{later.reference}/" in message.text
     assert "falls due on 2024-06-05: due in 2 working days" in message.text
     assert BODY.splitlines()[-1].format(role="officer") in message.text
+    assert later.title not in message.text and later.household.reference not in message.text
 
 
 def test_a_reminder_is_sent_once_for_a_clock_and_its_due_date(later, at):
