@@ -47,6 +47,22 @@ def test_before_the_sweep_s_hour_only_the_reminders_are_due(settings):
     assert [r.job for r in jobs_enqueue_due(now=THREE_AM)] == ["reminders"]
 
 
+def owed_a_reminder_today() -> Case:
+    """Today's record (the worker reads the clock at its boundary): a complaint whose
+    acknowledgement falls due on the next working day, its officer with an email address."""
+    at = timezone.now()
+    world = build_world(at=at)
+    officer = world.users[Role.HOUSING_OFFICER]
+    officer.email = "officer@landlord.example"
+    officer.save()
+    case = complaint_received(
+        world, title="No reply", received=_received_for_ack_due_tomorrow(), at=at
+    )
+    Case.objects.filter(pk=case.pk).update(officer=officer)
+    case.refresh_from_db()
+    return case
+
+
 def _received_for_ack_due_tomorrow() -> str:
     """A day whose stage 1 acknowledgement (five working days) falls due on the next working
     day after today: a clock the reminders owe today."""
@@ -60,18 +76,10 @@ def _received_for_ack_due_tomorrow() -> str:
 
 
 def test_once_runs_the_reminders_owed_today(in_test_transaction):
-    at = timezone.now()  # the worker reads the clock at its boundary: this is today's record
-    world = build_world(at=at)
-    officer = world.users[Role.HOUSING_OFFICER]
-    officer.email = "officer@landlord.example"
-    officer.save()
-    case = complaint_received(
-        world, title="No reply", received=_received_for_ack_due_tomorrow(), at=at
-    )
-    Case.objects.filter(pk=case.pk).update(officer=officer)
+    case = owed_a_reminder_today()
     call_command("worker", "--once")
     reminder = case.events.get(kind="reminder.sent")
-    assert reminder.data["sent"][0]["to"] == officer.username
+    assert reminder.data["sent"][0]["to"] == case.officer.username
     run = JobRun.objects.get(job="reminders")
     assert run.finished_at is not None and run.error == ""
     assert run.outcome["reminders"] == 1 and run.outcome["messages"] == 1

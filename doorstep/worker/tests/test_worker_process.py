@@ -11,15 +11,10 @@ import sys
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.utils import timezone
 
 from doorstep.appointments.models import OutboxMessage
-from doorstep.cases.models import Case
-from doorstep.deadlines.tests.conftest import complaint_received
-from doorstep.staff.roles import Role
-from doorstep.tests_browser.world import build_world
 from doorstep.worker.models import JobRun
-from doorstep.worker.tests.test_worker import _received_for_ack_due_tomorrow
+from doorstep.worker.tests.test_worker import owed_a_reminder_today
 
 ON_POSTGRESQL = pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
@@ -46,15 +41,7 @@ def _worker(*args: str) -> subprocess.CompletedProcess[str]:
 @ON_POSTGRESQL
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_process_sends_a_reminder_before_a_clock_breaches():
-    at = timezone.now()
-    world = build_world(at=at)
-    officer = world.users[Role.HOUSING_OFFICER]
-    officer.email = "officer@landlord.example"
-    officer.save()
-    case = complaint_received(
-        world, title="No reply", received=_received_for_ack_due_tomorrow(), at=at
-    )
-    Case.objects.filter(pk=case.pk).update(officer=officer)
+    case = owed_a_reminder_today()
     ran = _worker("--once")
     assert ran.returncode == 0, ran.stderr
     reminder = case.events.get(kind="reminder.sent")
