@@ -16,8 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -88,7 +91,20 @@ def two_factor_verify(*, request: HttpRequest, device: TOTPDevice, code: str) ->
     request.session[SESSION_KEY] = VERIFIED
 
 
-def two_factor_reset(*, user: Any) -> int:
-    """Remove the member of staff's apps (a lost phone): they set one up at next sign-in."""
+def two_factor_reset(*, user: Any) -> tuple[int, int]:
+    """Remove the member of staff's apps (a lost phone) and end every session they have open
+    (a phone lost may be a phone taken, signed in): they sign in again and set up a new app.
+    Returns the apps removed and the sessions ended."""
     removed, _ = TOTPDevice.objects.filter(user=user).delete()
-    return removed
+    return removed, sessions_end(user=user)
+
+
+def sessions_end(*, user: Any) -> int:
+    """End every unexpired session signed in as `user` (database sessions: each is read to
+    find whose it is, as Django keeps no index of them by user)."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_USER_KEY) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended

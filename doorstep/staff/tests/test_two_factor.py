@@ -145,11 +145,19 @@ def test_when_only_available_no_one_is_made_to(settings, officer):
     assert sign_in("officer").get(reverse("commitments:list")).status_code == 200
 
 
-def test_a_lost_phone_is_reset_by_command_and_set_up_anew(required, officer):
-    set_up(sign_in("officer"), officer)
+def test_a_lost_phone_is_reset_by_command_and_set_up_anew(required, officer, coordinator):
+    on_lost_phone = sign_in("officer")
+    set_up(on_lost_phone, officer)
+    assert on_lost_phone.get("/").status_code == 200
+    elsewhere = sign_in("coordinator")
     out = StringIO()
     call_command("two_factor_reset", "officer", stdout=out)
-    assert "Removed 1 authenticator app(s) from officer." in out.getvalue()
+    assert out.getvalue().strip() == (
+        "Removed 1 authenticator app(s) from officer and ended 1 session(s) they had open."
+    )
+    # The session on the lost phone is over; someone else's is not.
+    assert on_lost_phone.get("/")["Location"].startswith(reverse("staff:sign-in"))
+    assert elsewhere.get("/").status_code == 200
     assert sign_in("officer").get("/")["Location"].startswith(reverse("staff:two-factor"))
 
 

@@ -1,5 +1,5 @@
 """`doorstep two-factor-reset USERNAME`: remove a member of staff's authenticator app (a lost
-phone); they set up a new one when they next sign in."""
+phone) and end their open sessions; they sign in and set up a new one."""
 
 from typing import Any
 
@@ -19,5 +19,8 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No staff account is called {options['username']!r}.")
-        removed = two_factor_reset(user=user)
-        self.stdout.write(f"Removed {removed} authenticator app(s) from {user.get_username()}.")
+        removed, ended = two_factor_reset(user=user)
+        self.stdout.write(
+            f"Removed {removed} authenticator app(s) from {user.get_username()} and ended "
+            f"{ended} session(s) they had open."
+        )
