@@ -35,5 +35,6 @@ urlpatterns = [
     path("reports/", include("doorstep.reports.urls")),
     path("portal/", include("doorstep.portal.urls")),
     path("audit/", include("doorstep.audit.urls")),
+    path("", include("doorstep.worker.urls")),
     path("api/v1/", api.urls),
 ]

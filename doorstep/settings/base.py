@@ -324,4 +324,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # run every hour; see `doorstep.worker.jobs`.
 # Where staff reach Doorstep: the links in the messages the worker sends (reminders).
 DOORSTEP_BASE_URL = os.environ.get("DOORSTEP_BASE_URL", "http://localhost:8000")
+# /healthz/worker answers 503 when the hourly reminders have not finished for this long.
+DOORSTEP_WORKER_STALE_MINUTES = int(os.environ.get("DOORSTEP_WORKER_STALE_MINUTES", "150"))
 DOORSTEP_SWEEP_HOUR = int(os.environ.get("DOORSTEP_SWEEP_HOUR", "2"))

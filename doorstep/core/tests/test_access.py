@@ -76,6 +76,7 @@ def test_a_page_open_to_anyone_is_one_of_a_known_few_and_says_why():
     open_pages = {name: a.reason for name, (_, a) in pages().items() if a and a.who == "anyone"}
     assert set(open_pages) == {
         "core:healthz",
+        "worker:health",
         "staff:sign-in",
         "staff:sign-out",
         "portal:sign-in",

@@ -105,3 +105,39 @@ def test_status_says_what_ran_and_what_waits(settings):
     text = out.getvalue()
     assert "reminders" in text and "sweep" in text and "queued" in text
     assert "Deferred tasks by state: ready 2." in text
+
+
+def test_the_health_check_is_stale_until_the_reminders_have_run(client, settings):
+    settings.DOORSTEP_WORKER_STALE_MINUTES = 150
+    never = client.get("/healthz/worker")
+    assert never.status_code == 503
+    assert never.json() == {
+        "status": "stale",
+        "reminders_finished_at": None,
+        "failed_tasks_last_day": 0,
+    }
+    now = timezone.now()
+    JobRun.objects.create(
+        job="reminders", period=now, enqueued_at=now, started_at=now, finished_at=now
+    )
+    fresh = client.get("/healthz/worker")
+    assert fresh.status_code == 200 and fresh.json()["status"] == "ok"
+    assert fresh.json()["reminders_finished_at"] == now.isoformat()
+
+
+def test_a_run_that_failed_or_finished_long_ago_is_stale(client):
+    long_ago = timezone.now() - dt.timedelta(hours=3)
+    JobRun.objects.create(
+        job="reminders", period=long_ago, enqueued_at=long_ago, finished_at=long_ago
+    )
+    now = timezone.now()
+    JobRun.objects.create(
+        job="reminders",
+        period=now,
+        enqueued_at=now,
+        finished_at=now,
+        error="Traceback ... OperationalError",
+    )
+    answer = client.get("/healthz/worker")
+    assert answer.status_code == 503
+    assert answer.json()["reminders_finished_at"] == long_ago.isoformat()
