@@ -319,11 +319,21 @@ LOGGING = {
 }
 
 # Deferred work: tasks are rows in Doorstep's own database, run by `doorstep worker` (ADR 22).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        # `default`: a resident's message sent again; `scheduled`: the timetable's jobs.
+        "QUEUES": ["default", "scheduled"],
+    }
+}
 # The worker's scheduled jobs: the hour (local time, 0-23) each daily job is due. Reminders
 # run every hour; see `doorstep.worker.jobs`.
 # Where staff reach Doorstep: the links in the messages the worker sends (reminders).
 DOORSTEP_BASE_URL = os.environ.get("DOORSTEP_BASE_URL", "http://localhost:8000")
 # /healthz/worker answers 503 when the hourly reminders have not finished for this long.
 DOORSTEP_WORKER_STALE_MINUTES = int(os.environ.get("DOORSTEP_WORKER_STALE_MINUTES", "150"))
+# How often the reminders run, in hours (dividing 24): each run replays every home with an
+# open case, some 10 homes a second a core (docs/performance.md), so a landlord whose run takes
+# longer than the hour sets 2, 4 or more (a slow run is never overlapped, only followed).
+DOORSTEP_REMINDERS_EVERY_HOURS = int(os.environ.get("DOORSTEP_REMINDERS_EVERY_HOURS", "1"))
 DOORSTEP_SWEEP_HOUR = int(os.environ.get("DOORSTEP_SWEEP_HOUR", "2"))

@@ -8,44 +8,55 @@ from dataclasses import dataclass
 
 from doorstep.timeline.when import LONDON
 
-HOURLY, DAILY = "hourly", "daily"
+# Scheduled jobs run on their own queue, so a long one (a whole landlord's replay) never holds
+# up a resident's message waiting to be sent again (the default queue); at scale each queue
+# has its own worker (`doorstep worker --queues`, docs/operations.md).
+SCHEDULED_QUEUE = "scheduled"
 
 
 @dataclass(frozen=True)
 class Job:
-    """A job: its name, `hourly` or `daily` (at `hour`, local time), the dotted path of its
-    task (which takes the period's start, ISO 8601), and what it is for."""
+    """A job: its name, the dotted path of its task (which takes the period's start, ISO
+    8601), what it is for, and when: every `every_hours` hours (1 to 24, dividing 24) from
+    `at_hour` in the landlord's local time."""
 
     name: str
-    every: str
     task: str
     purpose: str
-    hour: int = 0
+    every_hours: int = 1
+    at_hour: int = 0
+
+    def __post_init__(self) -> None:
+        if self.every_hours < 1 or 24 % self.every_hours:
+            raise ValueError(f"{self.name}: every_hours must divide 24, not {self.every_hours}")
+        if not 0 <= self.at_hour < 24:
+            raise ValueError(f"{self.name}: at_hour must be 0 to 23, not {self.at_hour}")
 
     def period(self, now: dt.datetime) -> dt.datetime | None:
-        """The period `now` falls in that this job is due for: the hour it is in, or today
-        (from the job's hour; None before it). Local time, so a day is the landlord's day."""
+        """The start of the period `now` falls in: the latest of today's times from `at_hour`
+        every `every_hours` hours that has come (None before the first). Local time, so a
+        day is the landlord's day, whatever the server's zone."""
         local = now.astimezone(LONDON)
-        if self.every == HOURLY:
-            return local.replace(minute=0, second=0, microsecond=0)
-        if local.hour < self.hour:
+        first = self.at_hour % self.every_hours
+        if local.hour < first:
             return None
-        return local.replace(hour=self.hour, minute=0, second=0, microsecond=0)
+        hour = first + (local.hour - first) // self.every_hours * self.every_hours
+        return local.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
-def timetable(*, sweep_hour: int) -> tuple[Job, ...]:
+def timetable(*, reminders_every_hours: int, sweep_hour: int) -> tuple[Job, ...]:
     return (
         Job(
             "reminders",
-            HOURLY,
             "doorstep.worker.tasks.reminders_run",
             "Remind officers and teams of clocks falling due (reminders.working_days_before).",
+            every_hours=reminders_every_hours,
         ),
         Job(
             "sweep",
-            DAILY,
             "doorstep.worker.tasks.sweep_run",
             "The Ombudsman lens over every open case, its findings counted for the morning.",
-            hour=sweep_hour,
+            every_hours=24,
+            at_hour=sweep_hour,
         ),
     )

@@ -16,19 +16,37 @@ from django.utils.module_loading import import_string
 from doorstep.worker.jobs import Job, timetable
 from doorstep.worker.models import JobRun
 
+# A run queued or running this long is taken for dead (its worker killed mid-task): the next
+# period's run is queued regardless.
+GIVEN_UP_AFTER = dt.timedelta(hours=6)
+
 
 def jobs() -> tuple[Job, ...]:
-    return timetable(sweep_hour=settings.DOORSTEP_SWEEP_HOUR)
+    return timetable(
+        reminders_every_hours=settings.DOORSTEP_REMINDERS_EVERY_HOURS,
+        sweep_hour=settings.DOORSTEP_SWEEP_HOUR,
+    )
+
+
+def _still_going(job: Job, now: dt.datetime) -> bool:
+    """An earlier run of the job is queued or running (and not yet taken for dead)."""
+    return JobRun.objects.filter(
+        job=job.name, finished_at__isnull=True, enqueued_at__gt=now - GIVEN_UP_AFTER
+    ).exists()
 
 
 def jobs_enqueue_due(*, now: dt.datetime) -> list[JobRun]:
-    """Queue each job whose period has come and has no run yet. The run's row is unique per
-    job and period, and written with its task in one transaction: of two workers only one
-    queues it; a crash between the two leaves neither."""
+    """Queue each job whose period has come and has no run yet, unless its previous run is
+    still queued or running: a job slower than its period (the hourly reminders of a large
+    landlord) runs back to back, never piling up. The run's row is unique per job and period,
+    and written with its task in one transaction: of two workers only one queues it; a crash
+    between the two leaves neither."""
     started = []
     for job in jobs():
         period = job.period(now)
         if period is None or JobRun.objects.filter(job=job.name, period=period).exists():
+            continue
+        if _still_going(job, now):
             continue
         try:
             with transaction.atomic():

@@ -10,13 +10,14 @@ from django.utils import timezone
 from django_tasks import task
 
 from doorstep.timeline.when import LONDON
+from doorstep.worker.jobs import SCHEDULED_QUEUE
 
 
 def _day(period: str) -> dt.date:
     return dt.datetime.fromisoformat(period).astimezone(LONDON).date()
 
 
-@task()
+@task(queue_name=SCHEDULED_QUEUE)
 def reminders_run(period: str) -> dict[str, Any]:
     """Send the reminders owed as of the period's day (`reminders.services.reminders_send`)."""
     from doorstep.reminders.services import reminders_send
@@ -27,7 +28,7 @@ def reminders_run(period: str) -> dict[str, Any]:
     return run.outcome
 
 
-@task()
+@task(queue_name=SCHEDULED_QUEUE)
 def sweep_run(period: str) -> dict[str, Any]:
     """The nightly portfolio sweep (`lens.sweep.portfolio_sweep`) as of the period's day: the
     findings by code, kept on the run for the morning."""

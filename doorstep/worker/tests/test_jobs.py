@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstep.timeline.when import LONDON
-from doorstep.worker.jobs import DAILY, HOURLY, Job, timetable
+from doorstep.worker.jobs import Job, timetable
 
-HOURLY_JOB = Job("reminders", HOURLY, "x.y", "test")
-NIGHTLY = Job("sweep", DAILY, "x.y", "test", hour=2)
+HOURLY_JOB = Job("reminders", "x.y", "test")
+NIGHTLY = Job("sweep", "x.y", "test", every_hours=24, at_hour=2)
+EVERY_FOUR = Job("reminders", "x.y", "test", every_hours=4, at_hour=1)
 MOMENTS = st.datetimes(
     min_value=dt.datetime(2000, 1, 1),
     max_value=dt.datetime(2099, 12, 31),
@@ -49,8 +51,26 @@ def test_across_the_clocks_going_back_the_day_is_still_the_london_day():
     assert period is not None and period.date() == dt.date(2026, 10, 25)
 
 
-def test_the_timetable_names_real_tasks():
+@given(MOMENTS)
+def test_a_job_every_few_hours_starts_a_period_at_each_of_its_hours(now):
+    period = EVERY_FOUR.period(now)
+    local = now.astimezone(LONDON)
+    if local.hour < 1:
+        assert period is None
+        return
+    assert period is not None and period.hour in (1, 5, 9, 13, 17, 21)
+    assert period <= now < period + dt.timedelta(hours=4)
+
+
+@pytest.mark.parametrize(("every", "at"), [(5, 0), (0, 0), (24, 24), (48, 0)])
+def test_a_cadence_that_does_not_divide_the_day_is_refused(every, at):
+    with pytest.raises(ValueError):
+        Job("x", "x.y", "test", every_hours=every, at_hour=at)
+
+
+def test_the_timetable_names_real_tasks_on_the_scheduled_queue():
     from django.utils.module_loading import import_string
 
-    for job in timetable(sweep_hour=2):
-        assert callable(import_string(job.task).enqueue)
+    for job in timetable(reminders_every_hours=1, sweep_hour=2):
+        task = import_string(job.task)
+        assert callable(task.enqueue) and task.queue_name == "scheduled"

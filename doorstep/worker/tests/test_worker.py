@@ -8,7 +8,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -31,6 +31,7 @@ def test_each_job_is_queued_once_for_its_period(settings):
     first = jobs_enqueue_due(now=THREE_AM)
     assert sorted(r.job for r in first) == ["reminders", "sweep"]
     assert jobs_enqueue_due(now=THREE_AM + dt.timedelta(minutes=30)) == []  # a second worker
+    JobRun.objects.update(finished_at=THREE_AM + dt.timedelta(minutes=40))
     next_hour = jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1))
     assert [r.job for r in next_hour] == ["reminders"]  # the sweep waits for tomorrow
     rows = DBTaskResult.objects.order_by("enqueued_at")
@@ -40,6 +41,32 @@ def test_each_job_is_queued_once_for_its_period(settings):
         "sweep_run",
     ]
     assert {str(r.id) for r in rows} == set(JobRun.objects.values_list("task_id", flat=True))
+
+
+def test_a_job_still_going_is_not_queued_again_until_it_is_taken_for_dead(settings):
+    settings.DOORSTEP_SWEEP_HOUR = 2
+    jobs_enqueue_due(now=THREE_AM)  # reminders for 03:00, never run: a slow worker
+    assert jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1)) == []
+    JobRun.objects.filter(job="reminders").update(finished_at=THREE_AM + dt.timedelta(hours=1))
+    assert [r.job for r in jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1))] == ["reminders"]
+    # A run queued seven hours ago and never finished is taken for dead.
+    assert [r.job for r in jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=9))] == ["reminders"]
+
+
+def test_the_reminders_may_run_every_few_hours(settings):
+    settings.DOORSTEP_REMINDERS_EVERY_HOURS = 4
+    settings.DOORSTEP_SWEEP_HOUR = 4
+    first = jobs_enqueue_due(now=THREE_AM)  # the 00:00 to 04:00 period
+    assert [(r.job, r.period.hour) for r in first] == [("reminders", 0)]
+    JobRun.objects.update(finished_at=THREE_AM)
+    assert jobs_enqueue_due(now=THREE_AM + dt.timedelta(minutes=50)) == []
+
+
+def test_a_worker_for_messages_alone_keeps_no_timetable(in_test_transaction):
+    call_command("worker", "--once", "--queues", "default")
+    assert not JobRun.objects.exists()
+    with pytest.raises(CommandError, match="--queues names nightly"):
+        call_command("worker", "--once", "--queues", "default,nightly")
 
 
 def test_before_the_sweep_s_hour_only_the_reminders_are_due(settings):

@@ -5,6 +5,7 @@ every hour, the portfolio sweep nightly. One or more may run; each job runs once
     doorstep worker              run until stopped (SIGTERM or Ctrl+C ends it between tasks)
     doorstep worker --once       queue what is due, run every task ready, then stop (cron)
     doorstep worker --status     the latest runs of each job and the tasks by state
+    doorstep worker --queues default     only messages sent again (beside one for `scheduled`)
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ import logging
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from doorstep.worker.jobs import SCHEDULED_QUEUE
 from doorstep.worker.selectors import runs_recent, tasks_by_status
 from doorstep.worker.services import jobs_enqueue_due
 
 logger = logging.getLogger("doorstep.worker")
+QUEUES = tuple(settings.TASKS["default"]["QUEUES"])
 QUEUED = "Queued the {job} job for {period}."
 STATUS_RUN = "{job:<10} {period}  {state:<9} {outcome}"
 STATUS_TASKS = "Deferred tasks by state: {states}."
@@ -43,13 +47,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--status", action="store_true", help="Show the jobs' latest runs and the tasks."
         )
+        parser.add_argument(
+            "--queues",
+            default="default,scheduled",
+            help="The queues to run, comma-separated: `default` (messages sent again) and "
+            "`scheduled` (the timetable's jobs). Both unless told.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["status"]:
             self.status()
             return
+        queues = [q.strip() for q in options["queues"].split(",") if q.strip()]
+        unknown = sorted(set(queues) - set(QUEUES))
+        if unknown or not queues:
+            raise CommandError(
+                f"--queues names {', '.join(unknown) or 'nothing'}; the queues are "
+                f"{', '.join(QUEUES)}."
+            )
         worker = Worker(
-            queue_names=["default"],
+            queue_names=queues,
             interval=0,
             batch=True,  # each pass runs every ready task, then returns to the timetable
             backend_name="default",
@@ -61,7 +78,8 @@ class Command(BaseCommand):
         worker.configure_signals()
         logger.info("Worker %s started.", worker.worker_id)
         while worker.running:
-            for run in jobs_enqueue_due(now=timezone.now()):
+            # The worker that runs the scheduled jobs keeps the timetable.
+            for run in jobs_enqueue_due(now=timezone.now()) if SCHEDULED_QUEUE in queues else []:
                 logger.info(QUEUED.format(job=run.job, period=run.period.isoformat()))
             worker.run()
             if options["once"]:
