@@ -549,8 +549,12 @@ GAVE_UP = "gave_up"
 ATTEMPT = "Attempt {attempt} of {attempts}"
 RETRY_AT = "sent again after {when}"
 GIVEN_UP = (
-    "Not sent after {attempts} attempts over {hours} hours; the last: {detail}. Reach the "
-    "resident another way and record it."
+    "Not sent after {attempts} attempts over {over}; the last: {detail}. Reach the resident "
+    "another way and record it."
+)
+SUPERSEDED = "superseded"
+SUPERSEDED_BY = (
+    "Not sent again: a later message about the same thing was sent on {when:%-d %B %Y at %H:%M}."
 )
 NOT_SENT_ALREADY = "The message {uid} was delivered or given up on already: nothing to send."
 
@@ -599,38 +603,76 @@ def notification_retry_send(*, uid: str, attempt: int, at: dt.datetime) -> Event
         raise DomainError(NOT_A_NOTIFICATION, field="contact")
     if _final_status(contact) != FAILED:
         return None
+    newer = _newer_message(contact)
+    if newer is not None:
+        return notification_status_record(
+            actor=None,
+            contact=contact,
+            status=SUPERSEDED,
+            at=at,
+            detail=SUPERSEDED_BY.format(when=newer.recorded_at.astimezone(LONDON)),
+        )
     message = Message(
         to=str(contact.data.get("to") or ""),
         text=str(contact.data.get("text") or ""),
         subject=str(contact.data.get("subject") or ""),
         appointment=str(contact.data.get("about") or ""),
     )
+    provider = str(notification.get("provider") or "unknown")
     try:
         delivery = notifier().send(message, at=at)
     except DomainError as error:  # the notifier's settings went missing since
-        provider = str(notification.get("provider") or "unknown")
         delivery = Delivery(provider, FAILED, detail=str(error))
+    except Exception as error:
+        delivery = Delivery(provider, FAILED, detail=f"{type(error).__name__}: {error}"[:500])
     attempts = _attempts()
     detail = ATTEMPT.format(attempt=attempt, attempts=attempts)
     if delivery.detail:
         detail += f": {delivery.detail}"
     recorded = notification_status_record(
-        actor=None, contact=contact, status=delivery.status, at=at, detail=detail
+        actor=None,
+        contact=contact,
+        status=delivery.status,
+        at=at,
+        detail=detail,
+        provider_id=delivery.provider_id,
     )
     if delivery.status != FAILED:
         return recorded
     if attempt < attempts:
         _retry_later(contact, attempt=attempt + 1, at=at)
         return recorded
-    hours = sum(settings.DOORSTEP_NOTIFY_RETRY_MINUTES) / 60
     return notification_status_record(
         actor=None,
         contact=contact,
         status=GAVE_UP,
         at=at,
         detail=GIVEN_UP.format(
-            attempts=attempts, hours=f"{hours:.0f}", detail=delivery.detail or "no reason given"
+            attempts=attempts,
+            over=_spoken(sum(settings.DOORSTEP_NOTIFY_RETRY_MINUTES)),
+            detail=delivery.detail or "no reason given",
         ),
+    )
+
+
+def _spoken(minutes: int) -> str:
+    if minutes < 120:
+        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+    return f"{minutes / 60:.0f} hours"
+
+
+def _newer_message(contact: Event) -> Event | None:
+    """A later message on the case about the same thing (an appointment moved again, a
+    letter sent anew): sending the refused one again would tell the resident what is no
+    longer so."""
+    about = contact.data.get("about")
+    if not about:
+        return None
+    return (
+        Event.objects.filter(case=contact.case, kind="contact.out", data__about=about)
+        .filter(id__gt=contact.id)
+        .order_by("id")
+        .first()
     )
 
 
@@ -663,7 +705,13 @@ STATUS_NEEDED = "Give the delivery status the provider reported."
 
 @transaction.atomic
 def notification_status_record(
-    *, actor: Model | None, contact: Event, status: str, at: dt.datetime, detail: str = ""
+    *,
+    actor: Model | None,
+    contact: Event,
+    status: str,
+    at: dt.datetime,
+    detail: str = "",
+    provider_id: str = "",
 ) -> Event:
     """Record a later delivery status of a message Doorstep sent (a Notify callback, or a
     check with the provider): a new event naming the `contact.out`; the contact is never
@@ -680,7 +728,8 @@ def notification_status_record(
         data={
             "contact": str(contact.uid),
             "provider": notification.get("provider") or "unknown",
-            "provider_id": notification.get("provider_id"),
+            # A message sent again has the provider's new id, to ask about it later by.
+            "provider_id": provider_id or notification.get("provider_id"),
             "status": status,
             "detail": detail.strip() or None,
             "appointment": notification.get("appointment"),

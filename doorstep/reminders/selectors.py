@@ -59,6 +59,14 @@ def reminded() -> set[tuple[int, str, str, str]]:
     return {reminder_key(case, clock, subject, due) for case, clock, subject, due in rows}
 
 
+def reminded_on(case: Case) -> set[tuple[int, str, str, str]]:
+    """The keys of the reminders already on one case's record."""
+    rows = Event.objects.filter(kind="reminder.sent", case=case).values_list(
+        "case_id", "data__clock", "data__subject", "data__due"
+    )
+    return {reminder_key(c, clock, subject, due) for c, clock, subject, due in rows}
+
+
 def _left(calendar: Calendar, as_of: dt.date, clock: CaseClock) -> int | None:
     """Working days from `as_of` to the clock's due day; None where it is breached, stopped,
     has no due day or falls outside the calendar's years."""

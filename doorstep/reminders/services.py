@@ -5,6 +5,7 @@ what the notifier said. Time comes in as `at`; the day read as `as_of`."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,19 +14,21 @@ from django.db import transaction
 from django.urls import reverse
 
 from doorstep.appointments.notify import Delivery, Message, notifier
+from doorstep.cases.models import Case
 from doorstep.cases.services import record_on_case
 from doorstep.core.errors import DomainError
 from doorstep.deadlines.selectors import LivePolicy, live_policy
-from doorstep.reminders.selectors import Owed, reminders_owed, working_days_before
+from doorstep.reminders.selectors import Owed, reminded_on, reminders_owed, working_days_before
+
+logger = logging.getLogger("doorstep.worker")
 
 SUBJECT = "{when}: {name} on {reference}"
 DUE_TODAY = "Due today"
 DUE_IN = "Due in {n} working day{s}"
-# No title, no name, no household: an email may be read on a phone or forwarded, and the
-# case's words are behind a sign-in. The clock's explanation is dates and rules.
+# Only the clock's name, the case's reference, the due day and where it stands: an email may
+# be read on a phone or forwarded. Not the title, the household, nor the clock's explanation
+# (its notes may say a vulnerability shortened it): those are behind a sign-in, on the case.
 BODY = """{name} on case {reference} falls due on {due}: {status}.
-
-{explanation}
 
 Open the case: {link}
 
@@ -44,6 +47,7 @@ class RemindersSent:
     messages: int = 0
     to_no_one: int = 0
     failed: int = 0
+    errors: int = 0
     cases: set[str] = field(default_factory=set)
 
     def as_json(self) -> dict[str, Any]:
@@ -53,6 +57,7 @@ class RemindersSent:
             "messages": self.messages,
             "to_no_one": self.to_no_one,
             "failed": self.failed,
+            "errors": self.errors,
             "cases": len(self.cases),
         }
 
@@ -70,7 +75,6 @@ def _message(owed: Owed, *, before: int, to: Any) -> Message:
             reference=case.reference,
             due=owed.due,
             status=clock.status,
-            explanation="\n".join(clock.explanation),
             link=link,
             before=before,
             role="officer" if to == case.officer else "team's member",
@@ -80,15 +84,25 @@ def _message(owed: Owed, *, before: int, to: Any) -> Message:
 
 
 def _send(message: Message, at: dt.datetime) -> Delivery:
+    """Send, never raising: whatever the notifier raised (its settings missing, an address
+    the mail server refused) is a failed delivery, kept with the reminder."""
     try:
         return notifier().send(message, at=at)
-    except DomainError as error:  # a notifier without its settings: said, not a crash
+    except DomainError as error:
         return Delivery("unknown", "failed", detail=str(error))
+    except Exception as error:
+        return Delivery("unknown", "failed", detail=f"{type(error).__name__}: {error}"[:500])
 
 
 @transaction.atomic
-def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any]:
-    """Tell each person `owed` names, and record it on the case (`reminder.sent`)."""
+def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any] | None:
+    """Tell each person `owed` names, and record it on the case (`reminder.sent`). The case
+    is locked and its reminders read again first: of two runs at once (one taken for dead
+    that was not), only one sends; the other returns None."""
+    case = owed.clock.case
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    if owed.key in reminded_on(case):
+        return None
     sent = []
     for person in owed.to:
         delivery = _send(_message(owed, before=before, to=person), at)
@@ -100,7 +114,6 @@ def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any]
                 "detail": delivery.detail or None,
             }
         )
-    case = owed.clock.case
     data = {
         "clock": owed.clock.clock,
         "subject": owed.clock.subject or None,
@@ -118,13 +131,22 @@ def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any]
 def reminders_send(
     *, as_of: dt.date, at: dt.datetime, policy: LivePolicy | None = None
 ) -> RemindersSent:
-    """Send every reminder owed as of `as_of` (each in its own transaction: one that fails
-    leaves the others sent, and is owed again at the next run)."""
+    """Send every reminder owed as of `as_of`, each in its own transaction. A delivery that
+    fails is recorded as failed (the reminder is done: the case's history says whom it did
+    not reach); a reminder that cannot be recorded at all is logged, counted as an error and
+    owed again at the next run, and the others go on."""
     policy = policy or live_policy()
     before = working_days_before(as_of=as_of, policy=policy)
     done = RemindersSent(as_of=as_of)
     for owed in reminders_owed(as_of=as_of, policy=policy):
-        data = reminder_send(owed=owed, before=before, at=at)
+        try:
+            data = reminder_send(owed=owed, before=before, at=at)
+        except Exception:
+            logger.exception("Reminder for case %s not recorded", owed.clock.case.reference)
+            done.errors += 1
+            continue
+        if data is None:  # another run sent it meanwhile
+            continue
         done.reminders += 1
         done.messages += len(data["sent"])
         done.to_no_one += not data["sent"]

@@ -235,8 +235,11 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 DOORSTEP_NOTIFIER = os.environ.get("DOORSTEP_NOTIFIER", "outbox")
 # A message the provider refused is sent again after each of these many minutes in turn (the
 # worker, ADR 22), then given up on: five retries over some 14 hours.
+# Empty: no retries.
 DOORSTEP_NOTIFY_RETRY_MINUTES = tuple(
-    int(m) for m in os.environ.get("DOORSTEP_NOTIFY_RETRY_MINUTES", "1,5,30,120,720").split(",")
+    int(m)
+    for m in os.environ.get("DOORSTEP_NOTIFY_RETRY_MINUTES", "1,5,30,120,720").split(",")
+    if m.strip()
 )
 DOORSTEP_NOTIFY_API_KEY = os.environ.get("DOORSTEP_NOTIFY_API_KEY", "")
 DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("DOORSTEP_NOTIFY_EMAIL_TEMPLATE_ID", "")
@@ -330,8 +333,9 @@ TASKS = {
 # run every hour; see `doorstep.worker.jobs`.
 # Where staff reach Doorstep: the links in the messages the worker sends (reminders).
 DOORSTEP_BASE_URL = os.environ.get("DOORSTEP_BASE_URL", "http://localhost:8000")
-# /healthz/worker answers 503 when the hourly reminders have not finished for this long.
-DOORSTEP_WORKER_STALE_MINUTES = int(os.environ.get("DOORSTEP_WORKER_STALE_MINUTES", "150"))
+# /healthz/worker answers 503 when the reminders have not finished for this long (0: their
+# cadence and 90 minutes more).
+DOORSTEP_WORKER_STALE_MINUTES = int(os.environ.get("DOORSTEP_WORKER_STALE_MINUTES", "0"))
 # How often the reminders run, in hours (dividing 24): each run replays every home with an
 # open case, some 10 homes a second a core (docs/performance.md), so a landlord whose run takes
 # longer than the hour sets 2, 4 or more (a slow run is never overlapped, only followed).

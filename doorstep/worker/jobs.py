@@ -41,7 +41,9 @@ class Job:
         if local.hour < first:
             return None
         hour = first + (local.hour - first) // self.every_hours * self.every_hours
-        return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+        # fold=0: on the night the clocks go back, 01:00 to 02:00 happens twice; both are the
+        # same period (the first), or a job at 01:00 would run twice.
+        return local.replace(hour=hour, minute=0, second=0, microsecond=0, fold=0)
 
 
 def timetable(*, reminders_every_hours: int, sweep_hour: int) -> tuple[Job, ...]:

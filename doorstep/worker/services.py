@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from doorstep.worker.jobs import Job, timetable
 from doorstep.worker.models import JobRun
 
-# A run queued or running this long is taken for dead (its worker killed mid-task): the next
-# period's run is queued regardless.
-GIVEN_UP_AFTER = dt.timedelta(hours=6)
+# A run queued or running this long is taken for dead (its worker killed mid-task, a deploy
+# that stopped it): the next period's run is queued regardless. Taking a live run for dead
+# costs only work: no reminder is sent twice (`reminders.services.reminder_send` checks under
+# a lock on the case).
+GIVEN_UP_AFTER = dt.timedelta(hours=3)
 
 
 def jobs() -> tuple[Job, ...]:
@@ -61,22 +62,20 @@ def jobs_enqueue_due(*, now: dt.datetime) -> list[JobRun]:
 
 
 @contextmanager
-def job_ran(job: str, period: str) -> Iterator[JobRun]:
+def job_ran(job: str, period: str, *, clock: Callable[[], dt.datetime]) -> Iterator[JobRun]:
     """Around a job's work: its start and end kept on its run (created where the task was
     queued by hand, not by the timetable), and, if it fails, the traceback (then raised, so
-    the task is marked failed too)."""
+    the task is marked failed too). `clock` tells the time (the task passes the real one)."""
     when = dt.datetime.fromisoformat(period)
-    run, _ = JobRun.objects.get_or_create(
-        job=job, period=when, defaults={"enqueued_at": timezone.now()}
-    )
-    run.started_at, run.finished_at, run.error = timezone.now(), None, ""
+    run, _ = JobRun.objects.get_or_create(job=job, period=when, defaults={"enqueued_at": clock()})
+    run.started_at, run.finished_at, run.error = clock(), None, ""
     run.save(update_fields=["started_at", "finished_at", "error"])
     try:
         yield run
     except Exception:
         run.error = traceback.format_exc(limit=20)
-        run.finished_at = timezone.now()
+        run.finished_at = clock()
         run.save(update_fields=["error", "finished_at"])
         raise
-    run.finished_at = timezone.now()
+    run.finished_at = clock()
     run.save(update_fields=["outcome", "finished_at"])

@@ -19,12 +19,14 @@ def _day(period: str) -> dt.date:
 
 @task(queue_name=SCHEDULED_QUEUE)
 def reminders_run(period: str) -> dict[str, Any]:
-    """Send the reminders owed as of the period's day (`reminders.services.reminders_send`)."""
+    """Send the reminders owed today (`reminders.services.reminders_send`)."""
     from doorstep.reminders.services import reminders_send
     from doorstep.worker.services import job_ran
 
-    with job_ran("reminders", period) as run:
-        run.outcome = reminders_send(as_of=_day(period), at=timezone.now()).as_json()
+    with job_ran("reminders", period, clock=timezone.now) as run:
+        # As of the day it runs (a run queued late, behind a long one, reads today's clocks).
+        now = timezone.now()
+        run.outcome = reminders_send(as_of=now.astimezone(LONDON).date(), at=now).as_json()
     return run.outcome
 
 
@@ -35,7 +37,7 @@ def sweep_run(period: str) -> dict[str, Any]:
     from doorstep.lens.sweep import portfolio_sweep
     from doorstep.worker.services import job_ran
 
-    with job_ran("sweep", period) as run:
+    with job_ran("sweep", period, clock=timezone.now) as run:
         sweep = portfolio_sweep(as_of=_day(period))
         run.outcome = {
             "as_of": sweep.as_of.isoformat(),

@@ -17,9 +17,11 @@ from doorstep.worker.selectors import worker_health
 @require_GET
 @public_view("monitoring's check that the worker runs: times and counts, nothing about anyone")
 def health(request: HttpRequest) -> JsonResponse:
-    """200 while the hourly reminders finished within `DOORSTEP_WORKER_STALE_MINUTES`; 503
-    otherwise (the worker is down, stuck, or its job keeps failing), for an alert."""
-    found = worker_health(
-        now=timezone.now(), stale_after=dt.timedelta(minutes=settings.DOORSTEP_WORKER_STALE_MINUTES)
+    """200 while the reminders finished within `DOORSTEP_WORKER_STALE_MINUTES` (by default
+    their cadence and 90 minutes more); 503 otherwise (the worker is down, stuck, or its job
+    keeps failing), for an alert."""
+    minutes = settings.DOORSTEP_WORKER_STALE_MINUTES or (
+        settings.DOORSTEP_REMINDERS_EVERY_HOURS * 60 + 90
     )
+    found = worker_health(now=timezone.now(), stale_after=dt.timedelta(minutes=minutes))
     return JsonResponse(found.as_json(), status=200 if found.ok else 503)

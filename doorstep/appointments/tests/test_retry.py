@@ -114,8 +114,9 @@ def test_after_the_last_attempt_the_message_is_given_up_on_and_says_why(provider
     for attempt in (2, 3, 4):
         notification_retry_send(uid=str(sent.uid), attempt=attempt, at=at)
     assert [s for s, _ in statuses(case)] == ["failed", "failed", "failed", GAVE_UP]
-    assert statuses(case)[-1][1] == services.GIVEN_UP.format(
-        attempts=4, hours="1", detail="Service unavailable (503)"
+    assert statuses(case)[-1][1] == (
+        "Not sent after 4 attempts over 36 minutes; the last: Service unavailable (503). "
+        "Reach the resident another way and record it."
     )
     assert len(queued()) == 3  # after attempts 1, 2 and 3; none after the fourth
 
@@ -146,3 +147,69 @@ def test_only_a_message_doorstep_sent_can_be_retried(at):
     case = CaseFactory()
     with pytest.raises(services.DomainError):
         notification_retry_send(uid=str(case.events.first().uid), attempt=2, at=at)
+
+
+def test_an_accepted_retry_keeps_the_provider_s_new_id(provider, at):
+    provider(["failed", "accepted"])
+    case = CaseFactory()
+    sent = send(case, at)
+    notification_retry_send(uid=str(sent.uid), attempt=2, at=at)
+    accepted = case.events.get(kind="notification.status")
+    assert (accepted.data["status"], accepted.data["provider_id"]) == ("accepted", "p-1")
+
+
+def test_any_error_of_the_provider_is_a_failed_attempt_and_the_next_is_queued(
+    provider, monkeypatch, at
+):
+    provider(["failed"])
+    case = CaseFactory()
+    sent = send(case, at)
+
+    class Down:
+        def send(self, message, *, at):
+            raise TimeoutError("timed out")
+
+    monkeypatch.setattr(services, "notifier", lambda: Down())
+    notification_retry_send(uid=str(sent.uid), attempt=2, at=at)
+    assert statuses(case) == [("failed", "Attempt 2 of 4: TimeoutError: timed out")]
+    assert len(queued()) == 2
+
+
+def test_a_message_about_something_told_again_since_is_not_sent_again(provider, at):
+    scripted = provider(["failed", "accepted"])
+    case = CaseFactory()
+    moved = message_send(
+        actor=None,
+        case=case,
+        to="ada@example.org",
+        subject="Moved",
+        text="Friday",
+        at=at,
+        about="APT-2024-000001",
+    )
+    later = at + dt.timedelta(minutes=10)
+    message_send(
+        actor=None,
+        case=case,
+        to="ada@example.org",
+        subject="Moved",
+        text="Monday",
+        at=later,
+        about="APT-2024-000001",
+    )
+    notification_retry_send(uid=str(moved.uid), attempt=2, at=later)
+    assert [m.text for m in scripted.sent] == ["Friday", "Monday"]  # Friday not sent again
+    assert statuses(case) == [
+        (
+            "superseded",
+            "Not sent again: a later message about the same thing was sent on "
+            "3 June 2024 at 10:40.",
+        )
+    ]
+
+
+def test_with_no_retry_delays_a_refusal_queues_nothing(provider, settings, at):
+    provider(["failed"])
+    settings.DOORSTEP_NOTIFY_RETRY_MINUTES = ()
+    send(CaseFactory(), at)
+    assert queued() == []

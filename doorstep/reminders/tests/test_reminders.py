@@ -18,6 +18,7 @@ from doorstep.deadlines.tests.conftest import (
     repair_reported,
 )
 from doorstep.policy.services import policy_override_record
+from doorstep.reminders import services
 from doorstep.reminders.selectors import reminders_owed
 from doorstep.reminders.services import BODY, reminders_send
 from doorstep.staff.models import Team
@@ -69,6 +70,7 @@ def test_the_reminder_goes_to_the_officer_and_onto_the_case(later, at):
         "messages": 1,
         "to_no_one": 0,
         "failed": 0,
+        "errors": 0,
         "cases": 1,
     }
     event = later.events.get(kind="reminder.sent")
@@ -82,7 +84,18 @@ def test_the_reminder_goes_to_the_officer_and_onto_the_case(later, at):
     assert message.subject == f"Due in 2 working days: {event.data['name']} on {later.reference}"
     assert f"http://localhost:8000/cases/{later.reference}/" in message.text
     assert "falls due on 2024-06-05: due in 2 working days" in message.text
-    assert BODY.splitlines()[-1].format(role="officer") in message.text
+    link = f"http://localhost:8000/cases/{later.reference}/"
+    assert message.text == BODY.format(
+        name=event.data["name"],
+        reference=later.reference,
+        due="2024-06-05",
+        status="due in 2 working days",
+        link=link,
+        before=2,
+        role="officer",
+    )
+    # Nothing but the clock, the reference, the day and the link: not the title, the household
+    # or the clock's explanation (whose notes may name a vulnerability).
     assert later.title not in message.text and later.household.reference not in message.text
 
 
@@ -142,3 +155,53 @@ def test_the_history_says_when_it_falls_due_and_whom_it_told(left, words):
     assert ReminderSent.sentence(data, "") == (
         f"Reminder: Stage 1 acknowledgement, due 2024-06-05 ({words}); told officer"
     )
+
+
+def test_a_delivery_that_raises_is_recorded_as_failed_and_the_run_goes_on(later, world, at):
+    other = complaint_received(world, title="Bins", received=LATER_RECEIVED, at=at)
+    Case.objects.filter(pk=other.pk).update(officer=world.users[Role.COMPLAINTS_OFFICER])
+
+    class Refusing:
+        name = "smtp"
+
+        def send(self, message, *, at):
+            if message.to.startswith("officer@"):
+                raise ConnectionRefusedError("mail server down")
+            return services.Delivery("smtp", "sent")
+
+    from unittest import mock
+
+    with mock.patch.object(services, "notifier", lambda: Refusing()):
+        done = reminders_send(as_of=JUNE_3, at=at)
+    assert (done.reminders, done.failed, done.errors) == (2, 1, 0)
+    refused = later.events.get(kind="reminder.sent").data["sent"][0]
+    assert refused["status"] == "failed"
+    assert refused["detail"] == "ConnectionRefusedError: mail server down"
+    assert other.events.get(kind="reminder.sent").data["sent"][0]["status"] == "sent"
+
+
+def test_a_reminder_that_cannot_be_recorded_is_counted_and_the_others_still_go(later, world, at):
+    other = complaint_received(world, title="Bins", received=LATER_RECEIVED, at=at)
+    real = services.record_on_case
+
+    def broken(**kwargs):
+        if kwargs["case"].pk == later.pk:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    from unittest import mock
+
+    with mock.patch.object(services, "record_on_case", broken):
+        done = reminders_send(as_of=JUNE_3, at=at)
+    assert (done.reminders, done.errors) == (1, 1)
+    assert not later.events.filter(kind="reminder.sent").exists()
+    assert other.events.filter(kind="reminder.sent").exists()
+    # Owed again at the next run.
+    assert reminders_send(as_of=JUNE_3, at=at).reminders == 1
+
+
+def test_a_second_run_at_once_sends_nothing_twice(later, at):
+    owed = reminders_owed(as_of=JUNE_3)
+    assert services.reminder_send(owed=owed[0], before=2, at=at) is not None
+    assert services.reminder_send(owed=owed[0], before=2, at=at) is None  # the stale list's
+    assert OutboxMessage.objects.count() == 1

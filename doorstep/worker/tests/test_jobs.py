@@ -42,6 +42,15 @@ def test_a_daily_job_is_due_from_its_local_hour_for_that_local_day(now):
     assert period <= now
 
 
+def test_the_hour_the_clocks_go_back_is_one_period_not_two():
+    at_one = Job("sweep", "x.y", "test", every_hours=24, at_hour=1)
+    first = dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)  # 01:30 BST
+    second = dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)  # 01:30 GMT, an hour later
+    assert at_one.period(first) == at_one.period(second)
+    hourly_first, hourly_second = HOURLY_JOB.period(first), HOURLY_JOB.period(second)
+    assert hourly_first == hourly_second  # the repeated hour is one period of the hourly job
+
+
 def test_across_the_clocks_going_back_the_day_is_still_the_london_day():
     # 25 October 2026: British Summer Time ends at 02:00 BST; 00:30 UTC is 01:30 BST.
     early = dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)

@@ -49,8 +49,8 @@ def test_a_job_still_going_is_not_queued_again_until_it_is_taken_for_dead(settin
     assert jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1)) == []
     JobRun.objects.filter(job="reminders").update(finished_at=THREE_AM + dt.timedelta(hours=1))
     assert [r.job for r in jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=1))] == ["reminders"]
-    # A run queued seven hours ago and never finished is taken for dead.
-    assert [r.job for r in jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=9))] == ["reminders"]
+    # A run queued four hours ago and never finished is taken for dead.
+    assert [r.job for r in jobs_enqueue_due(now=THREE_AM + dt.timedelta(hours=5))] == ["reminders"]
 
 
 def test_the_reminders_may_run_every_few_hours(settings):
@@ -118,7 +118,7 @@ def test_once_runs_the_reminders_owed_today(in_test_transaction):
 
 def test_a_failing_job_keeps_its_traceback_and_raises():
     period = THREE_AM.isoformat()
-    with pytest.raises(RuntimeError), job_ran("sweep", period):
+    with pytest.raises(RuntimeError), job_ran("sweep", period, clock=timezone.now):
         raise RuntimeError("the replica is down")
     run = JobRun.objects.get(job="sweep")
     assert "RuntimeError: the replica is down" in run.error and run.finished_at is not None
@@ -135,7 +135,7 @@ def test_status_says_what_ran_and_what_waits(settings):
 
 
 def test_the_health_check_is_stale_until_the_reminders_have_run(client, settings):
-    settings.DOORSTEP_WORKER_STALE_MINUTES = 150
+    settings.DOORSTEP_WORKER_STALE_MINUTES = 0  # hourly: 150 minutes
     never = client.get("/healthz/worker")
     assert never.status_code == 503
     assert never.json() == {
@@ -168,3 +168,17 @@ def test_a_run_that_failed_or_finished_long_ago_is_stale(client):
     answer = client.get("/healthz/worker")
     assert answer.status_code == 503
     assert answer.json()["reminders_finished_at"] == long_ago.isoformat()
+
+
+def test_the_health_check_allows_for_the_reminders_cadence(client, settings):
+    settings.DOORSTEP_REMINDERS_EVERY_HOURS = 4
+    three_hours_ago = timezone.now() - dt.timedelta(hours=3)
+    JobRun.objects.create(
+        job="reminders",
+        period=three_hours_ago,
+        enqueued_at=three_hours_ago,
+        finished_at=three_hours_ago,
+    )
+    assert client.get("/healthz/worker").status_code == 200  # within 4 h 30
+    settings.DOORSTEP_WORKER_STALE_MINUTES = 120  # told otherwise
+    assert client.get("/healthz/worker").status_code == 503
