@@ -33,7 +33,8 @@ from doorstep.appointments.choices import (
     Status,
 )
 from doorstep.appointments.models import Appointment
-from doorstep.appointments.notify import Delivery, Message, notifier
+from doorstep.appointments.notify import Delivery, Message, notifier, send_or_fail
+from doorstep.appointments.notify.base import FAILED
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.services import record_on_case
@@ -544,7 +545,6 @@ def message_send(
     return sent
 
 
-FAILED = "failed"
 GAVE_UP = "gave_up"
 ATTEMPT = "Attempt {attempt} of {attempts}"
 RETRY_AT = "sent again after {when}"
@@ -619,12 +619,7 @@ def notification_retry_send(*, uid: str, attempt: int, at: dt.datetime) -> Event
         appointment=str(contact.data.get("about") or ""),
     )
     provider = str(notification.get("provider") or "unknown")
-    try:
-        delivery = notifier().send(message, at=at)
-    except DomainError as error:  # the notifier's settings went missing since
-        delivery = Delivery(provider, FAILED, detail=str(error))
-    except Exception as error:
-        delivery = Delivery(provider, FAILED, detail=f"{type(error).__name__}: {error}"[:500])
+    delivery = send_or_fail(notifier, message, at=at, provider=provider)
     attempts = _attempts()
     detail = ATTEMPT.format(attempt=attempt, attempts=attempts)
     if delivery.detail:

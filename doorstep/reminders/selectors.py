@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
@@ -51,26 +52,25 @@ def working_days_before(*, as_of: dt.date, policy: LivePolicy) -> int:
     return int(resolve(KEY, as_of, policy.overrides).value)
 
 
+def _keys(reminders: QuerySet[Event]) -> set[tuple[int, str, str, str]]:
+    rows = reminders.values_list("case_id", "data__clock", "data__subject", "data__due")
+    return {reminder_key(case, clock, subject, due) for case, clock, subject, due in rows}
+
+
 def reminded() -> set[tuple[int, str, str, str]]:
     """The (case, clock, subject, due) of every reminder already on the open cases' records."""
-    rows = Event.objects.filter(kind="reminder.sent", case__status=CaseStatus.OPEN).values_list(
-        "case_id", "data__clock", "data__subject", "data__due"
-    )
-    return {reminder_key(case, clock, subject, due) for case, clock, subject, due in rows}
+    return _keys(Event.objects.filter(kind="reminder.sent", case__status=CaseStatus.OPEN))
 
 
 def reminded_on(case: Case) -> set[tuple[int, str, str, str]]:
     """The keys of the reminders already on one case's record."""
-    rows = Event.objects.filter(kind="reminder.sent", case=case).values_list(
-        "case_id", "data__clock", "data__subject", "data__due"
-    )
-    return {reminder_key(c, clock, subject, due) for c, clock, subject, due in rows}
+    return _keys(Event.objects.filter(kind="reminder.sent", case=case))
 
 
 def _left(calendar: Calendar, as_of: dt.date, clock: CaseClock) -> int | None:
-    """Working days from `as_of` to the clock's due day; None where it is breached, stopped,
+    """Working days from `as_of` to the running clock's due day; None where it is breached,
     has no due day or falls outside the calendar's years."""
-    if not clock.running or clock.breached or clock.due_moment.date() == dt.date.max:
+    if clock.breached or clock.due_moment.date() == dt.date.max:
         return None
     try:
         return max(0, calendar.working_days_between(as_of, clock.due_moment.date()))
@@ -113,8 +113,7 @@ def reminders_owed(*, as_of: dt.date, policy: LivePolicy | None = None) -> list[
         left = _left(calendar, as_of, clock)
         if left is None or left > before:
             continue
-        due = clock.due_moment.date().isoformat()
-        if reminder_key(clock.case.pk, clock.clock, clock.subject, due) in done:
-            continue
-        owed.append(Owed(clock, left, _recipients(clock.case, team_members)))
+        candidate = Owed(clock, left, _recipients(clock.case, team_members))
+        if candidate.key not in done:
+            owed.append(candidate)
     return sorted(owed, key=lambda o: o.clock.sort_key())

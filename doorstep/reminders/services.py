@@ -13,10 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from doorstep.appointments.notify import Delivery, Message, notifier
+from doorstep.appointments.notify import Message, notifier, send_or_fail
 from doorstep.cases.models import Case
 from doorstep.cases.services import record_on_case
-from doorstep.core.errors import DomainError
 from doorstep.deadlines.selectors import LivePolicy, live_policy
 from doorstep.reminders.selectors import Owed, reminded_on, reminders_owed, working_days_before
 
@@ -83,17 +82,6 @@ def _message(owed: Owed, *, before: int, to: Any) -> Message:
     )
 
 
-def _send(message: Message, at: dt.datetime) -> Delivery:
-    """Send, never raising: whatever the notifier raised (its settings missing, an address
-    the mail server refused) is a failed delivery, kept with the reminder."""
-    try:
-        return notifier().send(message, at=at)
-    except DomainError as error:
-        return Delivery("unknown", "failed", detail=str(error))
-    except Exception as error:
-        return Delivery("unknown", "failed", detail=f"{type(error).__name__}: {error}"[:500])
-
-
 @transaction.atomic
 def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any] | None:
     """Tell each person `owed` names, and record it on the case (`reminder.sent`). The case
@@ -105,7 +93,7 @@ def reminder_send(*, owed: Owed, before: int, at: dt.datetime) -> dict[str, Any]
         return None
     sent = []
     for person in owed.to:
-        delivery = _send(_message(owed, before=before, to=person), at)
+        delivery = send_or_fail(notifier, _message(owed, before=before, to=person), at=at)
         sent.append(
             {
                 "to": person.username,

@@ -107,21 +107,33 @@ def test_a_forbidden_request_is_kept_with_its_caller(callers):
     assert (record.outcome, record.status_code, record.user) == ("refused", 403, repairs.user)
 
 
-def test_an_upload_is_kept_as_base64_of_the_exact_bytes(callers, world):
-    officer = callers["officer"]
+def upload(caller, case: str, *, doc_type: str, title: str, name: str, content: bytes):
+    """POST a document to the case as a multipart body; the body's bytes and the answer."""
     raw = encode_multipart(
         "doorstep-boundary",
         {
-            "doc_type": "photo",
-            "title": "Tap",
-            "file": SimpleUploadedFile("tap.pdf", PDF, "application/pdf"),
+            "doc_type": doc_type,
+            "title": title,
+            "file": SimpleUploadedFile(name, content, "application/pdf"),
         },
     )
-    response = officer.client.post(
-        f"/api/v1/cases/{world['repair']}/documents",
+    response = caller.client.post(
+        f"/api/v1/cases/{case}/documents",
         data=raw,
         content_type=MULTIPART,
-        HTTP_AUTHORIZATION=f"Bearer {officer.token}",
+        HTTP_AUTHORIZATION=f"Bearer {caller.token}",
+    )
+    return raw, response
+
+
+def test_an_upload_is_kept_as_base64_of_the_exact_bytes(callers, world):
+    raw, response = upload(
+        callers["officer"],
+        world["repair"],
+        doc_type="photo",
+        title="Tap",
+        name="tap.pdf",
+        content=PDF,
     )
     assert response.status_code == 201, response.content
     record = only_record()
@@ -183,21 +195,14 @@ def test_the_record_errors_match_the_envelope(callers):
 
 
 def test_an_upload_refused_for_its_contents_is_kept_as_received_with_the_reason(callers, world):
-    officer = callers["officer"]
     scripted = PDF.replace(b"%PDF-1.4", b"%PDF-1.4\n<< /OpenAction << /S /JavaScript >> >>", 1)
-    raw = encode_multipart(
-        "doorstep-boundary",
-        {
-            "doc_type": "letter",
-            "title": "Letter",
-            "file": SimpleUploadedFile("letter.pdf", scripted, "application/pdf"),
-        },
-    )
-    response = officer.client.post(
-        f"/api/v1/cases/{world['repair']}/documents",
-        data=raw,
-        content_type=MULTIPART,
-        HTTP_AUTHORIZATION=f"Bearer {officer.token}",
+    raw, response = upload(
+        callers["officer"],
+        world["repair"],
+        doc_type="letter",
+        title="Letter",
+        name="letter.pdf",
+        content=scripted,
     )
     assert response.status_code == 422, response.content
     reason = response.json()["error"]["fields"][0]["reason"]

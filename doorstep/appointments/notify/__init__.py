@@ -9,7 +9,13 @@ log every send on the timeline (`contact.out`); nothing here writes an event.
 
 from __future__ import annotations
 
-from doorstep.appointments.notify.base import Delivery, Message, Notifier, NotifierMisconfigured
+from doorstep.appointments.notify.base import (
+    Delivery,
+    Message,
+    Notifier,
+    NotifierMisconfigured,
+    send_or_fail,
+)
 from doorstep.appointments.notify.registry import notifier
 
-__all__ = ["Delivery", "Message", "Notifier", "NotifierMisconfigured", "notifier"]
+__all__ = ["Delivery", "Message", "Notifier", "NotifierMisconfigured", "notifier", "send_or_fail"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,3 +47,20 @@ class Notifier(Protocol):
     name: str
 
     def send(self, message: Message, *, at: dt.datetime) -> Delivery: ...
+
+
+FAILED = "failed"
+
+
+def send_or_fail(
+    make: Callable[[], Notifier], message: Message, *, at: dt.datetime, provider: str = "unknown"
+) -> Delivery:
+    """Send through the notifier `make` gives, never raising: a notifier without its settings
+    (`DomainError`) or any error of the provider's (a refused address, a timeout) is a failed
+    delivery saying why, for the worker's sends, which have no officer to show an error to."""
+    try:
+        return make().send(message, at=at)
+    except DomainError as error:
+        return Delivery(provider, FAILED, detail=str(error))
+    except Exception as error:
+        return Delivery(provider, FAILED, detail=f"{type(error).__name__}: {error}"[:500])

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from doorstep.appointments.models import OutboxMessage
+from doorstep.appointments.notify import Delivery
 from doorstep.cases.models import Case
 from doorstep.deadlines.tests.conftest import (
     LATER_ACK_DUE,
@@ -167,7 +168,7 @@ def test_a_delivery_that_raises_is_recorded_as_failed_and_the_run_goes_on(later,
         def send(self, message, *, at):
             if message.to.startswith("officer@"):
                 raise ConnectionRefusedError("mail server down")
-            return services.Delivery("smtp", "sent")
+            return Delivery("smtp", "sent")
 
     from unittest import mock
 
