@@ -143,6 +143,29 @@ def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"gunicorn did not answer within {READY_SECONDS} s")
 
 
+def night_before(*, as_of: dt.date, processes: int) -> list[Figure]:
+    """The night's sweep before a working day's load: the replays of every home with an open
+    case kept (ADR 19) as of today (the pages' day) and as of `as_of` (the queue's and the
+    API's, where the load asks for that day)."""
+    from django.utils import timezone
+
+    from doorstep.lens.sweep import portfolio_sweep
+
+    found = []
+    for day in dict.fromkeys([timezone.localdate(), as_of]):
+        swept = portfolio_sweep(as_of=day, workers=processes)
+        kept = swept.timings.get("homes kept", 0) + swept.timings.get("homes made", 0)
+        found.append(
+            Figure(
+                f"latency.sweep_before.{day.isoformat()}",
+                swept.seconds,
+                "s",
+                against=f"{kept:,.0f} homes' replays kept for the load",
+            )
+        )
+    return found
+
+
 def first_look(base: str, wanted: dict[str, Any]) -> tuple[list[Figure], list[str]]:
     """Before the load, one user alone: each kind of request for `ALONE` random cases (after
     one to warm up), which must answer 200 (not a sign-in page); the median time of each, to
@@ -259,12 +282,16 @@ def run(
     workers: int,
     think: tuple[float, float],
     requests: tuple[str, ...] = REQUESTS,
+    after_sweep: bool = False,
+    processes: int = 1,
 ) -> Outcome:
     out = Outcome("latency")
     wanted = targets(user=user, seed=seed, as_of=as_of, think=think, requests=requests)
     if not wanted["refs"]:
         out.problems.append("latency: no case was imported")
         return out
+    if after_sweep:
+        out.add(*night_before(as_of=as_of, processes=processes))
     folder = scratch.folder / "latency"
     folder.mkdir(exist_ok=True)
     (folder / "targets.json").write_text(json.dumps(wanted))

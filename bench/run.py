@@ -55,6 +55,12 @@ def parser() -> argparse.ArgumentParser:
         default=",".join(LATENCY_REQUESTS),
         help=f"What the latency load asks for: {','.join(LATENCY_REQUESTS)}.",
     )
+    p.add_argument(
+        "--after-sweep",
+        action="store_true",
+        help="Before the latency load, the night's sweep: the day's replays kept (ADR 19), as on "
+        "a working day. Without it, every page makes its home's replay first (cold).",
+    )
     p.add_argument("--think", default="0.5-1.5", help="Each user's pause, seconds (0.5-1.5).")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers.")
     p.add_argument(
@@ -229,6 +235,8 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             workers=args.workers,
             think=args.think,
             requests=tuple(args.requests.split(",")),
+            after_sweep=args.after_sweep,
+            processes=args.processes,
         ),
         "tsm": lambda: tsm.run(as_of=as_of, workers=args.processes),
         "evidence": lambda: evidence.run(

@@ -7,7 +7,7 @@ import datetime as dt
 import time
 
 from bench.figures import Figure, Outcome
-from bench.sweep import progress
+from bench.sweep import forget_day, progress
 
 
 def latest_complete_year(as_of: dt.date) -> int:
@@ -23,9 +23,13 @@ def run(*, as_of: dt.date, workers: int = 1) -> Outcome:
 
     out = Outcome("tsm")
     year = latest_complete_year(as_of)
-    started = time.perf_counter()
-    report = tsm_year(year=year, as_of=as_of, workers=workers, on_chunk=progress("tsm"))
-    seconds = time.perf_counter() - started
+    forget_day(as_of)  # cold: no replay kept for the day (ADR 19)
+    runs = []
+    for _ in ("cold", "warm"):
+        started = time.perf_counter()
+        report = tsm_year(year=year, as_of=as_of, workers=workers, on_chunk=progress("tsm"))
+        runs.append(time.perf_counter() - started)
+    seconds, warm = runs
     out.add(
         Figure("tsm.measures", len(report.measures), "measures", against=f"year {year}"),
         Figure(
@@ -34,5 +38,6 @@ def run(*, as_of: dt.date, workers: int = 1) -> Outcome:
             "s",
             against=f"reporting year {year}-{(year + 1) % 100:02d}, {workers} process(es)",
         ),
+        Figure("tsm.same_day", warm, "s", against="the same year and day again: replays kept"),
     )
     return out

@@ -21,6 +21,7 @@ read the clock.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import time
 import uuid
@@ -38,9 +39,11 @@ from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
 from doorstep.core.processes import can_share, shared_out
+from doorstep.deadlines.kept import Kept, keep, keeping, kept_for
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
 from doorstep.interchange.selectors import HomeExport, chronologies_of_homes
+from doorstep.interchange.stamps import home_stamps, snapshot
 from doorstep.policy.resolve import Override
 from doorstep.policy.selectors import announced_days, overrides_all
 from doorstep.residents.models import Household
@@ -396,6 +399,12 @@ class LivePolicy:
     overrides: tuple[Override, ...]
     announced: tuple[AnnouncedDay, ...]
 
+    def digest(self) -> str:
+        """What a kept replay's stamp says of the policy (`interchange.stamps`): every override
+        and announced day, and the landlord's name, which the export writes."""
+        said = repr((settings.DOORSTEP_LANDLORD_NAME, self.overrides, self.announced))
+        return hashlib.sha256(said.encode()).hexdigest()[:16]
+
 
 def live_policy() -> LivePolicy:
     return LivePolicy(tuple(overrides_all()), announced_days())
@@ -480,26 +489,55 @@ class _Part:
 
 def _clocks_part(part: _Part) -> tuple[Clocks, dict[str, float]]:
     """One chunk's clocks (its homes exported together, each replayed, the replays read onto
-    the cases), with the seconds spent in each step."""
+    the cases), with the seconds spent in each step and how many homes' replays were kept ones
+    (`deadlines.kept`: used where the home's stamp holds; those made are kept)."""
     found = Clocks(as_of=part.as_of, policy=part.policy)
     began = time.perf_counter()
-    exports = chronologies_of_homes(
-        [home for home, _ in part.homes], landlord=settings.DOORSTEP_LANDLORD_NAME
-    )
+    homes = [home for home, _ in part.homes]
+    salt = part.policy.digest()
+    kept = kept_for(homes, as_of=part.as_of)
+    with snapshot() as consistent:
+        now = home_stamps(kept, salt=salt, read={h: k.read for h, k in kept.items()})
+        hits = {home: one for home, one in kept.items() if now.get(home) == one.stamp}
+        misses = [home for home in homes if home not in hits]
+        exports = (
+            chronologies_of_homes(misses, landlord=settings.DOORSTEP_LANDLORD_NAME)
+            if misses
+            else {}
+        )
+        made = (
+            home_stamps(exports, salt=salt, read={h: e.read for h, e in exports.items()})
+            if consistent and exports and keeping()
+            else {}
+        )
     exported = time.perf_counter()
-    replays = [
-        replayed
-        for home, wanted in part.homes
-        if (replayed := _replay_home(found, wanted, exports.get(home), part.policy))
-    ]
+    replays: list[_Replayed] = []
+    fresh: dict[Home, Kept] = {}
+    for home, wanted in part.homes:
+        hit = hits.get(home)
+        if hit is not None:
+            household = next(iter(wanted.values())).household
+            replays.append(_Replayed(wanted, household, hit.cases, hit.replay, hit.disclosed))
+        elif replayed := _replay_home(found, wanted, exports.get(home), part.policy):
+            replays.append(replayed)
+            if home in made:
+                read = exports[home].read
+                fresh[home] = Kept(
+                    made[home], read, replayed.refs, replayed.disclosed, replayed.replay
+                )
     replayed_at = time.perf_counter()
+    keep(fresh, as_of=part.as_of)
+    kept_at = time.perf_counter()
     _read_replays(found, replays)
     if part.only is not None:
         found.keep_only(part.only)
     return found, {
         "export": exported - began,
         "replay": replayed_at - exported,
-        "read": time.perf_counter() - replayed_at,
+        "keep": kept_at - replayed_at,
+        "read": time.perf_counter() - kept_at,
+        "homes kept": float(len(hits)),
+        "homes made": float(len(homes) - len(hits)),
     }
 
 

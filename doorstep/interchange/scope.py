@@ -242,6 +242,7 @@ EVENT_FIELDS = (
     "data",
     "household",
     "case",
+    "stream",  # what the export read, for the stamp (`interchange.stamps`)
 )
 
 

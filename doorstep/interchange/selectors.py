@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
@@ -29,6 +29,7 @@ from doorstep.interchange.scope import (
     export_scope,
     export_scopes_and_refs,
 )
+from doorstep.interchange.stamps import Read
 from doorstep.interchange.validate import FORMAT, first_problem, load_schema, passes_gate
 from doorstep.policy.models import PolicyOverride
 from doorstep.properties.models import Property
@@ -179,6 +180,8 @@ class HomeExport:
     notes: list[str]
     cases: dict[str, int]
     problem: str | None = None
+    # What it read beyond the home's own stream and buildings' (`interchange.stamps`).
+    read: Read = field(default_factory=Read)
 
 
 def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home, HomeExport]:
@@ -218,12 +221,16 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
         )
         rows = {row.pk: row for key in keys for row in by_record.get(key, ())}
         names = _Names(scope, sorted(rows.values(), key=lambda r: r.pk))
+        read = Read(
+            frozenset(h.pk for h in scope.households),
+            frozenset(e.stream_id for e in scope.events),
+        )
         try:
             doc, notes, refs = _export(scope, names, landlord, policy)
         except ExportBroken as error:
-            out[home] = HomeExport({}, scope.notes, {}, error.message)
+            out[home] = HomeExport({}, scope.notes, {}, error.message, read)
         else:
-            out[home] = HomeExport(doc, notes, refs)
+            out[home] = HomeExport(doc, notes, refs, None, read)
     return out
 
 

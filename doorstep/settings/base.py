@@ -341,3 +341,6 @@ DOORSTEP_WORKER_STALE_MINUTES = int(os.environ.get("DOORSTEP_WORKER_STALE_MINUTE
 # longer than the hour sets 2, 4 or more (a slow run is never overlapped, only followed).
 DOORSTEP_REMINDERS_EVERY_HOURS = int(os.environ.get("DOORSTEP_REMINDERS_EVERY_HOURS", "1"))
 DOORSTEP_SWEEP_HOUR = int(os.environ.get("DOORSTEP_SWEEP_HOUR", "2"))
+# Replays kept for a day (ADR 19, `deadlines.kept`): a home's replay is used again while its
+# stamp holds (nothing it reads has changed). "0" makes every replay afresh, as before.
+DOORSTEP_KEEP_REPLAYS = os.environ.get("DOORSTEP_KEEP_REPLAYS", "1") != "0"

@@ -33,12 +33,16 @@ def reminders_run(period: str) -> dict[str, Any]:
 @task(queue_name=SCHEDULED_QUEUE)
 def sweep_run(period: str) -> dict[str, Any]:
     """The nightly portfolio sweep (`lens.sweep.portfolio_sweep`) as of the period's day: the
-    findings by code, kept on the run for the morning."""
+    findings by code, kept on the run for the morning. Its replays are kept for the day's pages
+    and reminders (ADR 19); the replays kept of days before yesterday are forgotten first."""
+    from doorstep.deadlines.kept import forget_before
     from doorstep.lens.sweep import portfolio_sweep
     from doorstep.worker.services import job_ran
 
     with job_ran("sweep", period, clock=timezone.now) as run:
-        sweep = portfolio_sweep(as_of=_day(period))
+        day = _day(period)
+        forgotten = forget_before(day - dt.timedelta(days=1))
+        sweep = portfolio_sweep(as_of=day)
         run.outcome = {
             "as_of": sweep.as_of.isoformat(),
             "homes": sweep.homes,
@@ -47,5 +51,8 @@ def sweep_run(period: str) -> dict[str, Any]:
             "ongoing": sweep.ongoing,
             "by_code": dict(sorted(sweep.by_code.items())),
             "seconds": round(sweep.seconds, 1),
+            "replays kept": int(sweep.timings.get("homes kept", 0)),
+            "replays made": int(sweep.timings.get("homes made", 0)),
+            "replays forgotten": forgotten,
         }
     return run.outcome

@@ -57,7 +57,8 @@ def test_the_sweep_finds_what_the_lens_finds_on_the_open_cases(as_of):
     homes = {(c.household_id, c.household_id or c.property_id) for c in open_cases}
     assert sweep.homes == len(homes)
     assert sum(sweep.by_code.values()) == len(sweep.findings)
-    assert set(sweep.timings) == {"export", "replay", "read"}
+    assert set(sweep.timings) == {"export", "replay", "keep", "read", "homes kept", "homes made"}
+    assert sweep.timings["homes kept"] + sweep.timings["homes made"] == sweep.homes
     assert sweep.notes == []
 
 

@@ -13,14 +13,18 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from doorstep.cases.models import Case
+from doorstep.deadlines.models import KeptReplay
+from doorstep.deadlines.selectors import clocks_of
 from doorstep.deadlines.tests.conftest import complaint_received
 from doorstep.policy.services import NATION
 from doorstep.staff.roles import Role
+from doorstep.testing.kept import keeps_replays
 from doorstep.tests_browser.world import build_world
 from doorstep.timeline.when import LONDON
 from doorstep.workdays.calendar import calendar_for
 from doorstep.worker.models import JobRun
 from doorstep.worker.services import job_ran, jobs_enqueue_due
+from doorstep.worker.tasks import sweep_run
 
 pytestmark = pytest.mark.django_db
 THREE_AM = dt.datetime(2026, 12, 7, 3, 0, tzinfo=LONDON)
@@ -182,3 +186,20 @@ def test_the_health_check_allows_for_the_reminders_cadence(client, settings):
     assert client.get("/healthz/worker").status_code == 200  # within 4 h 30
     settings.DOORSTEP_WORKER_STALE_MINUTES = 120  # told otherwise
     assert client.get("/healthz/worker").status_code == 503
+
+
+@keeps_replays
+def test_the_nightly_sweep_keeps_the_day_s_replays_and_forgets_the_days_before_yesterday():
+    """The sweep replays every home with an open case and keeps the replays for the day's pages
+    and reminders (ADR 19); the days before yesterday are forgotten. The day's reminders then
+    read the kept replays."""
+    owed_a_reminder_today()
+    today = timezone.localdate()
+    period = dt.datetime.combine(today, dt.time(2), tzinfo=LONDON).isoformat()
+    clocks_of(list(Case.objects.all()), as_of=today - dt.timedelta(days=3))  # an old day kept
+    outcome = sweep_run.call(period)
+    assert outcome["replays made"] >= 1 and outcome["replays forgotten"] >= 1
+    assert set(KeptReplay.objects.values_list("as_of", flat=True)) == {today}
+    timings: dict[str, float] = {}
+    clocks_of(list(Case.objects.all()), as_of=today, timings=timings)
+    assert timings["homes made"] == 0 and timings["homes kept"] == outcome["replays made"]

@@ -1,0 +1,39 @@
+"""Replays kept for a day (ADR 19): a copy of what the record says, never the record.
+
+A home's replay as of a day is kept with the stamp of everything its export read
+(`interchange.stamps`), and used again, by a page or the nightly sweep or the reminders, only
+while the home's stamp now is the same. A kept replay is thrown away and made again at will:
+deleting every row changes what no page shows, only how long it takes.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class KeptReplay(models.Model):
+    """One home's replay (a household's, or a communal property's) as of one day."""
+
+    home_kind = models.CharField(max_length=10)  # "household" or "property"
+    home_id = models.PositiveBigIntegerField()
+    as_of = models.DateField()
+    stamp = models.CharField(max_length=64)
+    # What the export read beyond the home's own stream and buildings' (`stamps.Read`).
+    read = models.JSONField()
+    # The file's case refs, each with the Doorstep case it names.
+    cases = models.JSONField()
+    # The first vulnerability disclosed in the record as of the day, if any.
+    disclosed = models.DateField(null=True, blank=True)
+    replay = models.JSONField()
+    made_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["home_kind", "home_id", "as_of"], name="deadlines_kept_replay_home_day"
+            )
+        ]
+        indexes = [models.Index(fields=["as_of"], name="deadlines_kept_replay_day")]
+
+    def __str__(self) -> str:
+        return f"{self.home_kind} {self.home_id} as of {self.as_of}"
