@@ -4,7 +4,9 @@ The nightly sweep and the yearly reports read every household's record and write
 of it (only the replays they made, kept on the primary for the day: ADR 19): the heaviest
 reads Doorstep makes, and the ones that can tolerate a replica's lag (a few seconds behind).
 A replay made from the replica is kept with the stamp read in the same snapshot of the
-replica, so a primary ahead of it finds the stamp moved and makes it again. With `DATABASE_REPLICA_URL` set (a PostgreSQL streaming replica), code inside
+replica, so a primary ahead of it finds the stamp moved and makes it again.
+
+With `DATABASE_REPLICA_URL` set (a PostgreSQL streaming replica), code inside
 `replica_reads()` reads from it; everything else, and every write, uses the primary. A page a
 person has just written to never reads from the replica: only these whole-landlord reads opt
 in. Without a replica, `replica_reads()` changes nothing. See docs/operations.md.

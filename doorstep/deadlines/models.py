@@ -24,7 +24,9 @@ class KeptReplay(models.Model):
     cases = models.JSONField()
     # The first vulnerability disclosed in the record as of the day, if any.
     disclosed = models.DateField(null=True, blank=True)
-    replay = models.JSONField()
+    # The replay's JSON, compressed (zlib): some 68 KB of text a home over five years, 8 KB
+    # kept, never queried inside (`deadlines.kept`; docs/performance.md).
+    replay = models.BinaryField()
     made_at = models.DateTimeField()
 
     class Meta:

@@ -52,13 +52,14 @@ ENGINE_PACKAGES = ("holidays",)
 
 @functools.cache
 def engine_version() -> str:
-    """A digest of Doorstep's source (tests and migrations left out) and of the packages whose
-    data the replay reads: read once a process."""
+    """A digest of Doorstep's source (its tests left out; its migrations in, as a migration
+    may rewrite what an export reads) and of the packages whose data the replay reads: read
+    once a process."""
     digest = hashlib.sha256()
     root = Path(doorstep.__file__).parent
     for path in sorted(root.rglob("*")):
         parts = set(path.relative_to(root).parts)
-        if path.suffix not in ENGINE_SUFFIXES or parts & {"tests", "migrations", "__pycache__"}:
+        if path.suffix not in ENGINE_SUFFIXES or parts & {"tests", "__pycache__"}:
             continue
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
