@@ -196,11 +196,12 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
     from bench.scratch import database_ready, database_reused
     from doorstep.generate.synth import UNTIL
 
-    print(
-        f"bench: {args.db}, {args.homes} homes, {args.years} years, seed {args.seed}"
-        + (" (smoke)" if args.smoke else ""),
-        flush=True,
+    scale = (
+        "the scale an earlier run imported"
+        if args.reuse
+        else f"{args.homes} homes, {args.years} years, seed {args.seed}"
     )
+    print(f"bench: {args.db}, {scale}" + (" (smoke)" if args.smoke else ""), flush=True)
     started = time.perf_counter()
     if args.reuse:
         user, imported = database_reused()
