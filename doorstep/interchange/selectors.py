@@ -222,8 +222,10 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
         rows = {row.pk: row for key in keys for row in by_record.get(key, ())}
         names = _Names(scope, sorted(rows.values(), key=lambda r: r.pk))
         read = Read(
-            frozenset(h.pk for h in scope.households),
+            frozenset(h.pk for h in scope.households)
+            | {c.household_id for c in scope.cases if c.household_id is not None},
             frozenset(e.stream_id for e in scope.events),
+            frozenset(p.pk for p in scope.properties),
         )
         try:
             doc, notes, refs = _export(scope, names, landlord, policy)

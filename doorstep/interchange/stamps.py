@@ -13,13 +13,19 @@ export could read say whether it has changed:
 - the streams of the buildings the household's home is in and of their communal areas, where
   a communal case that would come into the export is opened or named;
 - the streams its last export read: those of the households it took in (the others an import
-  brought with it) and of every event it said.
+  brought with it, and the households of every case it said), of every event it said, and of
+  every place it said (a communal case's entries go on its building's stream, even a case
+  with no entry of the format's kinds yet);
+- the number of references made to each place it said: the one record an import adds with no
+  entry, where it finds a place already on record by its UPRN or alias and names it anew.
 
 To those the stamp adds the policy (every override and announced day: `salt`, from the
 caller) and the engine: a digest of Doorstep's own source, so a new release never reads a
-replay the old one made. `doorstep.interchange.tests.test_stamps` holds the promise this
-rests on: every public service, run while the demo loads and the seed scenarios import,
-leaves a changed stamp on every home whose export it changed.
+replay the old one made. `doorstep.deadlines.tests.test_stamps_hold` holds the promise this
+rests on: every public service, run while the demo loads, the seed scenarios import and more,
+leaves a changed stamp on every home whose export it changed. A change made beside the
+services (SQL typed into the database by hand) is not seen: empty `deadlines_keptreplay` after
+one (docs/operations.md).
 
 A stamp and the export it vouches for must be read in one snapshot of the database (`snapshot`):
 a stamp read after the export could vouch for entries the export never saw.
@@ -36,9 +42,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 import doorstep
+from doorstep.interchange.models import ExternalRef
 from doorstep.interchange.scope import Home
 from doorstep.properties.models import Property
 from doorstep.residents.models import Household
@@ -54,7 +61,8 @@ ENGINE_PACKAGES = ("holidays",)
 def engine_version() -> str:
     """A digest of Doorstep's source (its tests left out; its migrations in, as a migration
     may rewrite what an export reads) and of the packages whose data the replay reads: read
-    once a process."""
+    once a process, when Django starts (`InterchangeConfig.ready`), so that it names the code
+    the process loaded, not files replaced under it by a later release."""
     digest = hashlib.sha256()
     root = Path(doorstep.__file__).parent
     for path in sorted(root.rglob("*")):
@@ -70,18 +78,30 @@ def engine_version() -> str:
 
 @dataclass(frozen=True)
 class Read:
-    """What a home's export read beyond its own stream and its buildings': the households it
-    took in and the streams of the events it said (stored beside a kept replay)."""
+    """What a home's export read beyond its own stream and its buildings' (stored beside a kept
+    replay): the households it took in (an import's others, and the households of every case
+    it said), the streams of the events it said, and the properties it said (a communal case's
+    building, where the case's entries go; every place named, whose references an import that
+    finds it on record by its UPRN adds to)."""
 
     households: frozenset[int] = frozenset()
     streams: frozenset[int] = frozenset()
+    properties: frozenset[int] = frozenset()
 
     def as_json(self) -> dict[str, list[int]]:
-        return {"households": sorted(self.households), "streams": sorted(self.streams)}
+        return {
+            "households": sorted(self.households),
+            "streams": sorted(self.streams),
+            "properties": sorted(self.properties),
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Iterable[int]]) -> Read:
-        return cls(frozenset(data.get("households", ())), frozenset(data.get("streams", ())))
+        return cls(
+            frozenset(data.get("households", ())),
+            frozenset(data.get("streams", ())),
+            frozenset(data.get("properties", ())),
+        )
 
 
 @contextmanager
@@ -157,9 +177,22 @@ def home_stamps(
     households = [pk for kind, pk in homes if kind == "household"]
     places = _buildings(households)
     taken_in = {pk for r in read.values() for pk in r.households}
-    properties = {pk for kind, pk in homes if kind != "household"}
+    places_said = {pk for r in read.values() for pk in r.properties}
+    properties = {pk for kind, pk in homes if kind != "household"} | places_said
     properties |= {pk for chain in places.values() for pk in chain}
     streams = {pk for r in read.values() for pk in r.streams}
+    # The references made to each place said (an import that finds a place on record by its
+    # UPRN or alias names it anew, and writes no entry): append-only, so a count says it.
+    named_by: dict[int, int] = (
+        dict(
+            ExternalRef.objects.filter(property__in=places_said)
+            .values_list("property")
+            .annotate(count=Count("pk"))
+            .values_list("property", "count")
+        )
+        if places_said
+        else {}
+    )
     rows = Stream.objects.filter(
         Q(household__in={*households, *taken_in}) | Q(property__in=properties) | Q(pk__in=streams)
     ).values_list("pk", "household", "property", "length", "head_hash")
@@ -182,10 +215,13 @@ def home_stamps(
             named |= {f"p{p}": of_property.get(p) for p in places.get(pk, ())}
         else:
             named = {f"p{pk}": of_property.get(pk)}
+        named |= {f"p{p}": of_property.get(p) for p in mine.properties}
         said = sorted({*(s for s in named.values() if s is not None), *mine.streams} & set(by_pk))
         digest = hashlib.sha256(f"{engine}|{salt}|{kind}{pk}".encode())
         # Which of the places have a stream at all (one made later moves the stamp too).
         digest.update(",".join(sorted(k for k, s in named.items() if s is not None)).encode())
+        for place in sorted(mine.properties):
+            digest.update(f"|r{place}:{named_by.get(place, 0)}".encode())
         for stream in said:
             length, head = by_pk[stream]
             digest.update(f"|{stream}:{length}:{head}".encode())

@@ -88,8 +88,7 @@ def test_a_change_to_a_home_is_never_answered_from_its_kept_replay() -> None:
     assert timings["homes made"] == 1  # that home alone
     with override_settings(DOORSTEP_KEEP_REPLAYS=False):
         assert _said(clocks_of(_cases(), as_of=TODAY)) == _said(found)
-    # A note is no part of the export: the home's stamp moves all the same (its stream's head),
-    # and the replay is made again rather than trusted.
+    # A note too: the home's stream's head moves, and the replay is made again.
     note_add(actor=None, case=complaint, text="Rang the resident", at=AT)
     _, timings = _timed(TODAY)
     assert timings["homes made"] == 1
