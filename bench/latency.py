@@ -154,13 +154,12 @@ def night_before(*, as_of: dt.date, processes: int) -> list[Figure]:
     found = []
     for day in dict.fromkeys([timezone.localdate(), as_of]):
         swept = portfolio_sweep(as_of=day, workers=processes)
-        kept = swept.timings.get("homes kept", 0) + swept.timings.get("homes made", 0)
         found.append(
             Figure(
                 f"latency.sweep_before.{day.isoformat()}",
                 swept.seconds,
                 "s",
-                against=f"{kept:,.0f} homes' replays kept for the load",
+                against=f"{swept.homes:,} homes swept, their replays kept for the load",
             )
         )
     return found
