@@ -31,9 +31,10 @@ from doorstep.cases.models import Case
 from doorstep.cases.services import case_open, note_add, record_on_case
 from doorstep.deadlines.selectors import live_policy
 from doorstep.demo.loader import load_demo
+from doorstep.generate.synth import portfolio
 from doorstep.interchange.scope import Home
 from doorstep.interchange.selectors import HomeExport, chronologies_of_homes
-from doorstep.interchange.services import chronology_import
+from doorstep.interchange.services import chronologies_import, chronology_import
 from doorstep.interchange.stamps import Read, home_stamps
 from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, seed, small
 from doorstep.policy.services import calendar_day_record, policy_override_record
@@ -242,15 +243,35 @@ def test_an_import_that_finds_a_place_on_record_moves_the_stamp_of_every_home_it
     load_demo(today=dt.date(2026, 11, 23))
     block = Property.objects.filter(kind="block", uprn__isnull=False).order_by("pk")[0]
     assert Household.objects.filter(property__part_of=block).exists()
-    # A new flat in that block, and nothing else there: no communal area, no communal case, no
-    # policy of its own (which would move every stamp).
+    changed = watch.changed
+    chronology_import(doc=_in_block(block), source_name="same-block.json", at=AT)
+    assert watch.faults == []
+    assert watch.changed > changed
+
+
+def _in_block(block: Property) -> dict[str, Any]:
+    """The small chronology's flat, in a block on record (its UPRN), and nothing else there: no
+    communal area, no communal case, no policy of its own (which would move every stamp)."""
     doc = small()
     del doc["landlord"]["policy"]
     doc["properties"] = [p for p in doc["properties"] if p["ref"] != "P2"]
     doc["properties"][1]["uprn"] = str(block.uprn)
     doc["cases"] = [{**c, "links": []} for c in doc["cases"] if c["ref"] != "C2"]
     doc["events"] = [e for e in doc["events"] if e.get("case") != "C2"]
-    changed = watch.changed
-    chronology_import(doc=doc, source_name="same-block.json", at=AT)
+    return doc
+
+
+@pytest.mark.django_db
+def test_a_bulk_import_moves_the_stamp_of_every_home_it_changes(watch: Watch) -> None:
+    """The bulk import: new homes written by the bulk loader, and a file whose block is on
+    record, which the loader leaves to the importer."""
+    load_demo(today=dt.date(2026, 11, 23))
+    block = Property.objects.filter(kind="block", uprn__isnull=False).order_by("pk")[0]
+    generated = list(portfolio(seed=5, homes=3, years=1))
+    report = chronologies_import(
+        records=[*((f"gen-{i}", doc) for i, doc in enumerate(generated)), ("b", _in_block(block))],
+        at=AT,
+    )
+    assert report.refused == [] and report.imported == 4
     assert watch.faults == []
-    assert watch.changed > changed
+    assert "doorstep.interchange.services.chronologies_import" in watch.calls
