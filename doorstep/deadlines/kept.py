@@ -25,7 +25,8 @@ from doorstep.deadlines.models import KeptReplay
 from doorstep.interchange.scope import Home
 from doorstep.interchange.stamps import Read
 
-MEMBERS = ["stamp", "read", "cases", "disclosed", "replay", "made_at"]
+# What a replay kept again for the same home and day replaces.
+REPLACED = ["stamp", "read", "cases", "disclosed", "replay", "made_at"]
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
         ],
         update_conflicts=True,
         unique_fields=["home_kind", "home_id", "as_of"],
-        update_fields=MEMBERS,
+        update_fields=REPLACED,
     )
 
 

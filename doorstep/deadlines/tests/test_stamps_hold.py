@@ -42,6 +42,7 @@ from doorstep.properties.models import Property
 from doorstep.residents.models import Household
 
 AT = dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC)
+DEMO_DAY = AT.date()
 
 
 def _service_modules() -> list[ModuleType]:
@@ -143,7 +144,7 @@ def watch(monkeypatch: pytest.MonkeyPatch) -> Iterator[Watch]:
 def test_every_service_of_the_demo_moves_the_stamp_of_every_export_it_changes(
     watch: Watch,
 ) -> None:
-    load_demo(today=dt.date(2026, 11, 23))
+    load_demo(today=DEMO_DAY)
     assert watch.faults == []
     # It watched the demo's work, not nothing: many services, many exports changed.
     assert len(watch.calls) >= 30, sorted(watch.calls)
@@ -154,7 +155,7 @@ def test_every_service_of_the_demo_moves_the_stamp_of_every_export_it_changes(
 def test_an_import_and_a_policy_change_move_the_stamp_of_every_export_they_change(
     watch: Watch,
 ) -> None:
-    load_demo(today=dt.date(2026, 11, 23))
+    load_demo(today=DEMO_DAY)
     for name in (BROMFORD, CLARION):
         chronology_import(doc=seed(name), source_name=name, at=AT)
     chronology_import(doc=small(), source_name="small.json", at=AT)
@@ -205,7 +206,7 @@ def _two_blocks() -> dict[str, Any]:
 def test_communal_cases_and_a_shared_import_move_the_stamp_of_every_home_they_reach(
     watch: Watch,
 ) -> None:
-    load_demo(today=dt.date(2026, 11, 23))
+    load_demo(today=DEMO_DAY)
     # A communal case about a demo block that names one of a household's members: it comes into
     # that household's export by the block's stream alone.
     household = Household.objects.filter(property__part_of__isnull=False).order_by("pk")[0]
@@ -240,7 +241,7 @@ def test_an_import_that_finds_a_place_on_record_moves_the_stamp_of_every_home_it
 ) -> None:
     """An import that finds its block already on record (by its UPRN) names the block anew and
     writes no entry on it: the homes in the block export the block by the file's reference."""
-    load_demo(today=dt.date(2026, 11, 23))
+    load_demo(today=DEMO_DAY)
     block = Property.objects.filter(kind="block", uprn__isnull=False).order_by("pk")[0]
     assert Household.objects.filter(property__part_of=block).exists()
     changed = watch.changed
@@ -265,7 +266,7 @@ def _in_block(block: Property) -> dict[str, Any]:
 def test_a_bulk_import_moves_the_stamp_of_every_home_it_changes(watch: Watch) -> None:
     """The bulk import: new homes written by the bulk loader, and a file whose block is on
     record, which the loader leaves to the importer."""
-    load_demo(today=dt.date(2026, 11, 23))
+    load_demo(today=DEMO_DAY)
     block = Property.objects.filter(kind="block", uprn__isnull=False).order_by("pk")[0]
     generated = list(portfolio(seed=5, homes=3, years=1))
     report = chronologies_import(
