@@ -77,10 +77,9 @@ def progress(name: str = "lens", *, every: float = 60.0) -> Callable[[int, int],
 def forget_day(as_of: dt.date) -> int:
     """Forget the replays kept as of `as_of` (ADR 19), so that a run is measured cold: a
     database reused from an earlier run may hold them."""
-    from doorstep.deadlines.models import KeptReplay
+    from doorstep.deadlines.kept import forget_day as forget
 
-    deleted, _ = KeptReplay.objects.filter(as_of=as_of).delete()
-    return deleted
+    return forget(as_of)
 
 
 def _kept(found: Any) -> str:

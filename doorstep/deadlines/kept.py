@@ -6,6 +6,11 @@ read in one snapshot with any export) equals the row's, and `keep`s the replays 
 with the stamp read in the same snapshot as their export. `DOORSTEP_KEEP_REPLAYS = False` turns
 it off (every replay made afresh, as before). The nightly sweep forgets the days before
 yesterday (`forget_before`).
+
+Beside each replay, the clocks it shows stopped are kept one row each (`KeptClock`), for the
+reports: a stopped clock's verdict does not change with the day, so a year's figures read them
+in SQL (`settled_for`, `stopped_kept`) wherever the home's stamp holds, from a replay of that day
+or of an earlier day after which its export held no entry (ADR 19, slice 3).
 """
 
 from __future__ import annotations
@@ -13,20 +18,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import connections, router, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from doorstep.deadlines.models import KeptReplay
+from doorstep.deadlines.models import KeptClock, KeptReplay
 from doorstep.interchange.scope import Home
 from doorstep.interchange.stamps import Read
 
 # What a replay kept again for the same home and day replaces.
-REPLACED = ["stamp", "read", "cases", "disclosed", "replay", "made_at"]
+REPLACED = ["stamp", "read", "cases", "disclosed", "last_day", "replay", "made_at"]
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,45 @@ class Kept:
     cases: Mapping[str, int]
     disclosed: dt.date | None
     replay: Mapping[str, Any]
+    # The last day an entry of its export could have happened on (None: it held none).
+    last_day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A kept replay that answers for a later day's stopped clocks: its day, and the stamp and
+    reads to test it by (`settled_for`)."""
+
+    as_of: dt.date
+    stamp: str
+    read: Read
+
+
+@dataclass(frozen=True)
+class StoppedClock:
+    """A clock stopped, as the reports read it: the Doorstep case (its pk), the clock and its
+    subject, when it started, was due and stopped, and whether it was breached."""
+
+    case: int
+    clock: str
+    subject: str
+    started: dt.date | None
+    due: dt.date | None
+    stopped: dt.date
+    breached: bool
 
 
 def keeping() -> bool:
     return bool(getattr(settings, "DOORSTEP_KEEP_REPLAYS", True))
+
+
+def _of(homes: Iterable[Home]) -> Q:
+    """These homes, as a condition on a kept row (a list of ids for each kind of home)."""
+    homes = list(homes)
+    wanted = Q(pk__in=[])
+    for kind in {kind for kind, _ in homes}:
+        wanted |= Q(home_kind=kind, home_id__in=[pk for k, pk in homes if k == kind])
+    return wanted
 
 
 def kept_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Kept]:
@@ -49,16 +90,63 @@ def kept_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Kept]:
     homes = list(homes)
     if not homes or not keeping():
         return {}
-    wanted = Q()
-    for kind in {kind for kind, _ in homes}:
-        wanted |= Q(home_kind=kind, home_id__in=[pk for k, pk in homes if k == kind])
-    rows = KeptReplay.objects.filter(wanted, as_of=as_of).values_list(
-        "home_kind", "home_id", "stamp", "read", "cases", "disclosed", "replay"
+    rows = KeptReplay.objects.filter(_of(homes), as_of=as_of).values_list(
+        "home_kind", "home_id", "stamp", "read", "cases", "disclosed", "replay", "last_day"
     )
     return {
-        (kind, pk): Kept(stamp, Read.from_json(read), cases, disclosed, _unpacked(replay))
-        for kind, pk, stamp, read, cases, disclosed, replay in rows
+        (kind, pk): Kept(stamp, Read.from_json(read), cases, disclosed, _unpacked(replay), last_day)
+        for kind, pk, stamp, read, cases, disclosed, replay, last_day in rows
     }
+
+
+def settled_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Settled]:
+    """Of each of these homes, the latest replay kept that shows every clock stopped as a
+    replay as of `as_of` would (one query, the replays themselves not read; stamps not yet
+    checked): one kept as of `as_of`, or as of an earlier day after which its export held no
+    entry, so that a replay as of `as_of` reads the same entries."""
+    homes = list(homes)
+    if not homes or not keeping():
+        return {}
+    rows = (
+        KeptReplay.objects.filter(_of(homes), as_of__lte=as_of)
+        .filter(Q(as_of=as_of) | Q(last_day__lte=F("as_of")) | Q(last_day__isnull=True))
+        .order_by("as_of")
+        .values_list("home_kind", "home_id", "as_of", "stamp", "read")
+    )
+    # In order of day: the latest of each home stays.
+    return {
+        (kind, pk): Settled(day, stamp, Read.from_json(read)) for kind, pk, day, stamp, read in rows
+    }
+
+
+def stopped_kept(
+    kept: Mapping[Home, dt.date], *, cases: Mapping[Home, Collection[int]]
+) -> list[StoppedClock]:
+    """The clocks kept stopped of these cases, each home's from its replay as of the day
+    given (one query a day among them)."""
+    found: list[StoppedClock] = []
+    by_day: dict[dt.date, list[Home]] = {}
+    for home, day in kept.items():
+        by_day.setdefault(day, []).append(home)
+    for day, homes in sorted(by_day.items()):
+        wanted = {case for home in homes for case in cases.get(home, ())}
+        rows = KeptClock.objects.filter(_of(homes), as_of=day, case_id__in=wanted).order_by("pk")
+        for kind, pk, case, clock, subject, started, due, stopped, breached in rows.values_list(
+            "home_kind",
+            "home_id",
+            "case_id",
+            "clock",
+            "subject",
+            "started",
+            "due",
+            "stopped",
+            "breached",
+        ):
+            # A communal case's clocks are kept with its property's replay and with each of
+            # its building's households': each is read from its own home's.
+            if case in cases.get((kind, pk), ()):
+                found.append(StoppedClock(case, clock, subject, started, due, stopped, breached))
+    return found
 
 
 def _packed(replay: Mapping[str, Any]) -> bytes:
@@ -73,11 +161,18 @@ def _unpacked(stored: bytes | memoryview) -> dict[str, Any]:
 
 
 def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
-    """Keep these replays as of `as_of`, each replacing any kept of its home for that day (one
-    statement; two requests keeping the same home at once both succeed, the last one stays)."""
+    """Keep these replays as of `as_of`, each replacing any kept of its home for that day, with
+    the clocks each shows stopped (three statements in one transaction: the replays' upsert
+    takes their rows' locks first, so two requests keeping the same home at once both succeed
+    and the last one's replay and clocks stay, never a mixture)."""
     if not replays or not keeping():
         return
     made = timezone.now()  # bookkeeping of the copy, not a time the record reads
+    with transaction.atomic(using=router.db_for_write(KeptReplay)):
+        _keep(replays, as_of=as_of, made=made)
+
+
+def _keep(replays: Mapping[Home, Kept], *, as_of: dt.date, made: dt.datetime) -> None:
     KeptReplay.objects.bulk_create(
         [
             KeptReplay(
@@ -88,6 +183,7 @@ def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
                 read=one.read.as_json(),
                 cases=dict(one.cases),
                 disclosed=one.disclosed,
+                last_day=one.last_day,
                 replay=_packed(one.replay),
                 made_at=made,
             )
@@ -97,9 +193,82 @@ def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
         unique_fields=["home_kind", "home_id", "as_of"],
         update_fields=REPLACED,
     )
+    KeptClock.objects.filter(_of(replays), as_of=as_of).delete()
+    _add_clocks(
+        [
+            (
+                kind,
+                pk,
+                as_of,
+                one.cases[clock["case"]],
+                clock["clock"],
+                str(clock["subject"] or ""),
+                _day(clock["started"]),
+                _day(clock["due"]),
+                dt.date.fromisoformat(clock["stopped"]),
+                bool(clock["breached"]),
+            )
+            for (kind, pk), one in sorted(replays.items())
+            for clock in one.replay["clocks"]
+            if clock["stopped"] and clock["case"] in one.cases
+        ]
+    )
+
+
+# A kept clock's columns, in the order `_add_clocks` is given them.
+CLOCK_COLUMNS = (
+    "home_kind",
+    "home_id",
+    "as_of",
+    "case_id",
+    "clock",
+    "subject",
+    "started",
+    "due",
+    "stopped",
+    "breached",
+)
+
+
+def _add_clocks(rows: list[tuple[Any, ...]]) -> None:
+    """Add kept clocks in one statement: `COPY` on PostgreSQL (some 40 a home; building a model
+    instance for each cost more than the replay's own keeping), `executemany` elsewhere."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(KeptClock)]
+    table = connection.ops.quote_name(KeptClock._meta.db_table)
+    # The columns are the fields' names (none has a column of another name).
+    columns = ", ".join(connection.ops.quote_name(name) for name in CLOCK_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(CLOCK_COLUMNS))
+        # Identifiers from the model's own metadata, quoted; the values are parameters.
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def forget_before(day: dt.date) -> int:
     """Forget every replay kept as of a day before `day`; how many were forgotten."""
-    deleted, _ = KeptReplay.objects.filter(as_of__lt=day).delete()
+    return _forget(Q(as_of__lt=day))
+
+
+def forget_day(day: dt.date) -> int:
+    """Forget every replay kept as of `day`; how many were forgotten."""
+    return _forget(Q(as_of=day))
+
+
+def _forget(days: Q) -> int:
+    with transaction.atomic(using=router.db_for_write(KeptReplay)):
+        KeptClock.objects.filter(days).delete()
+        deleted, _ = KeptReplay.objects.filter(days).delete()
     return deleted

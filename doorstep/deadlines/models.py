@@ -24,6 +24,10 @@ class KeptReplay(models.Model):
     cases = models.JSONField()
     # The first vulnerability disclosed in the record as of the day, if any.
     disclosed = models.DateField(null=True, blank=True)
+    # The last day any entry of the export could have happened on (its earliest possible day;
+    # None where it held none). Where it is on or before `as_of`, a replay as of any later day
+    # reads the same entries, and shows the same clocks stopped (`KeptClock`).
+    last_day = models.DateField(null=True, blank=True)
     # The replay's JSON, compressed (zlib): some 68 KB of text a home over five years, 8 KB
     # kept, never queried inside (`deadlines.kept`; docs/performance.md).
     replay = models.BinaryField()
@@ -39,3 +43,34 @@ class KeptReplay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.home_kind} {self.home_id} as of {self.as_of}"
+
+
+class KeptClock(models.Model):
+    """A clock a kept replay shows stopped, one row each: narrow, for the reports to read in SQL
+    without reading the replay back (ADR 19, slice 3). A stopped clock's verdict does not change
+    with the day, so while the home's stamp holds, and the replay's export held no entry after
+    its day (`KeptReplay.last_day`), the row answers for any later day too. Written and
+    forgotten with its replay (`deadlines.kept`)."""
+
+    home_kind = models.CharField(max_length=10)
+    home_id = models.PositiveBigIntegerField()
+    as_of = models.DateField()
+    case_id = models.PositiveBigIntegerField()  # a Doorstep case; no constraint on a copy
+    clock = models.CharField(max_length=60)
+    subject = models.TextField()
+    started = models.DateField(null=True, blank=True)
+    due = models.DateField(null=True, blank=True)
+    stopped = models.DateField()
+    breached = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["home_kind", "home_id", "as_of"], name="deadlines_kept_clock_home"
+            ),
+            models.Index(fields=["case_id", "as_of"], name="deadlines_kept_clock_case"),
+            models.Index(fields=["as_of"], name="deadlines_kept_clock_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clock} of case {self.case_id} stopped {self.stopped} (as of {self.as_of})"

@@ -39,7 +39,15 @@ from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts
 from doorstep.core.processes import can_share, shared_out
-from doorstep.deadlines.kept import Kept, keep, keeping, kept_for
+from doorstep.deadlines.kept import (
+    Kept,
+    StoppedClock,
+    keep,
+    keeping,
+    kept_for,
+    settled_for,
+    stopped_kept,
+)
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
 from doorstep.interchange.selectors import HomeExport, chronologies_of_homes
@@ -58,6 +66,8 @@ NOT_WORKED_OUT = (
 QUEUE_LIMIT = 200
 # Homes exported together: each chunk's records are held in memory while it is replayed.
 HOMES_PER_CHUNK = 200
+# Homes whose kept stopped clocks are read together (no replay is held in memory, only stamps).
+SETTLED_PER_CHUNK = 2000
 
 Home = tuple[str, int]  # ("household", pk) or ("property", pk): which export a case's clocks use
 
@@ -412,9 +422,13 @@ def live_policy() -> LivePolicy:
 
 def home_of(case: Case) -> Home:
     """The export a case's clocks come from: its household's, or (communal) its property's."""
-    if case.household_id is not None:
-        return ("household", case.household_id)
-    return ("property", case.property_id)
+    return _home(case.household_id, case.property_id)
+
+
+def _home(household: int | None, prop: int | None) -> Home:
+    if household is not None:
+        return ("household", household)
+    return ("property", prop)  # type: ignore[return-value]
 
 
 def _home_words(case: Case) -> str:
@@ -477,6 +491,89 @@ def clocks_of(
     return found
 
 
+@dataclass
+class Stopped:
+    """The clocks of some cases stopped as of a day, as the reports read them, with notes on
+    any home whose clocks could not be worked out, and how many homes' clocks were read from
+    those kept beside their replays and how many replayed."""
+
+    as_of: dt.date
+    clocks: list[StoppedClock] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    homes_kept: int = 0
+    homes_made: int = 0
+
+
+def stopped_clocks_of(
+    case_ids: Iterable[int],
+    *,
+    as_of: dt.date,
+    workers: int = 1,
+    chunk: int = SETTLED_PER_CHUNK,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> Stopped:
+    """The clocks of these cases stopped as of `as_of`: exactly those `clocks_of` gives, read
+    where it can be from the clocks kept beside the replays (ADR 19, slice 3). A home's are read
+    from the latest replay kept whose stamp holds now (`interchange.stamps`, in one snapshot
+    with the clocks read) and that answers for `as_of`: kept as of `as_of`, or as of an earlier
+    day after which its export held no entry (`deadlines.kept.settled_for`), a stopped clock's
+    verdict not changing with the day. The other homes are replayed (`clocks_of`, which keeps
+    them). Read `chunk` homes at a time: a stamp's few queries a chunk, and one a day kept."""
+    policy = live_policy()
+    salt = policy.digest()
+    by_home: dict[Home, set[int]] = {}
+    for pk, household, prop in Case.objects.filter(pk__in=set(case_ids)).values_list(
+        "pk", "household_id", "property_id"
+    ):
+        by_home.setdefault(_home(household, prop), set()).add(pk)
+    homes = list(by_home)
+    found = Stopped(as_of)
+    answered: set[Home] = set()
+    for start in range(0, len(homes), chunk):
+        part = homes[start : start + chunk]
+        with snapshot():
+            settled = settled_for(part, as_of=as_of)
+            now = home_stamps(settled, salt=salt, read={h: s.read for h, s in settled.items()})
+            holds = {home: s.as_of for home, s in settled.items() if now.get(home) == s.stamp}
+            found.clocks.extend(stopped_kept(holds, cases=by_home))
+        answered |= holds.keys()
+        if on_chunk is not None:
+            on_chunk(len(answered), len(homes))
+    found.homes_kept = len(answered)
+    misses = [pk for home in homes if home not in answered for pk in by_home[home]]
+    found.homes_made = len(homes) - len(answered)
+    if not misses:
+        return found
+
+    def told(done: int, total: int) -> None:
+        if on_chunk is not None:
+            on_chunk(len(answered) + done, len(homes))
+
+    replayed = clocks_of(
+        Case.objects.filter(pk__in=misses).select_related("household", "property"),
+        as_of=as_of,
+        policy=policy,
+        workers=workers,
+        only=("clocks",),
+        on_chunk=told,
+    )
+    found.clocks.extend(
+        StoppedClock(
+            clock.case.pk,
+            clock.clock,
+            clock.subject,
+            clock.started,
+            clock.due,
+            clock.stopped,
+            clock.breached,
+        )
+        for clock in replayed.clocks
+        if clock.stopped is not None
+    )
+    found.notes.extend(replayed.notes)
+    return found
+
+
 @dataclass(frozen=True)
 class _Part:
     """A chunk of homes to replay, each with the cases wanted of it, and what to keep."""
@@ -523,7 +620,12 @@ def _clocks_part(part: _Part) -> tuple[Clocks, dict[str, float]]:
             if home in made:
                 read = exports[home].read
                 fresh[home] = Kept(
-                    made[home], read, replayed.refs, replayed.disclosed, replayed.replay
+                    made[home],
+                    read,
+                    replayed.refs,
+                    replayed.disclosed,
+                    replayed.replay,
+                    replayed.last_day,
                 )
     replayed_at = time.perf_counter()
     keep(fresh, as_of=part.as_of)
@@ -550,6 +652,7 @@ class _Replayed:
     refs: Mapping[str, int]
     replay: Mapping[str, Any]
     disclosed: dt.date | None
+    last_day: dt.date | None = None
 
     @property
     def cases(self) -> dict[str, Case]:
@@ -570,7 +673,8 @@ def _replay_home(
     )
     replay = replay_facts(facts, as_of=found.as_of)
     disclosed = first_disclosed(facts.as_of(found.as_of))
-    return _Replayed(wanted, first.household, export.cases, replay, disclosed)
+    last_day = max((fact.earliest_date for fact in facts.events), default=None)
+    return _Replayed(wanted, first.household, export.cases, replay, disclosed, last_day)
 
 
 def _read_replays(found: Clocks, replays: list[_Replayed]) -> None:

@@ -10,8 +10,10 @@ requirements' body could not be read to confirm paragraph numbers (docs/reports.
 was checked and what was not).
 
 One rule, not two: whether a complaint stage was answered in time, and whether a repair met its
-target, is the deadlines' replay (`deadlines.selectors.clocks_of`), the same answer each case
-page shows. This module only chooses which cases count in the year and divides.
+target, is the deadlines' replay, the same answer each case page shows: read from the clocks
+kept stopped beside the day's replays where the home's record has not changed since
+(`deadlines.selectors.stopped_clocks_of`, ADR 19), replayed where it has. This module only
+chooses which cases count in the year and divides.
 
 Time is an argument: `as_of` is the day the replay is asked about; only views and API handlers
 read the clock.
@@ -31,7 +33,8 @@ from doorstep.asb.models import AsbCase
 from doorstep.cases.models import Case
 from doorstep.complaints.models import Complaint
 from doorstep.core.replica import replica_reads
-from doorstep.deadlines.selectors import CaseClock, Clocks, clocks_of
+from doorstep.deadlines.kept import StoppedClock
+from doorstep.deadlines.selectors import Stopped, stopped_clocks_of
 from doorstep.properties.choices import PropertyKind
 from doorstep.properties.models import Property
 from doorstep.repairs.models import Job
@@ -44,8 +47,6 @@ HOME_KINDS = (PropertyKind.FLAT, PropertyKind.MAISONETTE, PropertyKind.HOUSE, Pr
 # Responsive repairs only: planned works are not a responsive repair (RP02).
 RESPONSIVE = ("emergency", "urgent", "routine")
 UNKNOWN_MEASURE = "There is no measure {code}."
-# Of each replay, the reports read only the clocks.
-CLOCKS = ("clocks",)
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,9 @@ class TsmReport:
     measures: list[Measure]
     self_assessment: list[SelfAssessment]
     notes: list[str]
+    # How many homes' clocks were read from those kept stopped, and how many replayed.
+    homes_kept: int = 0
+    homes_made: int = 0
 
     def measure(self, slug: str) -> Measure:
         for measure in self.measures:
@@ -191,8 +195,8 @@ def _in(year: ReportingYear, field_name: str) -> dict[str, dt.datetime]:
     return {f"{field_name}__gte": year.start_moment, f"{field_name}__lt": year.end_moment}
 
 
-def _cases(ids: Iterable[int]) -> list[Case]:
-    return list(Case.objects.filter(pk__in=set(ids)).select_related("household", "property"))
+def _references(ids: Iterable[int]) -> dict[int, str]:
+    return dict(Case.objects.filter(pk__in=set(ids)).values_list("pk", "reference"))
 
 
 def _answered(year: ReportingYear) -> dict[int, list[Complaint]]:
@@ -207,17 +211,17 @@ def _answered(year: ReportingYear) -> dict[int, list[Complaint]]:
     }
 
 
-def _response_clocks(found: Clocks) -> dict[tuple[int, int], CaseClock]:
-    clocks: dict[tuple[int, int], CaseClock] = {}
+def _response_clocks(found: Stopped) -> dict[tuple[int, int], StoppedClock]:
+    clocks: dict[tuple[int, int], StoppedClock] = {}
     for clock in found.clocks:
         for stage in (1, 2):
             if clock.clock == f"complaint.stage{stage}.response":
-                clocks[(clock.case.pk, stage)] = clock
+                clocks[(clock.case, stage)] = clock
     return clocks
 
 
 def _complaint_measures(
-    year: ReportingYear, homes: int, answered: dict[int, list[Complaint]], found: Clocks
+    year: ReportingYear, homes: int, answered: dict[int, list[Complaint]], found: Stopped
 ) -> tuple[list[Measure], list[SelfAssessment]]:
     received = list(
         Complaint.objects.filter(**_in(year, "received_at"), received_event__isnull=False)
@@ -378,22 +382,27 @@ def _repair_case_ids(year: ReportingYear) -> set[int]:
     return found
 
 
-def _repair_measures(year: ReportingYear, case_ids: set[int], found: Clocks) -> list[Measure]:
+def _repair_measures(year: ReportingYear, case_ids: set[int], found: Stopped) -> list[Measure]:
     priorities = _priorities(case_ids)
+    completed = [
+        clock
+        for clock in found.clocks
+        if clock.case in case_ids
+        and clock.clock == "repair.target"
+        and year.holds(clock.stopped)
+        and priorities.get(clock.subject, "") in RESPONSIVE
+    ]
+    references = _references(clock.case for clock in completed)
     rows: dict[bool, list[Row]] = {True: [], False: []}
-    for clock in sorted(found.clocks, key=lambda c: (c.stopped or dt.date.max, c.case.reference)):
-        if clock.case.pk not in case_ids:
-            continue
-        if clock.clock != "repair.target" or not year.holds(clock.stopped):
-            continue
-        priority = priorities.get(clock.subject, "")
-        if priority not in RESPONSIVE:
-            continue
+    for clock in sorted(
+        completed, key=lambda c: (c.stopped, references[c.case], c.subject, c.started or c.stopped)
+    ):
+        priority = priorities[clock.subject]
         in_time = not clock.breached
         rows[priority == "emergency"].append(
             Row(
-                clock.case.reference,
-                clock.stopped or year.start,
+                references[clock.case],
+                clock.stopped,
                 f"{priority.capitalize()} repair ({clock.subject})",
                 in_time=in_time,
                 counted=in_time,
@@ -487,20 +496,16 @@ def tsm_year(
     homes = homes_at(span.end_moment)
     answered = _answered(span)
     repairs = _repair_case_ids(span)
-    # One replay of each home for both: the complaints answered and the repairs completed.
+    # One reading of each home for both: the complaints answered and the repairs completed.
     complaint_cases = {c.case_id for stage in answered.values() for c in stage}
-    found = clocks_of(
-        _cases(complaint_cases | repairs),
-        as_of=as_of,
-        workers=workers,
-        only=CLOCKS,
-        on_chunk=on_chunk,
+    found = stopped_clocks_of(
+        complaint_cases | repairs, as_of=as_of, workers=workers, on_chunk=on_chunk
     )
     complaints, assessment = _complaint_measures(span, homes, answered, found)
     measures = complaints + _repair_measures(span, repairs, found) + _asb_measures(span, homes)
     order = ["ch01-1", "ch01-2", "ch02-1", "ch02-2", "rp02-1", "rp02-2", "nm01-1", "nm01-2"]
     measures.sort(key=lambda m: order.index(m.slug))
-    notes = []
+    notes = list(found.notes)
     if as_of < span.end:
         notes.append(
             f"The year is not over: these are the figures so far, as the record stood on "
@@ -513,4 +518,6 @@ def tsm_year(
         measures=measures,
         self_assessment=assessment,
         notes=notes,
+        homes_kept=found.homes_kept,
+        homes_made=found.homes_made,
     )

@@ -81,10 +81,15 @@ def test_the_sweep_and_the_yearly_report_read_only_from_the_replica(replica):
         swept = portfolio_sweep(as_of=as_of)
         report = tsm_year(year=2025, as_of=as_of)
     assert len(on_replica) > 10
-    # The primary is asked only to keep the replays made (ADR 19): nothing of the record is
-    # read from it.
+    # The primary is asked only to keep the replays made, and the clocks they show stopped
+    # (ADR 19): nothing of the record is read from it.
     written = [q["sql"] for q in on_primary if q["sql"] not in {"BEGIN", "COMMIT"}]
-    assert written and all(sql.startswith('INSERT INTO "deadlines_keptreplay"') for sql in written)
+    keeping = (
+        'INSERT INTO "deadlines_keptreplay"',
+        'DELETE FROM "deadlines_keptclock"',
+        'INSERT INTO "deadlines_keptclock"',
+    )
+    assert written and all(sql.startswith(keeping) for sql in written), written
     direct = portfolio_sweep.__wrapped__(as_of=as_of)
     assert (swept.homes, swept.cases, swept.by_code) == (direct.homes, direct.cases, direct.by_code)
     assert report.homes >= 1
