@@ -50,13 +50,14 @@ def run(*, as_of: dt.date, workers: int = 1) -> Outcome:
             "tsm.same_day",
             runs["same day"][0],
             "s",
-            against="the same year and day again: the clocks kept stopped beside the replays",
+            against="the same year and day again: the clocks kept beside the replays",
         ),
         Figure(
             "tsm.next_day",
             runs["next day"][0],
             "s",
-            against="the next day, nothing recorded since: the clocks kept the day before (ADR 19)",
+            against="the next day, nothing recorded since: the clocks kept the day before, "
+            "where settled (ADR 19)",
         ),
     )
     for name, (_, again) in runs.items():

@@ -7,10 +7,11 @@ with the stamp read in the same snapshot as their export. `DOORSTEP_KEEP_REPLAYS
 it off (every replay made afresh, as before). The nightly sweep forgets the days before
 yesterday (`forget_before`).
 
-Beside each replay, the clocks it shows stopped are kept one row each (`KeptClock`), for the
-reports: a stopped clock's verdict does not change with the day, so a year's figures read them
-in SQL (`settled_for`, `stopped_kept`) wherever the home's stamp holds, from a replay of that day
-or of an earlier day after which its export held no entry (ADR 19, slice 3).
+Beside each replay, its clocks are kept one row each (`KeptClock`), for the reports: from the
+day a home's facts settle (`clocks.replay.settled_from`) its clocks' starts, due dates, stops
+and breaches do not change with the day, so a year's figures read them in SQL (`settled_for`,
+`clocks_kept`) wherever the home's stamp holds, from a replay of that day or of an earlier day
+on or after the one its facts settled on (ADR 19, slice 3).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from doorstep.interchange.scope import Home
 from doorstep.interchange.stamps import Read
 
 # What a replay kept again for the same home and day replaces.
-REPLACED = ["stamp", "read", "cases", "disclosed", "last_day", "replay", "made_at"]
+REPLACED = ["stamp", "read", "cases", "disclosed", "settled_from", "replay", "made_at"]
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,14 @@ class Kept:
     cases: Mapping[str, int]
     disclosed: dt.date | None
     replay: Mapping[str, Any]
-    # The last day an entry of its export could have happened on (None: it held none).
-    last_day: dt.date | None = None
+    # The first day from which its clocks are as on any later day (`settled_from`).
+    settled_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class Settled:
-    """A kept replay that answers for a later day's stopped clocks: its day, and the stamp and
-    reads to test it by (`settled_for`)."""
+    """A kept replay whose clocks answer for a later day: its day, and the stamp and reads to
+    test it by (`settled_for`)."""
 
     as_of: dt.date
     stamp: str
@@ -59,16 +60,16 @@ class Settled:
 
 
 @dataclass(frozen=True)
-class StoppedClock:
-    """A clock stopped, as the reports read it: the Doorstep case (its pk), the clock and its
-    subject, when it started, was due and stopped, and whether it was breached."""
+class ClockVerdict:
+    """A clock as the reports read it: the Doorstep case (its pk), the clock and its subject,
+    when it started, was due and stopped (None: running), and whether it was breached."""
 
     case: int
     clock: str
     subject: str
     started: dt.date | None
     due: dt.date | None
-    stopped: dt.date
+    stopped: dt.date | None
     breached: bool
 
 
@@ -91,25 +92,27 @@ def kept_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Kept]:
     if not homes or not keeping():
         return {}
     rows = KeptReplay.objects.filter(_of(homes), as_of=as_of).values_list(
-        "home_kind", "home_id", "stamp", "read", "cases", "disclosed", "replay", "last_day"
+        "home_kind", "home_id", "stamp", "read", "cases", "disclosed", "replay", "settled_from"
     )
     return {
-        (kind, pk): Kept(stamp, Read.from_json(read), cases, disclosed, _unpacked(replay), last_day)
-        for kind, pk, stamp, read, cases, disclosed, replay, last_day in rows
+        (kind, pk): Kept(
+            stamp, Read.from_json(read), cases, disclosed, _unpacked(replay), settled_from
+        )
+        for kind, pk, stamp, read, cases, disclosed, replay, settled_from in rows
     }
 
 
 def settled_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Settled]:
-    """Of each of these homes, the latest replay kept that shows every clock stopped as a
-    replay as of `as_of` would (one query, the replays themselves not read; stamps not yet
-    checked): one kept as of `as_of`, or as of an earlier day after which its export held no
-    entry, so that a replay as of `as_of` reads the same entries."""
+    """Of each of these homes, the latest replay kept whose clocks are those a replay as of
+    `as_of` would show (one query, the replays themselves not read; stamps not yet checked):
+    one kept as of `as_of`, or as of an earlier day on or after the day its facts settled on
+    (`clocks.replay.settled_from`)."""
     homes = list(homes)
     if not homes or not keeping():
         return {}
     rows = (
         KeptReplay.objects.filter(_of(homes), as_of__lte=as_of)
-        .filter(Q(as_of=as_of) | Q(last_day__lte=F("as_of")) | Q(last_day__isnull=True))
+        .filter(Q(as_of=as_of) | Q(settled_from__lte=F("as_of")) | Q(settled_from__isnull=True))
         .order_by("as_of")
         .values_list("home_kind", "home_id", "as_of", "stamp", "read")
     )
@@ -119,12 +122,12 @@ def settled_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Settled]
     }
 
 
-def stopped_kept(
+def clocks_kept(
     kept: Mapping[Home, dt.date], *, cases: Mapping[Home, Collection[int]]
-) -> list[StoppedClock]:
-    """The clocks kept stopped of these cases, each home's from its replay as of the day
-    given (one query a day among them)."""
-    found: list[StoppedClock] = []
+) -> list[ClockVerdict]:
+    """The clocks kept of these cases, each home's from its replay as of the day given (one
+    query a day among them)."""
+    found: list[ClockVerdict] = []
     by_day: dict[dt.date, list[Home]] = {}
     for home, day in kept.items():
         by_day.setdefault(day, []).append(home)
@@ -145,7 +148,7 @@ def stopped_kept(
             # A communal case's clocks are kept with its property's replay and with each of
             # its building's households': each is read from its own home's.
             if case in cases.get((kind, pk), ()):
-                found.append(StoppedClock(case, clock, subject, started, due, stopped, breached))
+                found.append(ClockVerdict(case, clock, subject, started, due, stopped, breached))
     return found
 
 
@@ -162,7 +165,7 @@ def _unpacked(stored: bytes | memoryview) -> dict[str, Any]:
 
 def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
     """Keep these replays as of `as_of`, each replacing any kept of its home for that day, with
-    the clocks each shows stopped (three statements in one transaction: the replays' upsert
+    their clocks (three statements in one transaction: the replays' upsert
     takes their rows' locks first, so two requests keeping the same home at once both succeed
     and the last one's replay and clocks stay, never a mixture)."""
     if not replays or not keeping():
@@ -183,7 +186,7 @@ def _keep(replays: Mapping[Home, Kept], *, as_of: dt.date, made: dt.datetime) ->
                 read=one.read.as_json(),
                 cases=dict(one.cases),
                 disclosed=one.disclosed,
-                last_day=one.last_day,
+                settled_from=one.settled_from,
                 replay=_packed(one.replay),
                 made_at=made,
             )
@@ -205,12 +208,12 @@ def _keep(replays: Mapping[Home, Kept], *, as_of: dt.date, made: dt.datetime) ->
                 str(clock["subject"] or ""),
                 _day(clock["started"]),
                 _day(clock["due"]),
-                dt.date.fromisoformat(clock["stopped"]),
+                _day(clock["stopped"]),
                 bool(clock["breached"]),
             )
             for (kind, pk), one in sorted(replays.items())
             for clock in one.replay["clocks"]
-            if clock["stopped"] and clock["case"] in one.cases
+            if clock["case"] in one.cases
         ]
     )
 
@@ -231,8 +234,9 @@ CLOCK_COLUMNS = (
 
 
 def _add_clocks(rows: list[tuple[Any, ...]]) -> None:
-    """Add kept clocks in one statement: `COPY` on PostgreSQL (some 40 a home; building a model
-    instance for each cost more than the replay's own keeping), `executemany` elsewhere."""
+    """Add kept clocks in one statement: `COPY` on PostgreSQL (some 50 a home; building a model
+    instance for each cost more than the replay's own keeping; Django's query capture does not
+    see it), `executemany` elsewhere."""
     if not rows:
         return
     connection = connections[router.db_for_write(KeptClock)]
@@ -268,7 +272,9 @@ def forget_day(day: dt.date) -> int:
 
 
 def _forget(days: Q) -> int:
+    # The replays first, then their clocks: the order `keep` takes them in, so a replay kept
+    # for a day being forgotten waits for the forgetting, never deadlocks with it.
     with transaction.atomic(using=router.db_for_write(KeptReplay)):
-        KeptClock.objects.filter(days).delete()
         deleted, _ = KeptReplay.objects.filter(days).delete()
+        KeptClock.objects.filter(days).delete()
     return deleted

@@ -24,10 +24,10 @@ class KeptReplay(models.Model):
     cases = models.JSONField()
     # The first vulnerability disclosed in the record as of the day, if any.
     disclosed = models.DateField(null=True, blank=True)
-    # The last day any entry of the export could have happened on (its earliest possible day;
-    # None where it held none). Where it is on or before `as_of`, a replay as of any later day
-    # reads the same entries, and shows the same clocks stopped (`KeptClock`).
-    last_day = models.DateField(null=True, blank=True)
+    # The first day from which a replay of its export shows every clock as on any later day
+    # (`clocks.replay.settled_from`; None where it held no entry): where it is on or before
+    # `as_of`, its clocks (`KeptClock`) answer for any later day while the stamp holds.
+    settled_from = models.DateField(null=True, blank=True)
     # The replay's JSON, compressed (zlib): some 68 KB of text a home over five years, 8 KB
     # kept, never queried inside (`deadlines.kept`; docs/performance.md).
     replay = models.BinaryField()
@@ -46,11 +46,12 @@ class KeptReplay(models.Model):
 
 
 class KeptClock(models.Model):
-    """A clock a kept replay shows stopped, one row each: narrow, for the reports to read in SQL
-    without reading the replay back (ADR 19, slice 3). A stopped clock's verdict does not change
-    with the day, so while the home's stamp holds, and the replay's export held no entry after
-    its day (`KeptReplay.last_day`), the row answers for any later day too. Written and
-    forgotten with its replay (`deadlines.kept`)."""
+    """A clock of a kept replay, one row each: narrow, for the reports to read in SQL without
+    reading the replay back (ADR 19, slice 3): which case, which clock, when it started, was due
+    and stopped, and whether it was breached as of the replay's day. From the day its replay's
+    export settles (`KeptReplay.settled_from`) none of these changes with the day, so while the
+    home's stamp holds the row answers for any later day too. Written and forgotten with its
+    replay (`deadlines.kept`)."""
 
     home_kind = models.CharField(max_length=10)
     home_id = models.PositiveBigIntegerField()
@@ -60,7 +61,7 @@ class KeptClock(models.Model):
     subject = models.TextField()
     started = models.DateField(null=True, blank=True)
     due = models.DateField(null=True, blank=True)
-    stopped = models.DateField()
+    stopped = models.DateField(null=True, blank=True)  # None: running as of the day
     breached = models.BooleanField()
 
     class Meta:
@@ -73,4 +74,4 @@ class KeptClock(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.clock} of case {self.case_id} stopped {self.stopped} (as of {self.as_of})"
+        return f"{self.clock} of case {self.case_id} as of {self.as_of}"

@@ -37,16 +37,16 @@ from doorstep.cases.selectors import cases_for_household, cases_visible_to
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
-from doorstep.clocks.replay import replay_facts
+from doorstep.clocks.replay import replay_facts, settled_from
 from doorstep.core.processes import can_share, shared_out
 from doorstep.deadlines.kept import (
+    ClockVerdict,
     Kept,
-    StoppedClock,
+    clocks_kept,
     keep,
     keeping,
     kept_for,
     settled_for,
-    stopped_kept,
 )
 from doorstep.deadlines.words import clock_name, commitment_state, status_words
 from doorstep.interchange.models import ExternalRef, RefKind
@@ -66,7 +66,7 @@ NOT_WORKED_OUT = (
 QUEUE_LIMIT = 200
 # Homes exported together: each chunk's records are held in memory while it is replayed.
 HOMES_PER_CHUNK = 200
-# Homes whose kept stopped clocks are read together (no replay is held in memory, only stamps).
+# Homes whose kept clocks are read together (no replay is held in memory, only stamps).
 SETTLED_PER_CHUNK = 2000
 
 Home = tuple[str, int]  # ("household", pk) or ("property", pk): which export a case's clocks use
@@ -492,33 +492,36 @@ def clocks_of(
 
 
 @dataclass
-class Stopped:
-    """The clocks of some cases stopped as of a day, as the reports read them, with notes on
-    any home whose clocks could not be worked out, and how many homes' clocks were read from
-    those kept beside their replays and how many replayed."""
+class Verdicts:
+    """The clocks of some cases as of a day, as the reports read them (each one's start, due
+    date, stop and breach), with notes on any home whose clocks could not be worked out, and
+    how many homes' clocks were read from those kept beside their replays and how many were
+    replayed."""
 
     as_of: dt.date
-    clocks: list[StoppedClock] = field(default_factory=list)
+    clocks: list[ClockVerdict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     homes_kept: int = 0
     homes_made: int = 0
 
 
-def stopped_clocks_of(
+def clock_verdicts_of(
     case_ids: Iterable[int],
     *,
     as_of: dt.date,
     workers: int = 1,
     chunk: int = SETTLED_PER_CHUNK,
     on_chunk: Callable[[int, int], None] | None = None,
-) -> Stopped:
-    """The clocks of these cases stopped as of `as_of`: exactly those `clocks_of` gives, read
-    where it can be from the clocks kept beside the replays (ADR 19, slice 3). A home's are read
-    from the latest replay kept whose stamp holds now (`interchange.stamps`, in one snapshot
-    with the clocks read) and that answers for `as_of`: kept as of `as_of`, or as of an earlier
-    day after which its export held no entry (`deadlines.kept.settled_for`), a stopped clock's
-    verdict not changing with the day. The other homes are replayed (`clocks_of`, which keeps
-    them). Read `chunk` homes at a time: a stamp's few queries a chunk, and one a day kept."""
+) -> Verdicts:
+    """The clocks of these cases as of `as_of`, each one's start, due date, stop and breach:
+    exactly what `clocks_of` gives, read where it can be from the clocks kept beside the
+    replays (ADR 19, slice 3). A home's are read from the latest replay kept whose stamp holds
+    now (`interchange.stamps`, in one snapshot with the clocks read) and that answers for
+    `as_of`: kept as of `as_of`, or as of an earlier day on or after the day its facts settled
+    on (`clocks.replay.settled_from`; `deadlines.kept.settled_for`). The other homes are
+    replayed (`clocks_of`, which keeps them), and every home is where no snapshot can be had
+    (inside a transaction at READ COMMITTED on PostgreSQL). Read `chunk` homes at a time: a
+    stamp's few queries a chunk, and one a day kept."""
     policy = live_policy()
     salt = policy.digest()
     by_home: dict[Home, set[int]] = {}
@@ -527,15 +530,18 @@ def stopped_clocks_of(
     ):
         by_home.setdefault(_home(household, prop), set()).add(pk)
     homes = list(by_home)
-    found = Stopped(as_of)
+    found = Verdicts(as_of)
     answered: set[Home] = set()
     for start in range(0, len(homes), chunk):
         part = homes[start : start + chunk]
-        with snapshot():
-            settled = settled_for(part, as_of=as_of)
+        with snapshot() as consistent:
+            # The kept replays and their clocks are read by two statements: only where one
+            # snapshot holds both (a replay forgotten or kept again between them would leave
+            # its home with no clocks, or another day's).
+            settled = settled_for(part, as_of=as_of) if consistent else {}
             now = home_stamps(settled, salt=salt, read={h: s.read for h, s in settled.items()})
             holds = {home: s.as_of for home, s in settled.items() if now.get(home) == s.stamp}
-            found.clocks.extend(stopped_kept(holds, cases=by_home))
+            found.clocks.extend(clocks_kept(holds, cases=by_home))
         answered |= holds.keys()
         if on_chunk is not None:
             on_chunk(len(answered), len(homes))
@@ -558,7 +564,7 @@ def stopped_clocks_of(
         on_chunk=told,
     )
     found.clocks.extend(
-        StoppedClock(
+        ClockVerdict(
             clock.case.pk,
             clock.clock,
             clock.subject,
@@ -568,7 +574,6 @@ def stopped_clocks_of(
             clock.breached,
         )
         for clock in replayed.clocks
-        if clock.stopped is not None
     )
     found.notes.extend(replayed.notes)
     return found
@@ -625,7 +630,7 @@ def _clocks_part(part: _Part) -> tuple[Clocks, dict[str, float]]:
                     replayed.refs,
                     replayed.disclosed,
                     replayed.replay,
-                    replayed.last_day,
+                    replayed.settled_from,
                 )
     replayed_at = time.perf_counter()
     keep(fresh, as_of=part.as_of)
@@ -652,7 +657,7 @@ class _Replayed:
     refs: Mapping[str, int]
     replay: Mapping[str, Any]
     disclosed: dt.date | None
-    last_day: dt.date | None = None
+    settled_from: dt.date | None = None
 
     @property
     def cases(self) -> dict[str, Case]:
@@ -673,8 +678,8 @@ def _replay_home(
     )
     replay = replay_facts(facts, as_of=found.as_of)
     disclosed = first_disclosed(facts.as_of(found.as_of))
-    last_day = max((fact.earliest_date for fact in facts.events), default=None)
-    return _Replayed(wanted, first.household, export.cases, replay, disclosed, last_day)
+    settled = settled_from(facts, replay)
+    return _Replayed(wanted, first.household, export.cases, replay, disclosed, settled)
 
 
 def _read_replays(found: Clocks, replays: list[_Replayed]) -> None:

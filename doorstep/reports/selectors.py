@@ -11,8 +11,8 @@ was checked and what was not).
 
 One rule, not two: whether a complaint stage was answered in time, and whether a repair met its
 target, is the deadlines' replay, the same answer each case page shows: read from the clocks
-kept stopped beside the day's replays where the home's record has not changed since
-(`deadlines.selectors.stopped_clocks_of`, ADR 19), replayed where it has. This module only
+kept beside the day's replays where the home's record has not changed since
+(`deadlines.selectors.clock_verdicts_of`, ADR 19), replayed where it has. This module only
 chooses which cases count in the year and divides.
 
 Time is an argument: `as_of` is the day the replay is asked about; only views and API handlers
@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
+from django.db.models.fields.json import KT
 
 from doorstep.asb.choices import Category
 from doorstep.asb.models import AsbCase
 from doorstep.cases.models import Case
 from doorstep.complaints.models import Complaint
 from doorstep.core.replica import replica_reads
-from doorstep.deadlines.kept import StoppedClock
-from doorstep.deadlines.selectors import Stopped, stopped_clocks_of
+from doorstep.deadlines.kept import ClockVerdict
+from doorstep.deadlines.selectors import Verdicts, clock_verdicts_of
 from doorstep.properties.choices import PropertyKind
 from doorstep.properties.models import Property
 from doorstep.repairs.models import Job
@@ -211,8 +212,8 @@ def _answered(year: ReportingYear) -> dict[int, list[Complaint]]:
     }
 
 
-def _response_clocks(found: Stopped) -> dict[tuple[int, int], StoppedClock]:
-    clocks: dict[tuple[int, int], StoppedClock] = {}
+def _response_clocks(found: Verdicts) -> dict[tuple[int, int], ClockVerdict]:
+    clocks: dict[tuple[int, int], ClockVerdict] = {}
     for clock in found.clocks:
         for stage in (1, 2):
             if clock.clock == f"complaint.stage{stage}.response":
@@ -221,7 +222,7 @@ def _response_clocks(found: Stopped) -> dict[tuple[int, int], StoppedClock]:
 
 
 def _complaint_measures(
-    year: ReportingYear, homes: int, answered: dict[int, list[Complaint]], found: Stopped
+    year: ReportingYear, homes: int, answered: dict[int, list[Complaint]], found: Verdicts
 ) -> tuple[list[Measure], list[SelfAssessment]]:
     received = list(
         Complaint.objects.filter(**_in(year, "received_at"), received_event__isnull=False)
@@ -336,12 +337,13 @@ def _priorities(case_ids: set[int]) -> dict[str, str]:
     or, for a job known only from the record (an imported history has no `Job` rows), the one
     its `works.raised` gave; a report naming the job overrides either, as the clock has it."""
     found: dict[str, str] = {}
-    # Only the fields read, each taken out of the entry's data by the database: a year's repairs
-    # are most of the landlord's history, and reading whole entries cost seconds.
+    # Only the fields read, each taken out of the entry's data by the database as text (`KT`:
+    # SQLite would read a string that looks like a number as one): a year's repairs are most of
+    # the landlord's history, and reading whole entries cost seconds.
     for job, priority in (
         Event.objects.filter(case_id__in=case_ids, kind="works.raised")
         .order_by("-occurred_earliest", "-pk")  # the first raising wins, as in the clock
-        .values_list("data__job", "data__priority")
+        .values_list(KT("data__job"), KT("data__priority"))
     ):
         if job and priority:
             found[f"job {job}"] = str(priority)
@@ -351,7 +353,7 @@ def _priorities(case_ids: set[int]) -> dict[str, str]:
         found[f"job {reference}"] = priority
     for uid, given, job in Event.objects.filter(
         case_id__in=case_ids, kind="repair.reported"
-    ).values_list("uid", "data__priority", "data__job"):
+    ).values_list("uid", KT("data__priority"), KT("data__job")):
         priority = str(given or "")
         if not priority:
             continue
@@ -381,14 +383,14 @@ def _repair_case_ids(year: ReportingYear) -> set[int]:
     found: set[int] = set()
     for case_id, given, latest in Event.objects.filter(
         kind="works.completed", case_id__in=begun
-    ).values_list("case_id", "data__completed_on", "occurred_latest"):
+    ).values_list("case_id", KT("data__completed_on"), "occurred_latest"):
         day = _completed_on(given)
         if day is None or day >= year.start or latest >= year.start_moment:
             found.add(case_id)
     return found
 
 
-def _repair_measures(year: ReportingYear, case_ids: set[int], found: Stopped) -> list[Measure]:
+def _repair_measures(year: ReportingYear, case_ids: set[int], found: Verdicts) -> list[Measure]:
     priorities = _priorities(case_ids)
     completed = [
         clock
@@ -401,14 +403,20 @@ def _repair_measures(year: ReportingYear, case_ids: set[int], found: Stopped) ->
     references = _references(clock.case for clock in completed)
     rows: dict[bool, list[Row]] = {True: [], False: []}
     for clock in sorted(
-        completed, key=lambda c: (c.stopped, references[c.case], c.subject, c.started or c.stopped)
+        completed,
+        key=lambda c: (
+            c.stopped or dt.date.max,
+            references[c.case],
+            c.subject,
+            c.started or dt.date.min,
+        ),
     ):
         priority = priorities[clock.subject]
         in_time = not clock.breached
         rows[priority == "emergency"].append(
             Row(
                 references[clock.case],
-                clock.stopped,
+                clock.stopped or year.start,
                 f"{priority.capitalize()} repair ({clock.subject})",
                 in_time=in_time,
                 counted=in_time,
@@ -504,7 +512,7 @@ def tsm_year(
     repairs = _repair_case_ids(span)
     # One reading of each home for both: the complaints answered and the repairs completed.
     complaint_cases = {c.case_id for stage in answered.values() for c in stage}
-    found = stopped_clocks_of(
+    found = clock_verdicts_of(
         complaint_cases | repairs, as_of=as_of, workers=workers, on_chunk=on_chunk
     )
     complaints, assessment = _complaint_measures(span, homes, answered, found)

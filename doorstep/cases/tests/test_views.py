@@ -32,7 +32,7 @@ from doorstep.vulnerabilities.models import SpecialCategoryAccess
 # A replay made and kept (ADR 19, `deadlines.kept`): the kept rows read (1), the stamp
 # (households, a query a level of the buildings, the communal areas, the references to the
 # places the export said, the streams: 6 or 7), the
-# snapshot's savepoint and release (2) and the replay kept (1), with the clocks it shows stopped
+# snapshot's savepoint and release (2) and the replay kept (1), with its clocks
 # (ADR 19, slice 3: in a savepoint of their own, 2; the day's deleted, 1; added, 1 where there
 # are any). Once kept, the page costs the kept row and the stamp instead of the export's
 # twenty-odd.

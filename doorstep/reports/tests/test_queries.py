@@ -15,13 +15,13 @@ from doorstep.testing.portfolio import AS_OF, FEW, MORE, api_get, open_homes
 pytestmark = pytest.mark.django_db
 INDEX_MAX_QUERIES = 5
 # The year's cases, one batch of clocks (10 more where its replays are made and kept, ADR 19:
-# see `cases.tests.test_views`), the measures; 9 more since the stopped clocks are kept beside
+# see `cases.tests.test_views`), the measures; 9 more since the clocks are kept beside
 # the replays (ADR 19, slice 3): the homes of the year's cases, the kept replays that might answer
 # for the day, the snapshot they are looked for in (PostgreSQL: BEGIN, SET TRANSACTION, COMMIT;
 # SQLite: a savepoint and its release), the clocks kept (deleting any of the day's and adding
 # them, in a transaction of their own), the references of the repairs counted.
 YEAR_MAX_QUERIES = 46 + 10 + 9
-# The same year again: every home's stopped clocks read from those kept (the stamps, the kept
+# The same year again: every home's clocks read from those kept (the stamps, the kept
 # replays' days, the clocks), no replay made.
 YEAR_WARM_MAX_QUERIES = 33
 
