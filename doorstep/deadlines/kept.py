@@ -234,7 +234,7 @@ CLOCK_COLUMNS = (
 
 
 def _add_clocks(rows: list[tuple[Any, ...]]) -> None:
-    """Add kept clocks in one statement: `COPY` on PostgreSQL (some 50 a home; building a model
+    """Add kept clocks in one statement: `COPY` on PostgreSQL (some 37 a home; building a model
     instance for each cost more than the replay's own keeping; Django's query capture does not
     see it), `executemany` elsewhere."""
     if not rows:
