@@ -36,6 +36,22 @@ from doorstep.interchange.stamps import Read
 REPLACED = ["stamp", "read", "cases", "disclosed", "settled_from", "replay", "made_at"]
 
 
+# A kept clock's columns, in the order `_add_clocks` is given them: the home and day, then a
+# `ClockVerdict`'s fields in its order.
+CLOCK_COLUMNS = (
+    "home_kind",
+    "home_id",
+    "as_of",
+    "case_id",
+    "clock",
+    "subject",
+    "started",
+    "due",
+    "stopped",
+    "breached",
+)
+
+
 @dataclass(frozen=True)
 class Kept:
     """A home's replay as of a day, with the stamp it was made under."""
@@ -134,21 +150,11 @@ def clocks_kept(
     for day, homes in sorted(by_day.items()):
         wanted = {case for home in homes for case in cases.get(home, ())}
         rows = KeptClock.objects.filter(_of(homes), as_of=day, case_id__in=wanted).order_by("pk")
-        for kind, pk, case, clock, subject, started, due, stopped, breached in rows.values_list(
-            "home_kind",
-            "home_id",
-            "case_id",
-            "clock",
-            "subject",
-            "started",
-            "due",
-            "stopped",
-            "breached",
-        ):
+        for kind, pk, *verdict in rows.values_list("home_kind", "home_id", *CLOCK_COLUMNS[3:]):
             # A communal case's clocks are kept with its property's replay and with each of
             # its building's households': each is read from its own home's.
-            if case in cases.get((kind, pk), ()):
-                found.append(ClockVerdict(case, clock, subject, started, due, stopped, breached))
+            if verdict[0] in cases.get((kind, pk), ()):
+                found.append(ClockVerdict(*verdict))
     return found
 
 
@@ -216,21 +222,6 @@ def _keep(replays: Mapping[Home, Kept], *, as_of: dt.date, made: dt.datetime) ->
             if clock["case"] in one.cases
         ]
     )
-
-
-# A kept clock's columns, in the order `_add_clocks` is given them.
-CLOCK_COLUMNS = (
-    "home_kind",
-    "home_id",
-    "as_of",
-    "case_id",
-    "clock",
-    "subject",
-    "started",
-    "due",
-    "stopped",
-    "breached",
-)
 
 
 def _add_clocks(rows: list[tuple[Any, ...]]) -> None:

@@ -12,6 +12,7 @@ afresh."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -294,6 +295,9 @@ def test_forgetting_a_day_forgets_its_clocks() -> None:
 def test_the_clocks_are_written_to_every_column_the_table_has() -> None:
     columns = {field.column for field in KeptClock._meta.concrete_fields} - {"id"}
     assert columns == set(CLOCK_COLUMNS)
+    # and read back in a verdict's order
+    assert CLOCK_COLUMNS[3] == "case_id"
+    assert [f.name for f in dataclasses.fields(ClockVerdict)] == ["case", *CLOCK_COLUMNS[4:]]
 
 
 @keeps_replays
