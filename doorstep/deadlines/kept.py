@@ -171,9 +171,9 @@ def _unpacked(stored: bytes | memoryview) -> dict[str, Any]:
 
 def keep(replays: Mapping[Home, Kept], *, as_of: dt.date) -> None:
     """Keep these replays as of `as_of`, each replacing any kept of its home for that day, with
-    their clocks (three statements in one transaction: the replays' upsert
-    takes their rows' locks first, so two requests keeping the same home at once both succeed
-    and the last one's replay and clocks stay, never a mixture)."""
+    their clocks (three statements in one transaction: the replays' upsert takes their rows'
+    locks first, so two requests keeping the same home at once both succeed and the last one's
+    replay and clocks stay, never a mixture)."""
     if not replays or not keeping():
         return
     made = timezone.now()  # bookkeeping of the copy, not a time the record reads
