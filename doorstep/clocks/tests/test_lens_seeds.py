@@ -13,17 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from doorstep.interchange.replay import replay
+from doorstep.testing.shared import scenario
 
-SCENARIOS = Path(__file__).resolve().parents[4] / "shared" / "scenarios"
 BROMFORD = "bromford-202109189.json"
 CLARION = "clarion-202208650.json"
 BROMFORD_DAY = dt.date(2024, 3, 21)
@@ -32,11 +30,7 @@ ANY: Any = object()
 
 
 def load(name: str) -> dict[str, Any]:
-    if not SCENARIOS.is_dir():
-        if os.environ.get("CI") == "true":  # CI always has ../shared: never skip there
-            pytest.fail(f"the seed scenarios folder {SCENARIOS} is missing in CI")
-        pytest.skip(f"the seed scenarios folder {SCENARIOS} is absent (CI always has it)")
-    return json.loads((SCENARIOS / name).read_text(encoding="utf-8"))
+    return scenario(name)
 
 
 @functools.lru_cache(maxsize=16)

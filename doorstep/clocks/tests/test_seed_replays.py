@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,9 +19,9 @@ from doorstep.clocks.engine import ClockResult, compute_clocks
 from doorstep.clocks.facts import facts_from_chronology
 from doorstep.clocks.ledger import commitment_states
 from doorstep.clocks.replay import replay_clocks
+from doorstep.testing.shared import scenario
 from doorstep.workdays import calendar_for
 
-SCENARIOS = Path(__file__).resolve().parents[4] / "shared" / "scenarios"
 BROMFORD = "bromford-202109189.json"
 CLARION = "clarion-202208650.json"
 BROMFORD_DAY = dt.date(2024, 3, 21)
@@ -32,10 +30,7 @@ ANY = object()
 
 
 def load(name: str) -> dict:
-    path = SCENARIOS / name
-    if not SCENARIOS.is_dir():
-        pytest.skip(f"the seed scenarios folder {SCENARIOS} is absent (CI always has it)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return scenario(name)
 
 
 def d(text: str) -> dt.date:

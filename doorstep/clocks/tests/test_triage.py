@@ -4,7 +4,6 @@ reads in every contact of the Ombudsman seed chronologies."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -23,8 +22,8 @@ from doorstep.clocks.triage import (
     triage,
 )
 from doorstep.policy.awaab import HHSRS
+from doorstep.testing.shared import scenario
 
-SCENARIOS = Path(__file__).resolve().parents[4] / "shared" / "scenarios"
 LABELLED = Path(__file__).parent / "data" / "triage_labelled.jsonl"
 
 
@@ -241,12 +240,7 @@ def test_no_longer_denies_the_next_words_not_the_whole_sentence():
 
 
 def _seed(name):
-    path = SCENARIOS / name
-    if not path.exists():
-        if os.environ.get("CI") == "true":  # CI always has ../shared: never skip there
-            pytest.fail(f"the seed scenarios folder {SCENARIOS} is missing in CI")
-        pytest.skip(f"the seed scenarios folder {SCENARIOS} is absent (CI always has it)")
-    return {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["events"]}
+    return {e["id"]: e for e in scenario(name)["events"]}
 
 
 # Every contact.in and complaint.received of both seeds: (dissatisfied, hazards, categories).

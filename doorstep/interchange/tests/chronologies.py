@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import copy
-import json
-from pathlib import Path
 from typing import Any
 
-import pytest
+from doorstep.testing.shared import scenario
 
-SCENARIOS = Path(__file__).resolve().parents[4] / "shared" / "scenarios"
 BROMFORD = "bromford-202109189.json"
 CLARION = "clarion-202208650.json"
 SEEDS = {BROMFORD: "2024-03-21", CLARION: "2023-08-11"}
 
 
 def seed(name: str) -> dict[str, Any]:
-    """A seed scenario, or skip where the shared folder is absent (CI always has it)."""
-    if not SCENARIOS.is_dir():
-        pytest.skip(f"the seed scenarios folder {SCENARIOS} is absent")
-    return json.loads((SCENARIOS / name).read_text(encoding="utf-8"))
+    """A seed scenario (`doorstep.testing.shared`: skipped where absent, failed in CI)."""
+    return scenario(name)
 
 
 # A block with a flat and a communal entrance (the flat listed before its block); a tenancy

@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import shutil
 import sys
 from typing import Any
@@ -17,7 +16,8 @@ from django.core.management import CommandError, call_command
 
 from doorstep.interchange.models import ExternalRef
 from doorstep.interchange.services import chronologies_import
-from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, SCENARIOS, seed, small
+from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, seed, small
+from doorstep.testing.shared import SCENARIOS, needed
 from doorstep.timeline.models import Event
 from doorstep.timeline.when import LONDON
 
@@ -119,10 +119,7 @@ def test_running_the_same_stream_again_imports_nothing(tmp_path):
 
 
 def test_a_directory_imports_both_seeds_in_order_despite_a_broken_file(tmp_path):
-    if not SCENARIOS.is_dir():
-        if os.environ.get("CI") == "true":  # CI always has ../shared: never skip there
-            pytest.fail(f"the seed scenarios folder {SCENARIOS} is missing in CI")
-        pytest.skip(f"the seed scenarios folder {SCENARIOS} is absent")
+    needed(SCENARIOS)
     for name in (BROMFORD, CLARION):
         shutil.copy(SCENARIOS / name, tmp_path / name)
     (tmp_path / "broken.json").write_text('{"format": "doorstep-chronology/1"', encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +23,8 @@ from doorstep.interchange.validate import (
     passes_gate,
     validate_chronology,
 )
+from doorstep.testing.shared import DOMAIN, needed, scenario
 
-REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared"
-SCENARIOS = SHARED / "scenarios"
 SEEDS = ["bromford-202109189", "clarion-202208650"]
 
 MINIMAL: dict[str, Any] = {
@@ -164,10 +161,7 @@ def minimal() -> dict[str, Any]:
 
 
 def seed(name: str) -> dict[str, Any]:
-    if not SCENARIOS.is_dir():
-        pytest.skip(f"the shared scenarios folder {SCENARIOS} is absent (CI always has it)")
-    data: dict[str, Any] = json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))
-    return data
+    return scenario(f"{name}.json")
 
 
 # --- the schema itself ------------------------------------------------------------------------
@@ -190,10 +184,7 @@ def test_every_known_kind_has_a_data_rule() -> None:
 
 
 def test_known_kinds_are_exactly_those_chronology_md_lists() -> None:
-    spec = SHARED / "domain" / "chronology.md"
-    if not spec.is_file():
-        pytest.skip(f"{spec} is absent (CI always has it)")
-    text = spec.read_text(encoding="utf-8")
+    text = needed(DOMAIN / "chronology.md").read_text(encoding="utf-8")
     section = text.split("### Kinds", 1)[1].split("## Clocks", 1)[0]
     listed = {
         token
@@ -480,7 +471,7 @@ def test_the_fast_gate_never_passes_what_the_explaining_validator_refuses(
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_the_fast_gate_passes_the_valid_seed_chronologies(name: str) -> None:
-    doc = json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))
+    doc = seed(name)
     assert passes_gate(doc)
     assert explained(doc) == []
     doc["events"][3]["at"] = "2021-02-30"
