@@ -57,9 +57,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--after-sweep",
-        action="store_true",
+        nargs="?",
+        const="all",
+        choices=("all", "sample"),
         help="Before the latency load, the night's sweep: the day's replays kept (ADR 19), as on "
-        "a working day. Without it, every page makes its home's replay first (cold).",
+        "a working day. Without it, every page makes its home's replay first (cold). "
+        "`--after-sweep sample` keeps only the homes of the cases the load asks for (not a "
+        "whole sweep: for full scale, where a cold sweep takes hours).",
     )
     p.add_argument("--think", default="0.5-1.5", help="Each user's pause, seconds (0.5-1.5).")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers.")

@@ -149,3 +149,35 @@ def test_a_long_sweep_reports_where_it_is_and_what_is_left(capsys, monkeypatch):
     assert len(lines) == 2
     assert "200 of 1,000 homes in 61 s (3.3 homes/s; some 244 s to go)" in lines[0]
     assert "1,000 of 1,000 homes in 200 s" in lines[1]
+
+
+def test_an_after_sweep_of_the_sample_needs_no_queue():
+    assert run.options(["--after-sweep"]).after_sweep == "all"
+    assert run.options(["--after-sweep", "sample"]).after_sweep == "sample"
+    assert run.options([]).after_sweep is None
+    out = latency.run(
+        scratch=None,
+        user=None,
+        seed=1,
+        as_of=dt.date(2025, 5, 1),
+        users=1,
+        duration=1,
+        workers=1,
+        think=(0.5, 1.5),
+        after_sweep="sample",
+    )
+    assert out.problems and "queue_page" in out.problems[0]
+
+
+@pytest.mark.django_db
+def test_an_after_sweep_of_the_sample_keeps_the_homes_of_its_cases_only():
+    from doorstep.deadlines.models import KeptReplay
+    from doorstep.testing.portfolio import AS_OF, open_homes
+
+    homes = open_homes(3)
+    sample = [homes[0].cases.order_by("pk").first().reference]
+    found = latency.night_before(as_of=AS_OF, processes=1, sample=sample)
+    kept = set(KeptReplay.objects.values_list("home_kind", "home_id", "as_of"))
+    days = {f.name.rsplit(".", 1)[-1] for f in found}
+    assert kept == {("household", homes[0].pk, dt.date.fromisoformat(d)) for d in days}
+    assert all("1 homes of the load's cases" in f.against for f in found)
