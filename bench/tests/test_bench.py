@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -156,7 +157,7 @@ def test_an_after_sweep_of_the_sample_needs_no_queue():
     assert run.options(["--after-sweep", "sample"]).after_sweep == "sample"
     assert run.options([]).after_sweep is None
     out = latency.run(
-        scratch=None,
+        scratch=cast(Any, None),  # refused before the scratch folder is used
         user=None,
         seed=1,
         as_of=dt.date(2025, 5, 1),
@@ -175,7 +176,7 @@ def test_an_after_sweep_of_the_sample_keeps_the_homes_of_its_cases_only():
     from doorstep.testing.portfolio import AS_OF, open_homes
 
     homes = open_homes(3)
-    sample = [homes[0].cases.order_by("pk").first().reference]
+    sample = [homes[0].cases.order_by("pk")[0].reference]
     found = latency.night_before(as_of=AS_OF, processes=1, sample=sample)
     kept = set(KeptReplay.objects.values_list("home_kind", "home_id", "as_of"))
     days = {f.name.rsplit(".", 1)[-1] for f in found}
