@@ -31,6 +31,7 @@ from django.utils import timezone
 from doorstep.deadlines.models import KeptClock, KeptReplay
 from doorstep.interchange.scope import Home
 from doorstep.interchange.stamps import Read
+from doorstep.timeline.when import LONDON
 
 # What a replay kept again for the same home and day replaces.
 REPLACED = ["stamp", "read", "cases", "disclosed", "settled_from", "replay", "made_at"]
@@ -49,6 +50,7 @@ CLOCK_COLUMNS = (
     "due",
     "stopped",
     "breached",
+    "due_at",
 )
 
 
@@ -78,7 +80,8 @@ class Settled:
 @dataclass(frozen=True)
 class ClockVerdict:
     """A clock as the reports read it: the Doorstep case (its pk), the clock and its subject,
-    when it started, was due and stopped (None: running), and whether it was breached."""
+    when it started, was due and stopped (None: running), and whether it was breached; an
+    hour clock's due moment too."""
 
     case: int
     clock: str
@@ -87,6 +90,18 @@ class ClockVerdict:
     due: dt.date | None
     stopped: dt.date | None
     breached: bool
+    due_at: dt.datetime | None = None
+
+    @property
+    def due_moment(self) -> dt.datetime:
+        return due_moment(self.due, self.due_at)
+
+
+def due_moment(due: dt.date | None, due_at: dt.datetime | None) -> dt.datetime:
+    """When a clock falls due: the hour for an hour clock, else the end of the due day."""
+    if due_at is not None:
+        return due_at
+    return dt.datetime.combine(due or dt.date.max, dt.time.max, tzinfo=LONDON)
 
 
 def keeping() -> bool:
@@ -216,6 +231,7 @@ def _keep(replays: Mapping[Home, Kept], *, as_of: dt.date, made: dt.datetime) ->
                 _day(clock["due"]),
                 _day(clock["stopped"]),
                 bool(clock["breached"]),
+                _moment(clock["due_at"]),
             )
             for (kind, pk), one in sorted(replays.items())
             for clock in one.replay["clocks"]
@@ -244,12 +260,20 @@ def _add_clocks(rows: list[tuple[Any, ...]]) -> None:
                     copy.write_row(row)
             return
         marks = ", ".join(["%s"] * len(CLOCK_COLUMNS))
+        # A moment as the database stores one (SQLite: text in UTC, as Django reads it back).
+        adapt = connection.ops.adapt_datetimefield_value
+        moment = CLOCK_COLUMNS.index("due_at")
+        rows = [(*row[:moment], adapt(row[moment]), *row[moment + 1 :]) for row in rows]
         # Identifiers from the model's own metadata, quoted; the values are parameters.
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
 
 def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 def forget_before(day: dt.date) -> int:

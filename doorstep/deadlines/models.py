@@ -63,6 +63,9 @@ class KeptClock(models.Model):
     due = models.DateField(null=True, blank=True)
     stopped = models.DateField(null=True, blank=True)  # None: running as of the day
     breached = models.BooleanField()
+    # An hour clock's due moment (an emergency repair's, an Awaab's Law emergency's): what the
+    # work queue sorts by (`CaseClock.due_moment`).
+    due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [

@@ -43,6 +43,7 @@ from doorstep.deadlines.kept import (
     ClockVerdict,
     Kept,
     clocks_kept,
+    due_moment,
     keep,
     keeping,
     kept_for,
@@ -141,19 +142,26 @@ class CaseClock:
     @property
     def due_moment(self) -> dt.datetime:
         """When it falls due: the hour for an hour clock, else the end of the due day."""
-        if self.due_at is not None:
-            return self.due_at
-        return dt.datetime.combine(self.due or dt.date.max, dt.time.max, tzinfo=LONDON)
+        return due_moment(self.due, self.due_at)
 
     def as_json(self) -> dict[str, Any]:
         """The replay's JSON for the clock, with its name in plain English and where it
         stands (members the format welcomes beyond its minimum)."""
         return {**self.data, "name": self.name, "status": self.status}
 
-    def sort_key(self) -> tuple[bool, dt.datetime, str, str]:
+    def sort_key(self) -> tuple[bool, dt.datetime, str, str, str, dt.date]:
         """What breaches first: overdue before not yet due; of the overdue, the earliest due
-        (the most overdue in elapsed time, whatever each clock's unit); then the soonest due."""
-        return (not self.breached, self.due_moment, self.case.reference, self.clock)
+        (the most overdue in elapsed time, whatever each clock's unit); then the soonest due;
+        then by case, clock, subject and start, so that the order is the same whichever way
+        the clocks were read (`work_queue`)."""
+        return _queue_order(
+            self.breached,
+            self.due_moment,
+            self.case.reference,
+            self.clock,
+            self.subject,
+            self.started,
+        )
 
 
 @dataclass(frozen=True)
@@ -572,6 +580,7 @@ def clock_verdicts_of(
             clock.due,
             clock.stopped,
             clock.breached,
+            clock.due_at,
         )
         for clock in replayed.clocks
     )
@@ -840,24 +849,48 @@ class WorkQueue:
     notes: list[str]
 
 
+def _queue_order(
+    breached: bool,
+    due: dt.datetime,
+    reference: str,
+    clock: str,
+    subject: str,
+    started: dt.date | None,
+) -> tuple[bool, dt.datetime, str, str, str, dt.date]:
+    return (not breached, due, reference, clock, subject, started or dt.date.min)
+
+
 def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQueue:
     """Every running clock on the open cases `user` may see (a contractor: its own cases),
     sorted by what breaches first: overdue first, the most overdue first, then the soonest
     due. Each item has its case (with household, property, officer and team).
 
-    Cost: one replay per household with an open case the person may see (and per building
-    with an open communal case), all of them before the sort, since the last household may
-    hold the most urgent clock; the homes exported in chunks (some 20 queries per chunk of
-    `HOMES_PER_CHUNK`). Bounded to the households with open cases."""
-    cases = (
-        cases_visible_to(user=user)
-        .filter(status=CaseStatus.OPEN)
-        .select_related("household__property", "property", "officer", "owner_team")
-        .order_by("pk")
+    Every home with an open case the person may see must be read before the sort, since the
+    last may hold the most urgent clock, but only the first `limit` clocks are shown. So the
+    clocks are sorted as the reports read them (`clock_verdicts_of`: from the clocks kept
+    beside the day's replays, after the nightly sweep, or kept from an earlier day once a
+    home's clocks have settled; the other homes replayed and kept), and only the homes of the
+    clocks shown are read whole (`clocks_of`, from the replays kept for the day)."""
+    visible = cases_visible_to(user=user).filter(status=CaseStatus.OPEN)
+    references = dict(visible.values_list("pk", "reference"))
+    verdicts = clock_verdicts_of(references, as_of=as_of)
+    running = sorted(
+        (v for v in verdicts.clocks if v.stopped is None),
+        key=lambda v: _queue_order(
+            v.breached, v.due_moment, references[v.case], v.clock, v.subject, v.started
+        ),
     )
-    found = clocks_of(cases, as_of=as_of)
-    running = found.running
-    return WorkQueue(as_of=as_of, items=running[:limit], total=len(running), notes=found.notes)
+    shown = running[:limit]
+    found = clocks_of(
+        visible.filter(pk__in={v.case for v in shown})
+        .select_related("household__property", "property", "officer", "owner_team")
+        .order_by("pk"),
+        as_of=as_of,
+    )
+    wanted = {(v.case, v.clock, v.subject, v.started) for v in shown}
+    items = [c for c in found.running if (c.case.pk, c.clock, c.subject, c.started) in wanted]
+    notes = list(dict.fromkeys([*verdicts.notes, *found.notes]))
+    return WorkQueue(as_of=as_of, items=items[:limit], total=len(running), notes=notes)
 
 
 @dataclass(frozen=True)

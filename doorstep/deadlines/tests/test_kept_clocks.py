@@ -7,7 +7,7 @@ the seeds, the small chronology, and the cases a review found where a replay aft
 entry's earliest day is not yet settled). What they give: `clock_verdicts_of` says exactly what
 `clocks_of` says of the clocks, cold, the same day again, and a later day from an earlier day's
 clocks; a home changed since, or not yet settled on the day its replay was kept, is replayed
-afresh."""
+afresh. The work queue, sorted from them, shows what a queue of fresh replays shows."""
 
 from __future__ import annotations
 
@@ -23,18 +23,23 @@ from django.test import override_settings
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
+from doorstep.cases.selectors import cases_visible_to
 from doorstep.cases.services import record_on_case
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.replay import SETTLED, replay_facts, settled_from
 from doorstep.deadlines.kept import CLOCK_COLUMNS, ClockVerdict, forget_before
 from doorstep.deadlines.models import KeptClock, KeptReplay
-from doorstep.deadlines.selectors import clock_verdicts_of, clocks_of
+from doorstep.deadlines.selectors import QUEUE_LIMIT, clock_verdicts_of, clocks_of, work_queue
 from doorstep.demo.loader import load_demo
 from doorstep.generate import synth
 from doorstep.interchange.services import chronology_import
 from doorstep.interchange.tests.chronologies import BROMFORD, CLARION, seed, small
+from doorstep.staff.roles import Role
+from doorstep.testing.factories import StaffFactory
 from doorstep.testing.kept import keeps_replays
+from doorstep.timeline.when import When
 
 AT = dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 23)
@@ -193,7 +198,8 @@ def _ids() -> list[int]:
 
 def _key(clocks: Iterable[ClockVerdict]) -> list[tuple[Any, ...]]:
     return sorted(
-        (c.case, c.clock, c.subject, c.started, c.due, c.stopped, c.breached) for c in clocks
+        (c.case, c.clock, c.subject, c.started, c.due, c.stopped, c.breached, c.due_at)
+        for c in clocks
     )
 
 
@@ -204,7 +210,9 @@ def _fresh(as_of: dt.date) -> list[tuple[Any, ...]]:
             Case.objects.select_related("household", "property"), as_of=as_of, only=("clocks",)
         )
     return _key(
-        ClockVerdict(c.case.pk, c.clock, c.subject, c.started, c.due, c.stopped, c.breached)
+        ClockVerdict(
+            c.case.pk, c.clock, c.subject, c.started, c.due, c.stopped, c.breached, c.due_at
+        )
         for c in found.clocks
     )
 
@@ -322,3 +330,68 @@ def test_no_clocks_kept_are_read_where_the_snapshot_cannot_vouch_for_them() -> N
         found = clock_verdicts_of(_ids(), as_of=TODAY)
     assert (found.homes_kept > 0) == (connection.vendor != "postgresql")
     assert _key(found.clocks) == _fresh(TODAY)
+
+
+# --- the work queue, sorted from the clocks kept ----------------------------------------------
+
+
+def _shown(items: Iterable[Any]) -> list[tuple[Any, ...]]:
+    return [(c.case.reference, c.clock, c.subject, dict(c.data)) for c in items]
+
+
+def _fresh_queue(user: Any, as_of: dt.date, limit: int) -> tuple[list[tuple[Any, ...]], int]:
+    """The queue as it was made before it read the clocks kept: every visible open case's home
+    replayed afresh, every running clock sorted."""
+    with override_settings(DOORSTEP_KEEP_REPLAYS=False):
+        found = clocks_of(
+            cases_visible_to(user=user)
+            .filter(status=CaseStatus.OPEN)
+            .select_related("household__property", "property", "officer", "owner_team"),
+            as_of=as_of,
+        )
+    running = found.running
+    return _shown(running[:limit]), len(running)
+
+
+@keeps_replays
+@pytest.mark.parametrize("limit", [4, QUEUE_LIMIT])
+def test_the_queue_shows_what_a_queue_of_fresh_replays_shows(limit: int) -> None:
+    _record()
+    manager = StaffFactory.create(role=Role.MANAGER)
+    contractor = StaffFactory.create(role=Role.CONTRACTOR)
+    # Cold, the same day again (every clock read from those kept), a later day (the settled
+    # homes read from today's clocks kept), and that later day again.
+    for as_of in (TODAY, TODAY, LATER, LATER):
+        for user in (manager, contractor):
+            queue = work_queue(user=user, as_of=as_of, limit=limit)
+            assert (_shown(queue.items), queue.total) == _fresh_queue(user, as_of, limit)
+    assert work_queue(user=manager, as_of=TODAY, limit=limit).total > 4  # 4 cuts it short
+
+
+@keeps_replays
+def test_the_queue_cut_anywhere_shows_the_first_of_a_queue_of_fresh_replays() -> None:
+    """Whatever the limit, the clocks shown are the first of every running clock in the order
+    fresh replays give: the sort by the clocks kept (an hour clock by its hour) is theirs."""
+    _record()
+    # An emergency repair reported at 8 this morning falls due at an hour tomorrow, before the
+    # demo's acknowledgement due by the end of tomorrow, whose case's reference sorts first.
+    repair = Case.objects.filter(case_type="repair", household__isnull=False).order_by("pk")[0]
+    record_on_case(
+        case=repair,
+        kind="repair.reported",
+        data={"priority": "emergency", "location": "Kitchen", "description": "Water leak"},
+        occurred=When.parse(f"{TODAY.isoformat()}T08:00:00+00:00"),
+        actor=None,
+        at=AT,
+    )
+    manager = StaffFactory.create(role=Role.MANAGER)
+    fresh, total = _fresh_queue(manager, TODAY, QUEUE_LIMIT)
+    assert total == len(fresh) > 10
+    hour = [i for i, (_, _, _, data) in enumerate(fresh) if data["due_at"] and not data["stopped"]]
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert hour and fresh[hour[0] + 1][3]["due"] == tomorrow.isoformat()  # the hour first
+    for limit in range(1, total + 1):
+        queue = work_queue(user=manager, as_of=TODAY, limit=limit)
+        assert _shown(queue.items) == fresh[:limit]
+    # An hour clock (an emergency repair's) is sorted by its hour, kept beside its day.
+    assert KeptClock.objects.filter(as_of=TODAY, due_at__isnull=False).exists()
