@@ -154,17 +154,22 @@ def settled_for(homes: Iterable[Home], *, as_of: dt.date) -> dict[Home, Settled]
 
 
 def clocks_kept(
-    kept: Mapping[Home, dt.date], *, cases: Mapping[Home, Collection[int]]
+    kept: Mapping[Home, dt.date],
+    *,
+    cases: Mapping[Home, Collection[int]],
+    running: bool = False,
 ) -> list[ClockVerdict]:
-    """The clocks kept of these cases, each home's from its replay as of the day given (one
-    query a day among them)."""
+    """The clocks kept of these cases (`running`: only those not stopped), each home's from its
+    replay as of the day given (one query a day among them). The homes' rows are read and the
+    cases chosen here: a list of every case wanted, in the query, cost more than the rows."""
     found: list[ClockVerdict] = []
     by_day: dict[dt.date, list[Home]] = {}
     for home, day in kept.items():
         by_day.setdefault(day, []).append(home)
     for day, homes in sorted(by_day.items()):
-        wanted = {case for home in homes for case in cases.get(home, ())}
-        rows = KeptClock.objects.filter(_of(homes), as_of=day, case_id__in=wanted).order_by("pk")
+        rows = KeptClock.objects.filter(_of(homes), as_of=day).order_by("pk")
+        if running:
+            rows = rows.filter(stopped__isnull=True)
         for kind, pk, *verdict in rows.values_list("home_kind", "home_id", *CLOCK_COLUMNS[3:]):
             # A communal case's clocks are kept with its property's replay and with each of
             # its building's households': each is read from its own home's.

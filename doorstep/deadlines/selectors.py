@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
@@ -514,12 +515,13 @@ class Verdicts:
 
 
 def clock_verdicts_of(
-    case_ids: Iterable[int],
+    case_ids: Iterable[int] | QuerySet[Case],
     *,
     as_of: dt.date,
     workers: int = 1,
     chunk: int = SETTLED_PER_CHUNK,
     on_chunk: Callable[[int, int], None] | None = None,
+    running: bool = False,
 ) -> Verdicts:
     """The clocks of these cases as of `as_of`, each one's start, due date, stop and breach:
     exactly what `clocks_of` gives, read where it can be from the clocks kept beside the
@@ -529,11 +531,14 @@ def clock_verdicts_of(
     on (`clocks.replay.settled_from`; `deadlines.kept.settled_for`). The other homes are
     replayed (`clocks_of`, which keeps them), and every home is where no snapshot can be had
     (inside a transaction at READ COMMITTED on PostgreSQL). Read `chunk` homes at a time: a
-    stamp's few queries a chunk, and one a day kept."""
+    stamp's few queries a chunk, and one a day kept. `case_ids` may be a query of cases (read
+    as a subquery: a list of tens of thousands of ids costs seconds to send); `running`: only
+    the clocks not stopped."""
     policy = live_policy()
     salt = policy.digest()
     by_home: dict[Home, set[int]] = {}
-    for pk, household, prop in Case.objects.filter(pk__in=set(case_ids)).values_list(
+    chosen = case_ids.values("pk") if isinstance(case_ids, QuerySet) else set(case_ids)
+    for pk, household, prop in Case.objects.filter(pk__in=chosen).values_list(
         "pk", "household_id", "property_id"
     ):
         by_home.setdefault(_home(household, prop), set()).add(pk)
@@ -549,7 +554,7 @@ def clock_verdicts_of(
             settled = settled_for(part, as_of=as_of) if consistent else {}
             now = home_stamps(settled, salt=salt, read={h: s.read for h, s in settled.items()})
             holds = {home: s.as_of for home, s in settled.items() if now.get(home) == s.stamp}
-            found.clocks.extend(clocks_kept(holds, cases=by_home))
+            found.clocks.extend(clocks_kept(holds, cases=by_home, running=running))
         answered |= holds.keys()
         if on_chunk is not None:
             on_chunk(len(answered), len(homes))
@@ -583,6 +588,7 @@ def clock_verdicts_of(
             clock.due_at,
         )
         for clock in replayed.clocks
+        if not running or clock.running
     )
     found.notes.extend(replayed.notes)
     return found
@@ -872,10 +878,12 @@ def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQu
     home's clocks have settled; the other homes replayed and kept), and only the homes of the
     clocks shown are read whole (`clocks_of`, from the replays kept for the day)."""
     visible = cases_visible_to(user=user).filter(status=CaseStatus.OPEN)
-    references = dict(visible.values_list("pk", "reference"))
-    verdicts = clock_verdicts_of(references, as_of=as_of)
+    verdicts = clock_verdicts_of(visible, as_of=as_of, running=True)
+    references = dict(
+        Case.objects.filter(pk__in={v.case for v in verdicts.clocks}).values_list("pk", "reference")
+    )
     running = sorted(
-        (v for v in verdicts.clocks if v.stopped is None),
+        verdicts.clocks,
         key=lambda v: _queue_order(
             v.breached, v.due_moment, references[v.case], v.clock, v.subject, v.started
         ),
