@@ -33,7 +33,7 @@ from bench.scratch import POSTGRES_NAME, POSTGRES_SERVER, scratch_create, scratc
 # The order they run in: the import's raw copy first (it copies the tables as the import left
 # them), the evidence last (it adds a thousand entries to one case); the quick latency before
 # the long sweep and TSM year, so a long run by hand reports it early.
-BENCHMARKS = ("import", "latency", "lens", "tsm", "evidence")
+BENCHMARKS = ("import", "latency", "lens", "queue", "tsm", "evidence")
 SMOKE = {"homes": 6, "years": 2, "duration": 6, "users": 4, "evidence_events": 120}
 
 
@@ -196,7 +196,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
     django.setup()
     from django.utils import timezone
 
-    from bench import evidence, importing, latency, sweep, tsm
+    from bench import evidence, importing, latency, queue, sweep, tsm
     from bench.scratch import database_ready, database_reused
     from doorstep.generate.synth import UNTIL
 
@@ -243,6 +243,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             after_sweep=args.after_sweep,
             processes=args.processes,
         ),
+        "queue": lambda: queue.run(user=user, as_of=as_of, workers=args.processes),
         "tsm": lambda: tsm.run(as_of=as_of, workers=args.processes),
         "evidence": lambda: evidence.run(
             events=args.evidence_events,
