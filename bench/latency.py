@@ -151,9 +151,10 @@ def night_before(
     API's, where the load asks for that day).
 
     With `sample` (the references of the cases the load asks for), only the homes of those
-    cases are replayed and kept: each page the load asks for then finds its home's replay kept,
-    as it would after a whole sweep, at a fraction of a whole sweep's cost (at full scale a
-    cold sweep takes hours; ADR 19). The work queue reads every open case, so this is not the
+    cases are replayed and kept: each case page the load asks for then finds its home's replay
+    kept, as it would after a whole sweep, at a fraction of a whole sweep's cost (at full scale
+    a cold sweep takes hours; ADR 19). A household page also reads the communal cases of its
+    buildings, whose homes may not be among them: its figures may be pessimistic. The work queue reads every open case, so this is not the
     night before for it: `run` refuses the two together."""
     from django.utils import timezone
 

@@ -37,7 +37,7 @@ def _shown(items: Any) -> list[tuple[str, str, str, Any]]:
 
 
 def run(*, user: Any, as_of: dt.date, workers: int = 1) -> Outcome:
-    from doorstep.deadlines.selectors import work_queue
+    from doorstep.deadlines.selectors import QUEUE_LIMIT, work_queue
     from doorstep.lens.sweep import portfolio_sweep
 
     out = Outcome("queue")
@@ -53,7 +53,7 @@ def run(*, user: Any, as_of: dt.date, workers: int = 1) -> Outcome:
     started = time.perf_counter()
     before = whole_replays(user=user, as_of=as_of)
     baseline = time.perf_counter() - started
-    if _shown(before[: len(queue.items)]) != _shown(queue.items) or len(before) != queue.total:
+    if _shown(before[:QUEUE_LIMIT]) != _shown(queue.items) or len(before) != queue.total:
         out.problems.append("queue: the queue differs from the one made from whole replays")
     out.add(
         Figure("queue.running", queue.total, "clocks", against=f"{swept.cases:,} open cases"),

@@ -72,7 +72,6 @@ class KeptClock(models.Model):
             models.Index(
                 fields=["home_kind", "home_id", "as_of"], name="deadlines_kept_clock_home"
             ),
-            models.Index(fields=["case_id", "as_of"], name="deadlines_kept_clock_case"),
             models.Index(fields=["as_of"], name="deadlines_kept_clock_day"),
         ]
 

@@ -34,7 +34,7 @@ from django.db.models import QuerySet
 
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
-from doorstep.cases.selectors import cases_for_household, cases_visible_to
+from doorstep.cases.selectors import case_references, cases_for_household, cases_visible_to
 from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
@@ -568,8 +568,11 @@ def clock_verdicts_of(
         if on_chunk is not None:
             on_chunk(len(answered) + done, len(homes))
 
+    # Where no home was answered from the clocks kept (a new day before the sweep, or after a
+    # release), the cases asked about, as they were asked (a subquery where they were one).
+    missed = Case.objects.filter(pk__in=misses if answered else chosen)
     replayed = clocks_of(
-        Case.objects.filter(pk__in=misses).select_related("household", "property"),
+        missed.select_related("household", "property"),
         as_of=as_of,
         policy=policy,
         workers=workers,
@@ -876,27 +879,32 @@ def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQu
     clocks are sorted as the reports read them (`clock_verdicts_of`: from the clocks kept
     beside the day's replays, after the nightly sweep, or kept from an earlier day once a
     home's clocks have settled; the other homes replayed and kept), and only the homes of the
-    clocks shown are read whole (`clocks_of`, from the replays kept for the day)."""
+    clocks shown are read whole (`clocks_of`: from the replays kept for the day, or replayed
+    and kept where a home was answered from an earlier day's clocks). Should a clock shown
+    stop between the two reads, both are made again once."""
     visible = cases_visible_to(user=user).filter(status=CaseStatus.OPEN)
-    verdicts = clock_verdicts_of(visible, as_of=as_of, running=True)
-    references = dict(
-        Case.objects.filter(pk__in={v.case for v in verdicts.clocks}).values_list("pk", "reference")
-    )
-    running = sorted(
-        verdicts.clocks,
-        key=lambda v: _queue_order(
-            v.breached, v.due_moment, references[v.case], v.clock, v.subject, v.started
-        ),
-    )
-    shown = running[:limit]
-    found = clocks_of(
-        visible.filter(pk__in={v.case for v in shown})
-        .select_related("household__property", "property", "officer", "owner_team")
-        .order_by("pk"),
-        as_of=as_of,
-    )
-    wanted = {(v.case, v.clock, v.subject, v.started) for v in shown}
-    items = [c for c in found.running if (c.case.pk, c.clock, c.subject, c.started) in wanted]
+    for _ in range(2):
+        verdicts = clock_verdicts_of(visible, as_of=as_of, running=True)
+        references = case_references(v.case for v in verdicts.clocks)
+        running = sorted(
+            verdicts.clocks,
+            key=lambda v: _queue_order(
+                v.breached, v.due_moment, references[v.case], v.clock, v.subject, v.started
+            ),
+        )
+        shown = running[:limit]
+        found = clocks_of(
+            visible.filter(pk__in={v.case for v in shown})
+            .select_related("household__property", "property", "officer", "owner_team")
+            .order_by("pk"),
+            as_of=as_of,
+        )
+        wanted = {(v.case, v.clock, v.subject, v.started) for v in shown}
+        items = [c for c in found.running if (c.case.pk, c.clock, c.subject, c.started) in wanted]
+        if len(items) >= len(shown):
+            break
+        # A clock shown stopped, or its case closed, between the two reads: read again, so
+        # that the next one takes its place and the total counts without it.
     notes = list(dict.fromkeys([*verdicts.notes, *found.notes]))
     return WorkQueue(as_of=as_of, items=items[:limit], total=len(running), notes=notes)
 

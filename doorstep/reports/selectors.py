@@ -22,7 +22,7 @@ read the clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -31,7 +31,7 @@ from django.db.models.fields.json import KT
 
 from doorstep.asb.choices import Category
 from doorstep.asb.models import AsbCase
-from doorstep.cases.models import Case
+from doorstep.cases.selectors import case_references
 from doorstep.complaints.models import Complaint
 from doorstep.core.replica import replica_reads
 from doorstep.deadlines.kept import ClockVerdict
@@ -194,10 +194,6 @@ def _day(moment: dt.datetime | None) -> dt.date | None:
 
 def _in(year: ReportingYear, field_name: str) -> dict[str, dt.datetime]:
     return {f"{field_name}__gte": year.start_moment, f"{field_name}__lt": year.end_moment}
-
-
-def _references(ids: Iterable[int]) -> dict[int, str]:
-    return dict(Case.objects.filter(pk__in=set(ids)).values_list("pk", "reference"))
 
 
 def _answered(year: ReportingYear) -> dict[int, list[Complaint]]:
@@ -400,7 +396,7 @@ def _repair_measures(year: ReportingYear, case_ids: set[int], found: Verdicts) -
         and year.holds(clock.stopped)
         and priorities.get(clock.subject, "") in RESPONSIVE
     ]
-    references = _references(clock.case for clock in completed)
+    references = case_references(clock.case for clock in completed)
     rows: dict[bool, list[Row]] = {True: [], False: []}
     for clock in sorted(
         completed,

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import override_settings
 from hypothesis import assume, given, settings
@@ -26,9 +27,10 @@ from hypothesis import strategies as st
 from doorstep.cases.choices import CaseStatus
 from doorstep.cases.models import Case
 from doorstep.cases.selectors import cases_visible_to
-from doorstep.cases.services import record_on_case
+from doorstep.cases.services import case_close, record_on_case
 from doorstep.clocks.facts import Facts, facts_from_chronology
 from doorstep.clocks.replay import SETTLED, replay_facts, settled_from
+from doorstep.deadlines import selectors
 from doorstep.deadlines.kept import CLOCK_COLUMNS, ClockVerdict, forget_before
 from doorstep.deadlines.models import KeptClock, KeptReplay
 from doorstep.deadlines.selectors import QUEUE_LIMIT, clock_verdicts_of, clocks_of, work_queue
@@ -358,7 +360,11 @@ def _fresh_queue(user: Any, as_of: dt.date, limit: int) -> tuple[list[tuple[Any,
 def test_the_queue_shows_what_a_queue_of_fresh_replays_shows(limit: int) -> None:
     _record()
     manager = StaffFactory.create(role=Role.MANAGER)
-    contractor = StaffFactory.create(role=Role.CONTRACTOR)
+    # The demo's contractor, who sees only its firm's cases (one with a running clock).
+    contractor = get_user_model().objects.get(contractor__isnull=False)
+    assert (
+        work_queue(user=contractor, as_of=TODAY).total < work_queue(user=manager, as_of=TODAY).total
+    )
     # Cold, the same day again (every clock read from those kept), a later day (the settled
     # homes read from today's clocks kept), and that later day again.
     for as_of in (TODAY, TODAY, LATER, LATER):
@@ -395,3 +401,26 @@ def test_the_queue_cut_anywhere_shows_the_first_of_a_queue_of_fresh_replays() ->
         assert _shown(queue.items) == fresh[:limit]
     # An hour clock (an emergency repair's) is sorted by its hour, kept beside its day.
     assert KeptClock.objects.filter(as_of=TODAY, due_at__isnull=False).exists()
+
+
+@keeps_replays
+def test_a_case_closed_between_the_two_reads_gives_way_to_the_next(monkeypatch) -> None:
+    _record()
+    manager = StaffFactory.create(role=Role.MANAGER)
+    before, _ = _fresh_queue(manager, TODAY, 3)
+    first = Case.objects.get(reference=before[0][0])
+    read = selectors.clock_verdicts_of
+    reads: list[int] = []
+
+    def closing_after_the_first_read(*args: Any, **kwargs: Any) -> Any:
+        found = read(*args, **kwargs)
+        if not reads:
+            case_close(actor=manager, case=first, reason="Resolved", at=AT)
+        reads.append(1)
+        return found
+
+    monkeypatch.setattr(selectors, "clock_verdicts_of", closing_after_the_first_read)
+    queue = work_queue(user=manager, as_of=TODAY, limit=3)
+    assert len(reads) == 2  # read again
+    assert (_shown(queue.items), queue.total) == _fresh_queue(manager, TODAY, 3)
+    assert first.reference not in {c.case.reference for c in queue.items}
