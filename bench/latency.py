@@ -154,8 +154,9 @@ def night_before(
     cases are replayed and kept: each case page the load asks for then finds its home's replay
     kept, as it would after a whole sweep, at a fraction of a whole sweep's cost (at full scale
     a cold sweep takes hours; ADR 19). A household page also reads the communal cases of its
-    buildings, whose homes may not be among them: its figures may be pessimistic. The work queue reads every open case, so this is not the
-    night before for it: `run` refuses the two together."""
+    buildings, whose homes may not be among them: its figures may be pessimistic. The work
+    queue reads every open case, so this is not the night before for it: `run` refuses the two
+    together."""
     from django.utils import timezone
 
     from doorstep.cases.models import Case
