@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from doorstep.cases.choices import CaseType
 from doorstep.cases.models import Case
+from doorstep.core.batches import in_chunks
 from doorstep.properties.models import Property
 from doorstep.properties.selectors import property_ancestors, property_descendant_ids
 from doorstep.residents.models import Household
@@ -35,17 +36,10 @@ def cases_for_household(*, household: Household, open_only: bool = False) -> Que
     return qs.select_related("property", "owner_team", "officer").order_by("-opened_at", "-pk")
 
 
-# Ids sent in one query at most: SQLite refuses more than 32,766 variables, and building and
-# sending a list of tens of thousands of ids costs seconds.
-IDS_PER_QUERY = 10_000
-
-
 def case_references(ids: Iterable[int]) -> dict[int, str]:
-    """The reference of each of these cases, by pk (a query for each 10,000)."""
-    wanted = sorted(set(ids))
+    """The reference of each of these cases, by pk (a query for each 10,000: `in_chunks`)."""
     found: dict[int, str] = {}
-    for start in range(0, len(wanted), IDS_PER_QUERY):
-        chunk = wanted[start : start + IDS_PER_QUERY]
+    for chunk in in_chunks(sorted(set(ids))):
         found.update(Case.objects.filter(pk__in=chunk).values_list("pk", "reference"))
     return found
 

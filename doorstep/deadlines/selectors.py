@@ -39,6 +39,7 @@ from doorstep.clocks.facts import LONDON, facts_from_chronology
 from doorstep.clocks.lens import Finding, finding_from_json, first_disclosed
 from doorstep.clocks.redress import TopicSummary, summarise, summary_json
 from doorstep.clocks.replay import replay_facts, settled_from
+from doorstep.core.batches import in_chunks
 from doorstep.core.processes import can_share, shared_out
 from doorstep.deadlines.kept import (
     ClockVerdict,
@@ -57,6 +58,7 @@ from doorstep.interchange.stamps import home_stamps, snapshot
 from doorstep.policy.resolve import Override
 from doorstep.policy.selectors import announced_days, overrides_all
 from doorstep.residents.models import Household
+from doorstep.timeline.models import Event
 from doorstep.workdays import AnnouncedDay
 
 logger = logging.getLogger(__name__)
@@ -765,16 +767,25 @@ def _event_uids(replays: Iterable[_Replayed]) -> dict[tuple[int | None, str], st
                 wanted.setdefault(one.household.pk, set()).update(refs)
     if not wanted:
         return {}
-    rows = ExternalRef.objects.filter(
-        kind=RefKind.EVENT,
-        ref__in=set().union(*wanted.values()),
-        event__household__in=list(wanted),
-    ).values_list("event__household_id", "ref", "event__uid")
-    return {
-        (household, ref): str(uid)
-        for household, ref, uid in rows
-        if ref in wanted.get(household, ())
+    # The households' events first, then their references by event: PostgreSQL plans the join
+    # from the references' side as a scan of every reference (13 million at 125,000 homes,
+    # 1.3 s a chunk of 200 homes).
+    events = {
+        pk: (household, uid)
+        for pk, household, uid in Event.objects.filter(household__in=list(wanted)).values_list(
+            "pk", "household_id", "uid"
+        )
     }
+    refs = set().union(*wanted.values())
+    found: dict[tuple[int | None, str], str] = {}
+    for chunk in in_chunks(sorted(events)):
+        for event, ref in ExternalRef.objects.filter(
+            kind=RefKind.EVENT, event__in=chunk, ref__in=refs
+        ).values_list("event_id", "ref"):
+            household, uid = events[event]
+            if ref in wanted.get(household, ()):
+                found[(household, ref)] = str(uid)
+    return found
 
 
 def _is_uuid(text: str) -> bool:

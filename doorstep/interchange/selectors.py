@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Q
 
 from doorstep.cases.models import Case
+from doorstep.core.batches import in_chunks
 from doorstep.core.errors import DomainError
 from doorstep.interchange import records
 from doorstep.interchange.models import ExternalRef, RefKind
@@ -196,14 +197,18 @@ def chronologies_of_homes(homes: Iterable[Home], *, landlord: str) -> dict[Home,
     tenancies = {t.pk for scope in scopes.values() for t in scope.tenancies}
     people = {p.pk for scope in scopes.values() for p in scope.people}
     properties = {p.pk for scope in scopes.values() for p in scope.properties}
+    # The events' references by the events themselves, not by a join to the events of the
+    # cases and households: PostgreSQL plans that join as a scan of every reference (13 million
+    # at 125,000 homes: 6 s a chunk of 200 homes, a third of its export). Only a reference to
+    # an event of a scope is ever used (`keys` below).
+    events = sorted({e.pk for scope in scopes.values() for e in scope.events})
     found = any_of(
         ExternalRef.objects.exclude(batch__in=batches).only(*REF_FIELDS),  # read already
         Q(case__in=cases),
         Q(tenancy__in=tenancies),
         Q(person__in=people),
         Q(property__in=properties),
-        Q(event__case__in=cases),
-        Q(event__household__in=[h.pk for s in scopes.values() for h in s.households]),
+        *(Q(event__in=chunk) for chunk in in_chunks(events)),
     )
     by_record: dict[tuple[str, int], list[ExternalRef]] = {}
     for row in [*imported, *found]:
