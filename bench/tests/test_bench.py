@@ -12,6 +12,7 @@ import pytest
 
 from bench import importing, latency, run, sweep, tsm
 from bench.figures import Figure, Outcome
+from doorstep.testing.kept import keeps_replays
 
 HEADER = (
     "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
@@ -170,7 +171,7 @@ def test_an_after_sweep_of_the_sample_needs_no_queue():
     assert out.problems and "queue_page" in out.problems[0]
 
 
-@pytest.mark.django_db
+@keeps_replays  # on PostgreSQL, outside the test's transaction, where replays are kept
 def test_an_after_sweep_of_the_sample_keeps_the_homes_of_its_cases_only():
     from doorstep.deadlines.models import KeptReplay
     from doorstep.testing.portfolio import AS_OF, open_homes
