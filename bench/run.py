@@ -65,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
         "`--after-sweep sample` keeps only the homes of the cases the load asks for (not a "
         "whole sweep: for full scale, where a cold sweep takes hours).",
     )
+    p.add_argument(
+        "--tsm-after-sweep",
+        action="store_true",
+        help="Measure the TSM year after the lens sweep of the same run has kept the day "
+        "(ADR 19), instead of cold: at full scale a cold year takes as long as a cold sweep. "
+        "Needs lens in --only.",
+    )
     p.add_argument("--think", default="0.5-1.5", help="Each user's pause, seconds (0.5-1.5).")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers.")
     p.add_argument(
@@ -116,6 +123,8 @@ def options(argv: list[str] | None) -> argparse.Namespace:
             f"{', '.join(LATENCY_REQUESTS)}"
         )
     args.requests = ",".join(name for name in LATENCY_REQUESTS if name in asked)
+    if args.tsm_after_sweep and not {"lens", "tsm"} <= set(args.only):
+        parser().error("--tsm-after-sweep measures tsm after the lens sweep: --only needs both")
     if args.reuse:
         if args.db != "postgres" or args.pg_name == POSTGRES_NAME:
             parser().error("--reuse needs --db postgres and the --pg-name of a kept run")
@@ -244,7 +253,9 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             processes=args.processes,
         ),
         "queue": lambda: queue.run(user=user, as_of=as_of, workers=args.processes),
-        "tsm": lambda: tsm.run(as_of=as_of, workers=args.processes),
+        "tsm": lambda: tsm.run(
+            as_of=as_of, workers=args.processes, after_sweep=args.tsm_after_sweep
+        ),
         "evidence": lambda: evidence.run(
             events=args.evidence_events,
             at=timezone.now() - dt.timedelta(seconds=args.evidence_events + 60),

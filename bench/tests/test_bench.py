@@ -183,3 +183,37 @@ def test_an_after_sweep_of_the_sample_keeps_the_homes_of_its_cases_only():
     days = {f.name.rsplit(".", 1)[-1] for f in found}
     assert kept == {("household", homes[0].pk, dt.date.fromisoformat(d)) for d in days}
     assert all("1 homes of the load's cases" in f.against for f in found)
+
+
+def test_the_tsm_year_after_the_sweep_needs_the_sweep_in_the_same_run(capsys):
+    assert run.options(["--only", "lens,tsm", "--tsm-after-sweep"]).tsm_after_sweep
+    assert not run.options(["--only", "lens,tsm"]).tsm_after_sweep
+    for only in ("tsm", "lens"):
+        with pytest.raises(SystemExit):
+            run.options(["--only", only, "--tsm-after-sweep"])
+        assert "--only needs both" in capsys.readouterr().err
+
+
+def against(out: Outcome, name: str) -> str:
+    return next(f.against for f in out.figures if f.name == name)
+
+
+@keeps_replays
+def test_the_tsm_year_after_the_sweep_reads_what_the_sweep_kept_and_cold_does_not(capsys):
+    from doorstep.testing.portfolio import AS_OF, open_homes
+
+    open_homes(3)
+    assert not sweep.run(as_of=AS_OF).problems
+    capsys.readouterr()
+    warm = tsm.run(as_of=AS_OF, after_sweep=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert not warm.problems
+    assert "after the night's sweep kept the day" in against(warm, "tsm")
+    first = next(line for line in lines if "tsm after the sweep:" in line)
+    assert first.endswith("replayed 0"), first
+    cold = tsm.run(as_of=AS_OF)
+    lines = capsys.readouterr().out.splitlines()
+    assert not cold.problems
+    first = next(line for line in lines if "tsm cold:" in line)
+    assert not first.endswith("replayed 0"), first
+    assert "cold" in against(cold, "tsm")
