@@ -87,14 +87,17 @@ class _Names:
         self.scheme = schemes.most_common(1)[0][0] if schemes else None
         self.rows = {}
         mine = ExternalRef.objects.filter(scheme=self.scheme)
+        # The events' references by the events in hand, not through a join to the events of
+        # the scope's cases and households, which PostgreSQL may plan as a scan of every
+        # reference (docs/performance.md, "a scan of every reference").
+        events = [event.pk for event in scope.events]
         for row in any_of(
             mine,
             Q(case__in=scope.cases),
             Q(tenancy__in=scope.tenancies),
             Q(person__in=scope.people),
             Q(property__in=scope.properties),
-            Q(event__case__in=scope.cases),
-            Q(event__household__in=scope.households, event__case=None),
+            *(Q(event__in=chunk) for chunk in in_chunks(events)),
         ):
             key = (row.kind, _object_id(row))
             self.rows.setdefault(key, row)
