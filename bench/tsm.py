@@ -22,9 +22,11 @@ def latest_complete_year(as_of: dt.date) -> int:
 def run(*, as_of: dt.date, workers: int = 1, after_sweep: bool = False) -> Outcome:
     """The year cold (no replay kept for the day), the same day again, and the next day with
     nothing recorded since. With `after_sweep` (the lens sweep ran before it in the same run and
-    kept the day, ADR 19), the first run is the year read after the night's sweep rather than
-    cold: at full scale a cold year costs what a cold sweep costs, hours, and a working day's
-    report follows the night's sweep."""
+    kept the day's replays of the homes with an open case, ADR 19), the first run is the year
+    read after the night's sweep rather than cold, and is named `tsm.after_sweep`, not `tsm`:
+    at full scale a cold year costs what a cold sweep costs, and a working day's report follows
+    the night's sweep. The homes of the year's cases with no open case are still replayed: the
+    printed counts say how many."""
     from doorstep.reports.selectors import tsm_year
 
     out = Outcome("tsm")
@@ -45,11 +47,11 @@ def run(*, as_of: dt.date, workers: int = 1, after_sweep: bool = False) -> Outco
             flush=True,
         )
     seconds, report = runs[first]
-    how = "after the night's sweep kept the day" if after_sweep else "cold"
+    how = "after the night's sweep kept the homes with an open case" if after_sweep else "cold"
     out.add(
         Figure("tsm.measures", len(report.measures), "measures", against=f"year {year}"),
         Figure(
-            "tsm",
+            "tsm.after_sweep" if after_sweep else "tsm",
             seconds,
             "s",
             against=f"reporting year {year}-{(year + 1) % 100:02d}, {how}, {workers} process(es)",

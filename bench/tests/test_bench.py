@@ -199,21 +199,35 @@ def against(out: Outcome, name: str) -> str:
 
 
 @keeps_replays
-def test_the_tsm_year_after_the_sweep_reads_what_the_sweep_kept_and_cold_does_not(capsys):
+def test_the_tsm_year_after_the_sweep_reads_what_the_sweep_kept_and_cold_does_not(
+    capsys, monkeypatch
+):
     from doorstep.testing.portfolio import AS_OF, open_homes
 
+    forgotten: list[dt.date] = []
+
+    def forget(day: dt.date) -> int:
+        forgotten.append(day)
+        return sweep.forget_day(day)
+
+    monkeypatch.setattr(tsm, "forget_day", forget)
+    next_day = AS_OF + dt.timedelta(days=1)
     open_homes(3)
     assert not sweep.run(as_of=AS_OF).problems
     capsys.readouterr()
     warm = tsm.run(as_of=AS_OF, after_sweep=True)
     lines = capsys.readouterr().out.splitlines()
     assert not warm.problems
-    assert "after the night's sweep kept the day" in against(warm, "tsm")
+    assert forgotten == [next_day]  # the sweep's day kept; the next day's made afresh
+    assert "after the night's sweep kept the homes" in against(warm, "tsm.after_sweep")
+    assert "tsm" not in {f.name for f in warm.figures}  # never read as the cold figure
     first = next(line for line in lines if "tsm after the sweep:" in line)
     assert first.endswith("replayed 0"), first
+    forgotten.clear()
     cold = tsm.run(as_of=AS_OF)
     lines = capsys.readouterr().out.splitlines()
     assert not cold.problems
+    assert sorted(forgotten) == [AS_OF, next_day]
     first = next(line for line in lines if "tsm cold:" in line)
     assert not first.endswith("replayed 0"), first
     assert "cold" in against(cold, "tsm")
