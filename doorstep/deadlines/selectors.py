@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -152,11 +153,11 @@ class CaseClock:
         stands (members the format welcomes beyond its minimum)."""
         return {**self.data, "name": self.name, "status": self.status}
 
-    def sort_key(self) -> tuple[bool, dt.datetime, str, str, str, dt.date]:
+    def sort_key(self) -> tuple[bool, dt.datetime, str, str, Natural, str, dt.date]:
         """What breaches first: overdue before not yet due; of the overdue, the earliest due
         (the most overdue in elapsed time, whatever each clock's unit); then the soonest due;
-        then by case, clock, subject and start, so that the order is the same whichever way
-        the clocks were read (`work_queue`)."""
+        then by case, clock, subject (its numbers as numbers: `natural`) and start, so that
+        the order is the same whichever way the clocks were read (`work_queue`)."""
         return _queue_order(
             self.breached,
             self.due_moment,
@@ -869,6 +870,19 @@ class WorkQueue:
     notes: list[str]
 
 
+Natural = tuple[tuple[str, int], ...]
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> Natural:
+    """Text in the order a person reads it: its runs of digits compared as numbers, so that
+    "job J-9" comes before "job J-10" (as text it would come after)."""
+    parts = _DIGITS.split(text)
+    return tuple(
+        (parts[i], int(parts[i + 1]) if i + 1 < len(parts) else -1) for i in range(0, len(parts), 2)
+    )
+
+
 def _queue_order(
     breached: bool,
     due: dt.datetime,
@@ -876,8 +890,8 @@ def _queue_order(
     clock: str,
     subject: str,
     started: dt.date | None,
-) -> tuple[bool, dt.datetime, str, str, str, dt.date]:
-    return (not breached, due, reference, clock, subject, started or dt.date.min)
+) -> tuple[bool, dt.datetime, str, str, Natural, str, dt.date]:
+    return (not breached, due, reference, clock, natural(subject), subject, started or dt.date.min)
 
 
 def work_queue(*, user: Any, as_of: dt.date, limit: int = QUEUE_LIMIT) -> WorkQueue:
