@@ -80,6 +80,21 @@ def test_a_request_never_made_fails_the_load(tmp_path):
     # Asked for only those two: none missing.
     _, problems = latency.figures(latency.stats(path), 30, ("case_page", "api_cases"))
     assert problems == []
+    # 20 requests from 4 users: more than the 17 that make sure one user asked all five kinds.
+    _, problems = latency.figures(latency.stats(path), 30, users=4)
+    assert len(problems) == 3
+
+
+def test_a_load_too_short_to_reach_every_kind_says_so_and_does_not_fail(tmp_path, capsys):
+    path = stats_csv(tmp_path, 0, ("case_page", "api_cases"))  # 20 requests
+    found, problems = latency.figures(latency.stats(path), 6, users=5)  # 21 make sure
+    assert problems == []
+    out = capsys.readouterr().out
+    assert "no queue_page request in 6 s: 20 requests from 5 users, fewer than the 21" in out
+    assert {f.name for f in found} >= {"latency.case_page.p95", "latency.api_cases.p95"}
+    # A failed request fails it still, however short the load.
+    _, problems = latency.figures(latency.stats(stats_csv(tmp_path, 1, ("case_page",))), 6, users=5)
+    assert problems == ["latency: 1 request(s) failed"]
 
 
 def test_the_requests_asked_for_are_known_and_kept_in_order():
