@@ -251,6 +251,7 @@ def benchmarks(args: argparse.Namespace, scratch: Any) -> list[Outcome]:
             requests=tuple(args.requests.split(",")),
             after_sweep=args.after_sweep,
             processes=args.processes,
+            smoke=args.smoke,
         ),
         "queue": lambda: queue.run(user=user, as_of=as_of, workers=args.processes),
         "tsm": lambda: tsm.run(

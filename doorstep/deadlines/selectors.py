@@ -870,17 +870,21 @@ class WorkQueue:
     notes: list[str]
 
 
-Natural = tuple[tuple[str, int], ...]
+Natural = tuple[tuple[str, int, str], ...]
 _DIGITS = re.compile(r"(\d+)")
 
 
 def natural(text: str) -> Natural:
     """Text in the order a person reads it: its runs of digits compared as numbers, so that
-    "job J-9" comes before "job J-10" (as text it would come after)."""
+    "job J-9" comes before "job J-10" (as text it would come after). A number is compared by
+    its length without leading zeros, then its digits, so a run of any length is read (never
+    `int()`, which refuses more than 4,300 digits)."""
     parts = _DIGITS.split(text)
-    return tuple(
-        (parts[i], int(parts[i + 1]) if i + 1 < len(parts) else -1) for i in range(0, len(parts), 2)
-    )
+    key = []
+    for i in range(0, len(parts), 2):
+        digits = parts[i + 1].lstrip("0") if i + 1 < len(parts) else None
+        key.append((parts[i], -1 if digits is None else len(digits), digits or ""))
+    return tuple(key)
 
 
 def _queue_order(

@@ -38,7 +38,14 @@ def test_the_order_is_total_whatever_the_subjects(subjects):
     assert [c.subject for c in forwards] == [c.subject for c in backwards]
 
 
-def test_natural_splits_text_from_numbers():
-    assert natural("job J-10") == (("job J-", 10), ("", -1))
-    assert natural("") == (("", -1),)
-    assert natural("12") == (("", 12), ("", -1))
+@given(st.integers(min_value=0), st.integers(min_value=0), st.integers(0, 3), st.integers(0, 3))
+def test_numbers_compare_as_numbers_whatever_their_leading_zeros(a, b, pad_a, pad_b):
+    left, right = natural(f"job J-{'0' * pad_a}{a}"), natural(f"job J-{'0' * pad_b}{b}")
+    assert (left < right) == (a < b)
+    assert (left == right) == (a == b)
+
+
+def test_a_number_of_any_length_is_read():
+    huge = "9" * 5000
+    assert natural(f"J-{huge}") > natural(f"J-1{'0' * 4998}")
+    assert natural("job J-9") < natural("job J-10") < natural("job J-10a")
