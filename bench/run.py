@@ -63,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
         help="Before the latency load, the night's sweep: the day's replays kept (ADR 19), as on "
         "a working day. Without it, every page makes its home's replay first (cold). "
         "`--after-sweep sample` keeps only the homes of the cases the load asks for (not a "
-        "whole sweep: for full scale, where a cold sweep takes hours).",
+        "whole sweep: for full scale, where a cold sweep takes some 40 minutes).",
     )
     p.add_argument(
         "--tsm-after-sweep",
